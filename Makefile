@@ -1,0 +1,33 @@
+# terrac: the two entry points a fresh Debian 12 machine needs.
+#   make demo   set up, build bin/terrac and run examples/hello.t
+#   make test   set up, then go vet ./... and go test ./... (conformance included)
+
+export PATH := /usr/local/go/bin:$(PATH)
+SHELL := /bin/bash
+
+GOTEST_FLAGS ?= -timeout 25m
+
+.PHONY: all demo test setup build clean
+
+all: build
+
+setup:
+	@scripts/setup.sh --deps-only
+
+build:
+	@scripts/setup.sh
+
+demo: build
+	bin/terrac examples/hello.t
+
+# go test runs even when go vet complains, so its closing lines are always
+# the last thing printed; the target fails if either failed.
+test: setup
+	@vet=0; go vet ./... || vet=$$?; \
+	go test $(GOTEST_FLAGS) ./...; rc=$$?; \
+	if [ $$vet -ne 0 ]; then echo "make test: go vet failed" >&2; fi; \
+	if [ $$rc -eq 0 ] && [ $$vet -ne 0 ]; then rc=$$vet; fi; \
+	exit $$rc
+
+clean:
+	rm -rf bin

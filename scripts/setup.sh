@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Prepare a Debian 12 machine for building and testing terrac, then build
+# bin/terrac. Safe to run any number of times: it installs only what is
+# missing (running `apt-get update` only then) and prints nothing when there
+# is nothing to do.
+#
+# Usage: scripts/setup.sh [--deps-only]
+#   --deps-only   install/check the system packages and Go, skip building bin/terrac
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+build=1
+for a in "$@"; do
+	case "$a" in
+	--deps-only) build=0 ;;
+	-h | --help)
+		sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "setup.sh: unknown argument: $a" >&2
+		exit 2
+		;;
+	esac
+done
+
+# Debian packages the toolchain needs: LLVM 14 and clang 14 (JIT and C
+# headers), a C toolchain for cgo and linking, zlib for LLVM, and the tools
+# developers use (gdb, tmux, pkg-config).
+packages=(llvm-14-dev clang-14 build-essential gcc zlib1g-dev gdb tmux pkg-config)
+
+installed() {
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+missing=()
+for p in "${packages[@]}"; do
+	installed "$p" || missing+=("$p")
+done
+
+if ((${#missing[@]} > 0)); then
+	echo "setup: installing ${missing[*]}"
+	sudo=()
+	if [[ $(id -u) -ne 0 ]]; then
+		if command -v sudo >/dev/null; then
+			sudo=(sudo)
+		else
+			echo "setup: need root to install ${missing[*]} (run as root, or install sudo)" >&2
+			exit 1
+		fi
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	"${sudo[@]}" apt-get update -qq
+	"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Go >= 1.26. The official tarball lives in /usr/local/go; use it when it is
+# not on PATH yet.
+if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then
+	export PATH="/usr/local/go/bin:$PATH"
+fi
+if ! command -v go >/dev/null; then
+	cat >&2 <<'MSG'
+setup: Go is not installed (terrac needs Go 1.26 or newer).
+  Install it from the official tarball into /usr/local/go, e.g.
+      tar -C /usr/local -xzf go1.26.*.linux-amd64.tar.gz
+  then add it to PATH:
+      export PATH=/usr/local/go/bin:$PATH
+MSG
+	exit 1
+fi
+gover=$(go env GOVERSION) # e.g. go1.26.8
+if [[ ! $gover =~ ^go([0-9]+)\.([0-9]+) ]] ||
+	((BASH_REMATCH[1] < 1 || (BASH_REMATCH[1] == 1 && BASH_REMATCH[2] < 26))); then
+	echo "setup: $(command -v go) is $gover; terrac needs Go 1.26 or newer." >&2
+	echo "  Install a newer Go into /usr/local/go and put /usr/local/go/bin first on PATH." >&2
+	exit 1
+fi
+
+if ((build)); then
+	mkdir -p bin
+	if ! out=$(go build -o bin/terrac ./cmd/terrac 2>&1); then
+		echo "setup: building bin/terrac failed:" >&2
+		echo "$out" >&2
+		exit 1
+	fi
+fi
