@@ -1,0 +1,173 @@
+// This file implements struct types: entries, unions and completion.
+package types
+
+import "fmt"
+
+// Field is one named member of a struct.
+type Field struct {
+	Name string
+	Type *Type
+}
+
+// Entry is one entry of a struct definition: a field, or a union of
+// entries that share storage (Union non-nil, Field zero).
+type Entry struct {
+	Field
+	Union []Entry
+}
+
+// Layout is a struct's computed storage layout.
+type Layout struct {
+	Size, Align int64
+	Fields      []FieldLayout // flattened, in declaration order
+}
+
+// FieldLayout places one field. Fields of a union share an offset.
+type FieldLayout struct {
+	Field
+	Offset int64
+	Index  int // index of the LLVM struct member that holds it
+}
+
+type completeState uint8
+
+const (
+	incomplete completeState = iota
+	completing
+	complete
+)
+
+// StructInfo holds what only struct types have.
+type StructInfo struct {
+	Name      string // as given by the user; "" for anonymous structs
+	IsTuple   bool
+	Entries   []Entry
+	Defined   bool // entries were given (struct S {…}); false after `struct S`
+	Completer func(t *Type) error
+
+	// Lua is owned by the Lua API layer (methods, metamethods, user
+	// fields); this package never looks inside.
+	Lua any
+
+	state  completeState
+	layout *Layout
+	err    error
+}
+
+// NewStruct creates a fresh, nominal struct type with no entries yet.
+func NewStruct(name string) *Type {
+	mu.Lock()
+	defer mu.Unlock()
+	return newType(&Type{Kind: Struct, StructInfo: &StructInfo{Name: name}})
+}
+
+// IsComplete reports whether t has a layout (and can be used by value).
+func (t *Type) IsComplete() bool {
+	switch t.Kind {
+	case Struct:
+		return t.state == complete && t.err == nil
+	case Array, Vector:
+		return t.Elem.IsComplete()
+	case Opaque, Func, ErrorKind:
+		return false
+	}
+	return true
+}
+
+// Complete computes the layout of t and everything it holds by value.
+// It runs the struct's Completer first (Terra's __getentries and
+// __staticinitialize hooks live there).
+func (t *Type) Complete() error {
+	switch t.Kind {
+	case Array, Vector:
+		return t.Elem.Complete()
+	case Opaque:
+		return fmt.Errorf("opaque type used by value")
+	case Func:
+		return fmt.Errorf("function type %s used by value", t)
+	case Struct:
+	default:
+		return nil
+	}
+	switch t.state {
+	case complete:
+		return t.err
+	case completing:
+		return fmt.Errorf("type %s recursively contains itself", t)
+	}
+	t.state = completing
+	err := t.completeStruct()
+	t.state = complete
+	t.err = err
+	return err
+}
+
+func (t *Type) completeStruct() error {
+	if t.Completer != nil {
+		if err := t.Completer(t); err != nil {
+			return err
+		}
+	}
+	var walk func(es []Entry) error
+	walk = func(es []Entry) error {
+		for _, e := range es {
+			if e.Union != nil {
+				if err := walk(e.Union); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := e.Type.Complete(); err != nil {
+				if e.Type.Kind == Struct && e.Type.state == completing {
+					return fmt.Errorf("type %s recursively contains itself", t)
+				}
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(t.Entries); err != nil {
+		return err
+	}
+	t.layout = layoutStruct(t.Entries)
+	return nil
+}
+
+// Layout returns the layout of a completed struct, completing it first.
+func (t *Type) Layout() (*Layout, error) {
+	if err := t.Complete(); err != nil {
+		return nil, err
+	}
+	return t.layout, nil
+}
+
+// Fields returns the flattened field list of a struct (union members
+// included), without completing it.
+func (t *Type) Fields() []Field {
+	var out []Field
+	var walk func(es []Entry)
+	walk = func(es []Entry) {
+		for _, e := range es {
+			if e.Union != nil {
+				walk(e.Union)
+			} else {
+				out = append(out, e.Field)
+			}
+		}
+	}
+	walk(t.Entries)
+	return out
+}
+
+// FieldByName finds a field of a completed struct.
+func (t *Type) FieldByName(name string) (FieldLayout, bool) {
+	if t.Kind != Struct || t.layout == nil {
+		return FieldLayout{}, false
+	}
+	for _, f := range t.layout.Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return FieldLayout{}, false
+}
