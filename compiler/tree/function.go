@@ -41,6 +41,11 @@ type Function struct {
 	State    CheckState
 	CheckErr error
 
+	// Refs lists the functions the checked body refers to (callees and
+	// functions used as values), so the runtime can compile everything
+	// reachable in one batch. Set by the checker.
+	Refs []*Function
+
 	// Compiled is set by the runtime once the function is in the JIT.
 	Compiled bool
 	// Inline: 0 default, 1 always inline, -1 never inline.
