@@ -1,0 +1,116 @@
+// This file implements the parsing of clang/gcc-style command-line args
+// (-I, -isystem, -iquote, -D, -U, -include, -std=, ...) into a cc.Config.
+
+package cimport
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"modernc.org/cc/v4"
+)
+
+// cargs is the part of the args cimport understands.
+type cargs struct {
+	dialect  []string // passed to the compiler probe and cc.Config.ApplyOptions
+	quote    []string // -iquote: for #include "..." only
+	user     []string // -I: for both forms, before system directories
+	system   []string // -isystem: for both forms, before the compiler's
+	after    []string // -idirafter
+	prelude  strings.Builder
+	includes []string // -include files, in order
+}
+
+// parseArgs splits args; flags it does not know (-O3, -Wno-..., -v) are
+// ignored, as they do not change declarations.
+func parseArgs(args []string) (*cargs, error) {
+	a := &cargs{}
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		// value returns the operand of a flag spelled -Xvalue or -X value.
+		value := func(flag string) (string, error) {
+			if len(arg) > len(flag) {
+				return strings.TrimPrefix(arg[len(flag):], "="), nil
+			}
+			if i+1 >= len(args) {
+				return "", fmt.Errorf("cimport: missing argument after %s", flag)
+			}
+			i++
+			return args[i], nil
+		}
+		var err error
+		var v string
+		switch {
+		case strings.HasPrefix(arg, "-isystem"):
+			v, err = value("-isystem")
+			a.system = append(a.system, v)
+		case strings.HasPrefix(arg, "-iquote"):
+			v, err = value("-iquote")
+			a.quote = append(a.quote, v)
+		case strings.HasPrefix(arg, "-idirafter"):
+			v, err = value("-idirafter")
+			a.after = append(a.after, v)
+		case arg == "-include" || arg == "--include":
+			v, err = value(arg)
+			a.includes = append(a.includes, v)
+		case strings.HasPrefix(arg, "-I"):
+			v, err = value("-I")
+			a.user = append(a.user, v)
+		case strings.HasPrefix(arg, "-D"):
+			v, err = value("-D")
+			name, val, ok := strings.Cut(v, "=")
+			if !ok {
+				val = "1"
+			}
+			fmt.Fprintf(&a.prelude, "#define %s %s\n", name, val)
+		case strings.HasPrefix(arg, "-U"):
+			v, err = value("-U")
+			fmt.Fprintf(&a.prelude, "#undef %s\n", v)
+		case strings.HasPrefix(arg, "-std="), arg == "-ansi",
+			arg == "-fno-asm", arg == "-ffreestanding", arg == "-fno-builtin",
+			arg == "-m32", arg == "-m64", arg == "-mlong-double-64", arg == "-pthread",
+			strings.HasPrefix(arg, "-march="), strings.HasPrefix(arg, "-fgnuc-version="):
+			a.dialect = append(a.dialect, arg)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+// config builds the cc.Config for a probe and parsed args.
+func (a *cargs) config(p *probe) (*cc.Config, error) {
+	abi, err := cc.NewABI(goos, goarch)
+	if err != nil {
+		return nil, err
+	}
+	clean := func(dirs []string) []string {
+		r := make([]string, len(dirs))
+		for i, d := range dirs {
+			r[i] = filepath.Clean(d)
+		}
+		return r
+	}
+	// gcc order: "" (the includer's directory, quote form only), -iquote,
+	// -I, -isystem, the compiler's system directories, -idirafter.
+	sys := append(append(append(append([]string{}, clean(a.user)...), clean(a.system)...), p.System...), clean(a.after)...)
+	quote := append(append(append([]string{""}, clean(a.quote)...), p.Quote...), sys...)
+	cfg := &cc.Config{
+		ABI:                 abi,
+		Predefined:          p.Predefined,
+		IncludePaths:        quote,
+		SysIncludePaths:     sys,
+		HostIncludePaths:    p.Quote,
+		HostSysIncludePaths: p.System,
+		Header:              true,
+		ABILayout:           true,
+		EvalAllMacros:       true,
+		UnsignedEnums:       true, // gcc: enums without negative values are unsigned int
+	}
+	if err := cfg.ApplyOptions(a.dialect...); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}

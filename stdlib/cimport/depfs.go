@@ -1,0 +1,70 @@
+// This file implements the recording file system that lists every file the
+// preprocessor opened or probed, for the cache's validity check.
+
+package cimport
+
+import (
+	"io/fs"
+	"os"
+	"sort"
+	"sync"
+)
+
+// dep is one file the preprocessor looked at. A missing file matters too:
+// creating it could change which header an #include finds.
+type dep struct {
+	Path    string
+	Exists  bool
+	Size    int64
+	ModTime int64 // UnixNano
+}
+
+// current reports whether the file is still as recorded.
+func (d dep) current() bool {
+	fi, err := os.Stat(d.Path)
+	if err != nil {
+		return !d.Exists
+	}
+	return d.Exists && !fi.IsDir() && fi.Size() == d.Size && fi.ModTime().UnixNano() == d.ModTime
+}
+
+// depFS opens files from the host file system by the names cc/v4 passes
+// (absolute or relative to the working directory), recording each lookup.
+type depFS struct {
+	mu   sync.Mutex
+	deps map[string]dep
+}
+
+func newDepFS() *depFS { return &depFS{deps: map[string]dep{}} }
+
+func (d *depFS) Open(name string) (fs.File, error) {
+	f, err := os.Open(name)
+	rec := dep{Path: name}
+	if err == nil {
+		fi, serr := f.Stat()
+		if serr == nil && !fi.IsDir() {
+			rec = dep{Path: name, Exists: true, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+		}
+	}
+	d.mu.Lock()
+	if _, seen := d.deps[name]; !seen {
+		d.deps[name] = rec
+	}
+	d.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// list returns the recorded lookups sorted by path.
+func (d *depFS) list() []dep {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	r := make([]dep, 0, len(d.deps))
+	for _, v := range d.deps {
+		r = append(r, v)
+	}
+	sort.Slice(r, func(i, j int) bool { return r[i].Path < r[j].Path })
+	return r
+}

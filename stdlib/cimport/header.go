@@ -1,0 +1,43 @@
+// This file implements Header, the tables of declarations Import returns.
+
+package cimport
+
+// Header holds what a piece of C code declares, after preprocessing.
+type Header struct {
+	Funcs    map[string]*Type // file-scope functions (Kind Func), by name
+	Vars     map[string]*Type // file-scope non-static variables (extern or defined), by name
+	Typedefs map[string]*Type // typedef name -> the type it denotes
+	Tags     map[string]*Type // plain tag name -> Struct, Union or Enum type (see package doc)
+	Enums    map[string]int64 // enumeration constants
+
+	IntMacros   map[string]IntConst // object-like macros with an integer constant value
+	FloatMacros map[string]float64  // object-like macros with a floating constant value
+
+	// Inline lists, in source order, the functions with a body in the
+	// translation unit; clang has to compile them (see package doc).
+	Inline []string
+
+	// Skipped names declarations that could not be converted, with the
+	// reason, like Terra's errors table.
+	Skipped map[string]string
+}
+
+// IntConst is the value of an integer constant macro.
+type IntConst struct {
+	Value    int64 // the bits of the value; reinterpret as uint64 if Unsigned
+	Unsigned bool  // the C type of the expression is unsigned
+	Size     int64 // size in bytes of the C type of the expression (4 or 8 usually)
+}
+
+func newHeader() *Header {
+	return &Header{
+		Funcs:       map[string]*Type{},
+		Vars:        map[string]*Type{},
+		Typedefs:    map[string]*Type{},
+		Tags:        map[string]*Type{},
+		Enums:       map[string]int64{},
+		IntMacros:   map[string]IntConst{},
+		FloatMacros: map[string]float64{},
+		Skipped:     map[string]string{},
+	}
+}

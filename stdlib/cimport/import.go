@@ -1,0 +1,118 @@
+// This file implements Import: probe, configure, translate with cc/v4,
+// walk the declarations, and go through the cache.
+
+package cimport
+
+import (
+	"runtime"
+	"strings"
+
+	"modernc.org/cc/v4"
+)
+
+var goos, goarch = runtime.GOOS, runtime.GOARCH
+
+// Options configure Import.
+type Options struct {
+	// Compiler is the host C compiler asked for predefined macros and
+	// include directories; default "cc".
+	Compiler string
+	// Name is the file name of code in positions; default "<buffer>",
+	// like Terra.
+	Name string
+	// NoCache bypasses both the in-process and the on-disk cache (neither
+	// read nor written).
+	NoCache bool
+	// CacheDir overrides the on-disk cache directory, default
+	// os.UserCacheDir()/terrac/cimport.
+	CacheDir string
+}
+
+func (o *Options) defaults() {
+	if o.Compiler == "" {
+		o.Compiler = "cc"
+	}
+	if o.Name == "" {
+		o.Name = "<buffer>"
+	}
+}
+
+// Import preprocesses and type checks code (for example
+// `#include <stdio.h>`) with the clang-style args (-I, -D, -U, -include,
+// -isystem, -iquote, -std=; other flags are ignored) and returns what it
+// declares. Errors in the C code are returned as an ErrorList. The result
+// is cached (see cache.go) and must not be modified.
+func Import(code string, args []string, opts Options) (*Header, error) {
+	opts.defaults()
+	identity, err := compilerIdentity(opts.Compiler)
+	if err != nil {
+		return nil, err
+	}
+	if opts.NoCache {
+		h, _, err := translate(code, args, opts, identity)
+		return h, err
+	}
+	key := cacheKey(code, args, opts, identity)
+	if h := cacheLoad(key, opts); h != nil {
+		return h, nil
+	}
+	h, deps, err := translate(code, args, opts, identity)
+	if err != nil {
+		return nil, err
+	}
+	cacheStore(key, opts, h, deps)
+	return h, nil
+}
+
+// vaListAMD64 declares __builtin_va_list as clang and gcc do on x86-64,
+// before cc.Builtin would make it void*.
+// It is a single declaration with a declarator: cc/v4 (v4.34.0,
+// AST.check) assumes every declaration before cc.Builtin's
+// __predefined_declarator has one.
+const vaListAMD64 = `typedef struct __va_list_tag { unsigned int gp_offset; unsigned int fp_offset; void *overflow_arg_area; void *reg_save_area; } __builtin_va_list[1];
+#define __builtin_va_list __builtin_va_list
+`
+
+// translate does the uncached work of Import and returns the files the
+// preprocessor looked at.
+func translate(code string, args []string, opts Options, identity string) (*Header, []dep, error) {
+	a, err := parseArgs(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := getProbe(opts.Compiler, identity, a.dialect)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, err := a.config(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	fs := newDepFS()
+	cfg.FS = fs
+	var prelude string
+	if goarch == "amd64" {
+		prelude = vaListAMD64
+	}
+	cmdline := a.prelude.String()
+	for _, inc := range a.includes {
+		cmdline += "#include \"" + inc + "\"\n"
+	}
+	if !strings.HasSuffix(code, "\n") {
+		code += "\n"
+	}
+	ast, err := cc.Translate(cfg, []cc.Source{
+		{Name: srcPredefined, Value: p.Predefined},
+		{Name: srcPrelude, Value: prelude},
+		{Name: srcBuiltin, Value: cc.Builtin},
+		{Name: srcCommandLine, Value: cmdline},
+		{Name: opts.Name, Value: code},
+	})
+	if err != nil {
+		return nil, nil, errorList(err)
+	}
+	h := newHeader()
+	declare(h, newConverter(), ast)
+	macros(h, ast)
+	return h, fs.list(), nil
+}

@@ -1,0 +1,111 @@
+// This file implements the host C compiler probe: its identity, predefined
+// macros and include directories, asked once per compiler and dialect.
+
+package cimport
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// probe is what the host compiler tells us about itself.
+type probe struct {
+	Predefined string   // `#define` lines from cc -E -dM
+	Quote      []string // #include "..." search directories (-iquote)
+	System     []string // #include <...> search directories
+}
+
+// compilerIdentity resolves compiler on PATH and returns a string that
+// changes when the compiler binary does: its resolved path, size and mtime.
+// It runs no process, so it is cheap enough for the warm path.
+func compilerIdentity(compiler string) (string, error) {
+	path, err := exec.LookPath(compiler)
+	if err != nil {
+		return "", fmt.Errorf("cimport: C compiler %q: %v", compiler, err)
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", fmt.Errorf("cimport: C compiler %q: %v", compiler, err)
+	}
+	return fmt.Sprintf("%s|%d|%d", path, fi.Size(), fi.ModTime().UnixNano()), nil
+}
+
+var probes struct {
+	sync.Mutex
+	m map[string]*probe
+}
+
+// getProbe returns the probe of compiler for the dialect flags, running
+// the compiler (twice) only the first time in a process.
+func getProbe(compiler, identity string, dialect []string) (*probe, error) {
+	key := identity + "\x00" + strings.Join(dialect, "\x00")
+	probes.Lock()
+	defer probes.Unlock()
+	if p := probes.m[key]; p != nil {
+		return p, nil
+	}
+	p, err := runProbe(compiler, dialect)
+	if err != nil {
+		return nil, err
+	}
+	if probes.m == nil {
+		probes.m = map[string]*probe{}
+	}
+	probes.m[key] = p
+	return p, nil
+}
+
+func runProbe(compiler string, dialect []string) (*probe, error) {
+	run := func(extra ...string) ([]byte, error) {
+		args := append(append([]string{}, dialect...), extra...)
+		cmd := exec.Command(compiler, args...)
+		cmd.Env = append(os.Environ(), "LC_ALL=C")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			return nil, fmt.Errorf("cimport: %s %s: %v\n%s", compiler, strings.Join(args, " "), err, out)
+		}
+		return out, nil
+	}
+	macros, err := run("-E", "-dM", "-x", "c", os.DevNull)
+	if err != nil {
+		return nil, err
+	}
+	verbose, err := run("-E", "-v", "-x", "c", os.DevNull)
+	if err != nil {
+		return nil, err
+	}
+	p := &probe{}
+	var defs []string
+	for _, l := range strings.Split(string(macros), "\n") {
+		if strings.HasPrefix(l, "#define ") {
+			defs = append(defs, l)
+		}
+	}
+	p.Predefined = strings.Join(defs, "\n") + "\n"
+	var dst *[]string
+	for _, l := range bytes.Split(verbose, []byte("\n")) {
+		s := string(l)
+		switch {
+		case strings.HasPrefix(s, `#include "..." search starts here:`):
+			dst = &p.Quote
+		case strings.HasPrefix(s, `#include <...> search starts here:`):
+			dst = &p.System
+		case strings.HasPrefix(s, "End of search list."):
+			dst = nil
+		case dst != nil && strings.HasPrefix(s, " "):
+			*dst = append(*dst, filepath.Clean(strings.TrimSpace(s)))
+		}
+	}
+	if len(p.System) == 0 {
+		return nil, fmt.Errorf("cimport: %s -E -v printed no include search list", compiler)
+	}
+	return p, nil
+}
