@@ -1,0 +1,159 @@
+// This file implements calls from Go into native code and back: Call with
+// fault recovery, and the callback entry terrac_callback.
+package jit
+
+/*
+#include <stdint.h>
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"fmt"
+	"runtime/cgo"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"unsafe"
+)
+
+// Fault reports a signal raised while native code ran under Call. The
+// native frames were abandoned: whatever they held (locks, malloc'd memory)
+// is leaked.
+type Fault struct {
+	Signal syscall.Signal
+	Code   int     // si_code, e.g. SEGV_MAPERR or FPE_INTDIV
+	Addr   uintptr // si_addr: the faulting address (SIGSEGV, SIGBUS) or instruction
+	PC     uintptr // program counter at the fault; map it with JIT symbol addresses
+}
+
+func (f *Fault) Error() string {
+	var what string
+	switch f.Signal {
+	case syscall.SIGSEGV:
+		what = "segmentation fault"
+	case syscall.SIGBUS:
+		what = "bus error"
+	case syscall.SIGFPE:
+		what = "arithmetic fault"
+		switch f.Code {
+		case 1, 2: // FPE_INTDIV, FPE_INTOVF
+			what = "integer division by zero or overflow"
+		}
+	case syscall.SIGILL:
+		what = "illegal instruction (trap)"
+	case syscall.SIGABRT:
+		what = "abort"
+	case syscall.SIGTRAP:
+		what = "breakpoint trap"
+	default:
+		what = f.Signal.String()
+	}
+	switch f.Signal {
+	case syscall.SIGSEGV, syscall.SIGBUS:
+		return fmt.Sprintf("%s in native code (address %#x, pc %#x)", what, f.Addr, f.PC)
+	}
+	return fmt.Sprintf("%s in native code (pc %#x)", what, f.PC)
+}
+
+// CallbackPanic reports that a callback handler panicked. Call unwound the
+// native frames between the callback and itself and returns this error.
+type CallbackPanic struct {
+	Value any // the value passed to panic
+}
+
+func (p *CallbackPanic) Error() string { return fmt.Sprintf("panic in callback: %v", p.Value) }
+
+// Unwrap returns the panic value if it is an error, so a handler can raise
+// an error "through" native code and the caller can errors.As it.
+func (p *CallbackPanic) Unwrap() error {
+	err, _ := p.Value.(error)
+	return err
+}
+
+var (
+	handlersOnce sync.Once
+	handlersErr  error
+)
+
+// installHandlers installs the fault handlers over Go's, once.
+func installHandlers() error {
+	handlersOnce.Do(func() {
+		if e := C.terrac_install_handlers(); e != 0 {
+			handlersErr = &Error{Op: "install signal handlers", Msg: syscall.Errno(e).Error()}
+		}
+	})
+	return handlersErr
+}
+
+// Call calls the native function at wrapper, of type
+//
+//	void wrapper(i8* args, i8* ret)
+//
+// A fault in native code is returned as a *Fault, a panic in a callback
+// handler as a *CallbackPanic; in both cases the native frames are
+// abandoned. args and ret may point to Go memory only if it holds no Go
+// pointers and native code does not keep it after returning.
+func Call(wrapper uintptr, args, ret unsafe.Pointer) error {
+	if err := installHandlers(); err != nil {
+		return err
+	}
+	f := C.terrac_call(C.uintptr_t(wrapper), args, ret)
+	if f.status == 0 {
+		return nil
+	}
+	if f.status == C.TERRAC_CALLBACK_PANIC {
+		h := cgo.Handle(f.panic)
+		v := h.Value()
+		h.Delete()
+		return &CallbackPanic{Value: v}
+	}
+	return &Fault{
+		Signal: syscall.Signal(f.status),
+		Code:   int(f.code),
+		Addr:   uintptr(f.addr),
+		PC:     uintptr(f.pc),
+	}
+}
+
+// CallbackHandler receives calls made by native code through
+// terrac_callback(id, args, ret). It runs on the goroutine that made the
+// enclosing Call and may itself Call native code again.
+type CallbackHandler func(id int64, args, ret unsafe.Pointer)
+
+var callbackHandler atomic.Pointer[CallbackHandler]
+
+// SetCallbackHandler sets the one handler for all callbacks and returns the
+// previous one (nil if none).
+func SetCallbackHandler(h CallbackHandler) CallbackHandler {
+	var p *CallbackHandler
+	if h != nil {
+		p = &h
+	}
+	if old := callbackHandler.Swap(p); old != nil {
+		return *old
+	}
+	return nil
+}
+
+// terracGoCallback is called by terrac_callback. If canUnwind is set (the
+// callback happened inside Call), a panic is recovered and returned as a
+// cgo.Handle for terrac_callback to unwind with; otherwise there is no Go
+// frame to return it to and the panic crashes the program as usual.
+//
+//export terracGoCallback
+func terracGoCallback(id C.int64_t, args, ret unsafe.Pointer, canUnwind C.int) (p C.uintptr_t) {
+	if canUnwind != 0 {
+		defer func() {
+			if r := recover(); r != nil {
+				p = C.uintptr_t(cgo.NewHandle(r))
+			}
+		}()
+	}
+	h := callbackHandler.Load()
+	if h == nil {
+		panic(fmt.Sprintf("jit: native code made callback %d but no handler is set", int64(id)))
+	}
+	(*h)(int64(id), args, ret)
+	return 0
+}

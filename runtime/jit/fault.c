@@ -1,0 +1,147 @@
+// This file implements native calls that survive faults, and the callback
+// entry from native code into Go.
+//
+// The Go runtime treats SIGSEGV and friends raised in C code as fatal and
+// prints a crash dump. terrac_call therefore marks the thread as "in a
+// native call" (a thread-local frame pointer with a sigjmp_buf), and our
+// handlers, installed over Go's, siglongjmp back to terrac_call when that
+// mark is set. In every other case they pass the signal to the handler they
+// displaced (Go's) exactly as the kernel would have, which is the chaining
+// the os/signal documentation asks of C code that installs handlers.
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+
+#include "shim.h"
+#include "_cgo_export.h"
+
+typedef struct frame {
+  sigjmp_buf env;
+  terrac_fault f;
+} frame;
+
+// cur is the innermost native call on this thread. It is NULL whenever Go
+// code runs, including Go code reached through terrac_callback, so a Go nil
+// dereference is never mistaken for a native fault. Thread-locals of the
+// main executable are initial-exec, hence safe to touch in a handler.
+static __thread frame *cur;
+
+static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGFPE,
+                                    SIGILL,  SIGABRT, SIGTRAP};
+enum { NFAULT = sizeof fault_signals / sizeof fault_signals[0] };
+static struct sigaction prev[NFAULT];
+
+static uintptr_t context_pc(void *uc) {
+  ucontext_t *u = uc;
+  if (!u) return 0;
+#if defined(__x86_64__)
+  return (uintptr_t)u->uc_mcontext.gregs[REG_RIP];
+#elif defined(__aarch64__)
+  return (uintptr_t)u->uc_mcontext.pc;
+#else
+  return 0;
+#endif
+}
+
+// chain hands sig to the handler we displaced.
+static void chain(int i, int sig, siginfo_t *info, void *uc) {
+  struct sigaction *p = &prev[i];
+  if (p->sa_flags & SA_SIGINFO) {
+    if (p->sa_sigaction) p->sa_sigaction(sig, info, uc);
+    return;
+  }
+  if (p->sa_handler == SIG_IGN) return;
+  if (p->sa_handler == SIG_DFL) {
+    // Restore the default action and re-raise; for a hardware fault,
+    // returning re-executes the instruction with the default action too.
+    signal(sig, SIG_DFL);
+    raise(sig);
+    return;
+  }
+  p->sa_handler(sig);
+}
+
+static void handler(int sig, siginfo_t *info, void *uc) {
+  int i = 0;
+  while (i < NFAULT && fault_signals[i] != sig) i++;
+  frame *fr = cur;
+  if (!fr) {
+    chain(i, sig, info, uc);
+    return;
+  }
+  fr->f.status = sig;
+  fr->f.code = info ? info->si_code : 0;
+  fr->f.addr = info ? (uintptr_t)info->si_addr : 0;
+  fr->f.pc = context_pc(uc);
+  // SA_NODEFER left sig unblocked, so the saved mask need not be restored
+  // (sigsetjmp(env, 0) avoids a syscall on every call).
+  siglongjmp(fr->env, 1);
+}
+
+static pthread_once_t install_once = PTHREAD_ONCE_INIT;
+static int install_errno;
+
+static void install(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = handler;
+  // SA_ONSTACK: Go requires it, and a native stack overflow can only be
+  // handled on the alternate stack. SA_NODEFER: see handler.
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER | SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  for (int i = 0; i < NFAULT; i++) {
+    if (sigaction(fault_signals[i], &sa, &prev[i]) != 0) {
+      install_errno = errno;
+      return;
+    }
+  }
+}
+
+int terrac_install_handlers(void) {
+  pthread_once(&install_once, install);
+  return install_errno;
+}
+
+terrac_fault terrac_call(uintptr_t wrapper, void *args, void *ret) {
+  frame fr;
+  frame *saved = cur;
+  memset(&fr.f, 0, sizeof fr.f);
+  if (sigsetjmp(fr.env, 0) == 0) {
+    cur = &fr;
+    ((void (*)(void *, void *))wrapper)(args, ret);
+    cur = saved;
+    return fr.f;
+  }
+  // Arrived by siglongjmp from handler or terrac_callback, which wrote fr.f
+  // through cur; fr's address escaped, so the compiler reloads it.
+  cur = saved;
+  // abort() and odd kernels may leave a fault signal blocked; a blocked
+  // synchronous fault would later kill the process silently.
+  sigset_t s;
+  sigemptyset(&s);
+  for (int i = 0; i < NFAULT; i++) sigaddset(&s, fault_signals[i]);
+  pthread_sigmask(SIG_UNBLOCK, &s, NULL);
+  return fr.f;
+}
+
+void terrac_callback(int64_t id, void *args, void *ret) {
+  frame *saved = cur;
+  cur = NULL;
+  uintptr_t p = terracGoCallback(id, args, ret, saved != NULL);
+  cur = saved;
+  if (p) {
+    // The Go handler panicked and recovered into handle p. Unwind the
+    // native frames between here and terrac_call; they are JIT code with
+    // nothing to clean up.
+    saved->f.status = TERRAC_CALLBACK_PANIC;
+    saved->f.panic = p;
+    siglongjmp(saved->env, 1);
+  }
+}

@@ -1,0 +1,162 @@
+// This file implements the process-wide JIT: adding IR, looking symbols up
+// and making host symbols visible to JIT code.
+package jit
+
+/*
+#cgo CFLAGS: -I/usr/lib/llvm-14/include -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS
+#cgo LDFLAGS: -L/usr/lib/llvm-14/lib -lLLVM-14 -ldl
+#include <stdlib.h>
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// Options configure how the JIT optimizes the modules added after them.
+type Options struct {
+	OptLevel int // 0..3, as clang's -O; Default starts at 2
+}
+
+// JIT is the process's LLJIT. All methods are safe for concurrent use.
+type JIT struct {
+	mu   sync.Mutex
+	c    *C.terrac_jit
+	opts Options
+}
+
+// Error is a failure reported by LLVM or the dynamic loader.
+type Error struct {
+	Op  string // "AddIR", "Lookup", …
+	Msg string // LLVM's message, e.g. "m.ll:3:7: error: expected type"
+}
+
+func (e *Error) Error() string { return "jit: " + e.Op + ": " + e.Msg }
+
+// cerr turns a malloc'd message from the shim into an *Error and frees it.
+func cerr(op string, m *C.char) error {
+	if m == nil {
+		return nil
+	}
+	defer C.free(unsafe.Pointer(m))
+	return &Error{Op: op, Msg: C.GoString(m)}
+}
+
+var (
+	defaultOnce sync.Once
+	defaultJIT  *JIT
+	defaultErr  error
+)
+
+// Default returns the process's JIT, creating it on the first call. Later
+// calls return the same JIT (or the same creation error).
+func Default() (*JIT, error) {
+	defaultOnce.Do(func() { defaultJIT, defaultErr = newJIT() })
+	return defaultJIT, defaultErr
+}
+
+func newJIT() (*JIT, error) {
+	if err := installHandlers(); err != nil {
+		return nil, err
+	}
+	var c *C.terrac_jit
+	if err := cerr("create", C.terrac_jit_create(&c)); err != nil {
+		return nil, err
+	}
+	j := &JIT{c: c, opts: Options{OptLevel: 2}}
+	// The Go executable does not export its C symbols dynamically, so the
+	// process search generator cannot find the shim's entry points.
+	builtins := []struct {
+		name string
+		addr unsafe.Pointer
+	}{
+		{"terrac_callback", C.terrac_callback},
+		{"terrac_stdout_write", C.terrac_stdout_write},
+		{"terrac_stdout_flush", C.terrac_stdout_flush},
+	}
+	for _, b := range builtins {
+		if err := j.DefineAbsolute(b.name, uintptr(b.addr)); err != nil {
+			return nil, err
+		}
+	}
+	return j, nil
+}
+
+// SetOptions changes the options for modules added from now on.
+func (j *JIT) SetOptions(o Options) {
+	j.mu.Lock()
+	j.opts = o
+	j.mu.Unlock()
+}
+
+// Options returns the current options.
+func (j *JIT) Options() Options {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.opts
+}
+
+// irPtr returns a C view of ir's bytes without copying them; the shim copies
+// them into an LLVM buffer before returning.
+func irPtr(ir string) (*C.char, C.size_t) {
+	if len(ir) == 0 {
+		return nil, 0
+	}
+	return (*C.char)(unsafe.Pointer(unsafe.StringData(ir))), C.size_t(len(ir))
+}
+
+// AddIR parses LLVM 14 IR text, verifies and optimizes it, and adds it to
+// the main JITDylib. name labels the module in messages ("name:line:col:").
+// A module without a target triple or data layout gets the JIT's. Symbols
+// are compiled on first Lookup, not here.
+func (j *JIT) AddIR(ir string, name string) error {
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	p, n := irPtr(ir)
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return cerr("AddIR", C.terrac_jit_add_ir(j.c, p, n, cname, C.int(j.opts.OptLevel)))
+}
+
+// Lookup returns the address of symbol name, compiling the module that
+// defines it if needed. A symbol that is not defined, or a module that
+// refers to a symbol nobody defines, is an error naming that symbol.
+func (j *JIT) Lookup(name string) (uintptr, error) {
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	var addr C.uint64_t
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if err := cerr("Lookup "+name, C.terrac_jit_lookup(j.c, cname, &addr)); err != nil {
+		return 0, err
+	}
+	return uintptr(addr), nil
+}
+
+// DefineAbsolute makes addr visible to JIT code as symbol name. Defining a
+// name twice is an error.
+func (j *JIT) DefineAbsolute(name string, addr uintptr) error {
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return cerr("DefineAbsolute "+name, C.terrac_jit_define_absolute(j.c, cname, C.uint64_t(addr)))
+}
+
+// LoadLibrary loads a shared library with RTLD_GLOBAL so that its symbols
+// resolve in JIT code added later.
+func (j *JIT) LoadLibrary(path string) error {
+	cpath := C.CString(path)
+	defer C.free(unsafe.Pointer(cpath))
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return cerr("LoadLibrary", C.terrac_load_library(cpath))
+}
+
+// Triple returns the JIT's target triple.
+func (j *JIT) Triple() string { return C.GoString(C.terrac_jit_triple(j.c)) }
+
+// DataLayout returns the data layout the JIT gives modules that have none.
+func (j *JIT) DataLayout() string { return C.GoString(C.terrac_jit_data_layout(j.c)) }

@@ -1,0 +1,380 @@
+// This file implements the LLVM side of package jit: parsing, verifying and
+// optimizing IR text, the ORC LLJIT, object emission and the shared stdout.
+//
+// It uses only the LLVM 14 C API so that no C++ is compiled by cgo. Errors are
+// returned as malloc'd strings (never LLVM-owned ones) so Go frees them all
+// the same way.
+
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/Error.h>
+#include <llvm-c/IRReader.h>
+#include <llvm-c/LLJIT.h>
+#include <llvm-c/Orc.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+
+#include "shim.h"
+
+struct terrac_jit {
+  LLVMOrcLLJITRef lljit;
+  // tm is used only to optimize: it carries the host CPU and features so
+  // the cost model matches what the LLJIT code generator (detectHost) targets.
+  LLVMTargetMachineRef tm;
+};
+
+static char *dupf(const char *fmt, ...) {
+  va_list ap;
+  char *s = NULL;
+  va_start(ap, fmt);
+  if (vasprintf(&s, fmt, ap) < 0) s = strdup("out of memory");
+  va_end(ap);
+  return s;
+}
+
+// err_msg consumes e and returns its message behind prefix.
+static char *err_msg(const char *prefix, LLVMErrorRef e) {
+  char *m = LLVMGetErrorMessage(e);
+  char *r = dupf("%s%s", prefix, m);
+  LLVMDisposeErrorMessage(m);
+  return r;
+}
+
+// llvm_str turns an LLVM-owned message into a malloc'd one.
+static char *llvm_str(char *m) {
+  char *r = strdup(m ? m : "");
+  LLVMDisposeMessage(m);
+  return r;
+}
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static const char *init_err;
+
+static void do_init(void) {
+  if (LLVMInitializeNativeTarget()) init_err = "LLVM has no native target";
+  else if (LLVMInitializeNativeAsmPrinter()) init_err = "LLVM has no native asm printer";
+  else if (LLVMInitializeNativeAsmParser()) init_err = "LLVM has no native asm parser";
+}
+
+char *terrac_init(void) {
+  pthread_once(&init_once, do_init);
+  return init_err ? strdup(init_err) : NULL;
+}
+
+// Session errors (for example unresolved symbols found while linking during
+// a lookup) go to the ExecutionSession's reporter, not to the failing
+// lookup. The default reporter prints to stderr; we collect them so Lookup
+// can return them instead.
+static pthread_mutex_t reported_mu = PTHREAD_MUTEX_INITIALIZER;
+static char *reported;
+
+static void report(void *ctx, LLVMErrorRef e) {
+  (void)ctx;
+  char *m = LLVMGetErrorMessage(e);
+  pthread_mutex_lock(&reported_mu);
+  char *r = reported ? dupf("%s; %s", reported, m) : strdup(m);
+  free(reported);
+  reported = r;
+  pthread_mutex_unlock(&reported_mu);
+  LLVMDisposeErrorMessage(m);
+}
+
+static char *take_reported(void) {
+  pthread_mutex_lock(&reported_mu);
+  char *r = reported;
+  reported = NULL;
+  pthread_mutex_unlock(&reported_mu);
+  return r;
+}
+
+static char *host_cpu(void) { return llvm_str(LLVMGetHostCPUName()); }
+static char *host_features(void) { return llvm_str(LLVMGetHostCPUFeatures()); }
+
+char *terrac_host_cpu(void) { return host_cpu(); }
+char *terrac_host_features(void) { return host_features(); }
+
+char *terrac_host_triple(void) {
+  char *t = LLVMGetDefaultTargetTriple();
+  char *n = LLVMNormalizeTargetTriple(t);
+  LLVMDisposeMessage(t);
+  return llvm_str(n);
+}
+
+// new_tm creates a target machine for triple. host selects the host CPU and
+// its features (what clang's -march=native gives); otherwise generic.
+static char *new_tm(const char *triple, int host, LLVMCodeGenOptLevel level,
+                    LLVMRelocMode reloc, LLVMCodeModel model,
+                    LLVMTargetMachineRef *out) {
+  char *e = terrac_init();
+  if (e) return e;
+  LLVMTargetRef t;
+  char *msg = NULL;
+  if (LLVMGetTargetFromTriple(triple, &t, &msg)) {
+    char *r = dupf("target %s: %s", triple, msg);
+    LLVMDisposeMessage(msg);
+    return r;
+  }
+  char *cpu = host ? host_cpu() : strdup("generic");
+  char *feat = host ? host_features() : strdup("");
+  *out = LLVMCreateTargetMachine(t, triple, cpu, feat, level, reloc, model);
+  free(cpu);
+  free(feat);
+  return *out ? NULL : dupf("cannot create target machine for %s", triple);
+}
+
+char *terrac_host_data_layout(void) {
+  char *triple = terrac_host_triple();
+  LLVMTargetMachineRef tm;
+  char *e = new_tm(triple, 1, LLVMCodeGenLevelDefault, LLVMRelocDefault,
+                   LLVMCodeModelDefault, &tm);
+  free(triple);
+  if (e) {
+    free(e);
+    return strdup("");
+  }
+  LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
+  char *r = llvm_str(LLVMCopyStringRepOfTargetData(td));
+  LLVMDisposeTargetData(td);
+  LLVMDisposeTargetMachine(tm);
+  return r;
+}
+
+// parse reads IR text (or bitcode) named name into ctx and verifies it.
+// Parse errors carry name:line:col and the offending line with a caret.
+static char *parse(LLVMContextRef ctx, const char *ir, size_t len,
+                   const char *name, LLVMModuleRef *out) {
+  LLVMMemoryBufferRef buf =
+      LLVMCreateMemoryBufferWithMemoryRangeCopy(ir ? ir : "", len, name);
+  char *msg = NULL;
+  // LLVMParseIRInContext takes ownership of buf.
+  if (LLVMParseIRInContext(ctx, buf, out, &msg)) {
+    char *r = llvm_str(msg);
+    size_t n = strlen(r);
+    while (n > 0 && r[n - 1] == '\n') r[--n] = 0;
+    return r;
+  }
+  if (LLVMVerifyModule(*out, LLVMReturnStatusAction, &msg)) {
+    char *r = dupf("%s: invalid module: %s", name, msg);
+    LLVMDisposeMessage(msg);
+    LLVMDisposeModule(*out);
+    *out = NULL;
+    size_t n = strlen(r);
+    while (n > 0 && r[n - 1] == '\n') r[--n] = 0;
+    return r;
+  }
+  LLVMDisposeMessage(msg);
+  return NULL;
+}
+
+// fill_target gives a module without a triple or data layout the target's,
+// so that optimization sees real type sizes and the JIT accepts it.
+static void fill_target(LLVMModuleRef m, const char *triple, const char *dl) {
+  if (!*LLVMGetTarget(m)) LLVMSetTarget(m, triple);
+  if (!*LLVMGetDataLayoutStr(m)) LLVMSetDataLayout(m, dl);
+}
+
+// optimize runs the new pass manager's default<On> pipeline, configured the
+// way clang configures it (vectorizers on from O2).
+static char *optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int opt) {
+  if (opt < 0) opt = 0;
+  if (opt > 3) opt = 3;
+  char passes[16];
+  snprintf(passes, sizeof passes, "default<O%d>", opt);
+  LLVMPassBuilderOptionsRef o = LLVMCreatePassBuilderOptions();
+  LLVMPassBuilderOptionsSetLoopVectorization(o, opt >= 2);
+  LLVMPassBuilderOptionsSetSLPVectorization(o, opt >= 2);
+  LLVMPassBuilderOptionsSetLoopUnrolling(o, opt >= 1);
+  LLVMErrorRef e = LLVMRunPasses(m, passes, tm, o);
+  LLVMDisposePassBuilderOptions(o);
+  return e ? err_msg("optimizing: ", e) : NULL;
+}
+
+char *terrac_verify(const char *ir, size_t len, const char *name) {
+  char *e = terrac_init();
+  if (e) return e;
+  LLVMContextRef ctx = LLVMContextCreate();
+  LLVMModuleRef m;
+  e = parse(ctx, ir, len, name, &m);
+  if (!e) LLVMDisposeModule(m);
+  LLVMContextDispose(ctx);
+  return e;
+}
+
+char *terrac_jit_create(terrac_jit **out) {
+  char *e = terrac_init();
+  if (e) return e;
+  LLVMOrcLLJITRef j;
+  // A null builder means a default LLJITBuilder: host target via
+  // JITTargetMachineBuilder::detectHost (host CPU and features), in-place
+  // materialization on the thread that looks a symbol up.
+  LLVMErrorRef err = LLVMOrcCreateLLJIT(&j, NULL);
+  if (err) return err_msg("creating LLJIT: ", err);
+  LLVMOrcExecutionSessionSetErrorReporter(LLVMOrcLLJITGetExecutionSession(j),
+                                          report, NULL);
+
+  LLVMOrcDefinitionGeneratorRef gen;
+  err = LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(
+      &gen, LLVMOrcLLJITGetGlobalPrefix(j), NULL, NULL);
+  if (err) {
+    LLVMOrcDisposeLLJIT(j);
+    return err_msg("process symbol generator: ", err);
+  }
+  LLVMOrcJITDylibAddGenerator(LLVMOrcLLJITGetMainJITDylib(j), gen);
+
+  LLVMTargetMachineRef tm;
+  e = new_tm(LLVMOrcLLJITGetTripleString(j), 1, LLVMCodeGenLevelDefault,
+             LLVMRelocDefault, LLVMCodeModelJITDefault, &tm);
+  if (e) {
+    LLVMOrcDisposeLLJIT(j);
+    return e;
+  }
+  terrac_jit *t = malloc(sizeof *t);
+  t->lljit = j;
+  t->tm = tm;
+  *out = t;
+  return NULL;
+}
+
+const char *terrac_jit_triple(terrac_jit *t) {
+  return LLVMOrcLLJITGetTripleString(t->lljit);
+}
+
+const char *terrac_jit_data_layout(terrac_jit *t) {
+  return LLVMOrcLLJITGetDataLayoutStr(t->lljit);
+}
+
+char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
+                        const char *name, int opt) {
+  // Each module gets its own context, freed with the module once it has
+  // been compiled; a shared context would only grow.
+  LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
+  LLVMContextRef ctx = LLVMOrcThreadSafeContextGetContext(tsc);
+  LLVMModuleRef m;
+  char *e = parse(ctx, ir, len, name, &m);
+  if (!e) {
+    fill_target(m, terrac_jit_triple(t), terrac_jit_data_layout(t));
+    e = optimize(m, t->tm, opt);
+    if (e) LLVMDisposeModule(m);
+  }
+  if (e) {
+    LLVMOrcDisposeThreadSafeContext(tsc);
+    return e;
+  }
+  LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);
+  LLVMOrcDisposeThreadSafeContext(tsc); // tsm keeps it alive
+  LLVMErrorRef err = LLVMOrcLLJITAddLLVMIRModule(
+      t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), tsm);
+  return err ? err_msg("", err) : NULL;
+}
+
+char *terrac_jit_lookup(terrac_jit *t, const char *name, uint64_t *addr) {
+  free(take_reported());
+  LLVMErrorRef err = LLVMOrcLLJITLookup(t->lljit, addr, name);
+  char *rep = take_reported();
+  if (!err) {
+    free(rep);
+    return NULL;
+  }
+  char *m = LLVMGetErrorMessage(err);
+  // The reporter's message says why (e.g. "Symbols not found: [ foo ]");
+  // the lookup error only says which module failed to materialize.
+  char *r = rep ? dupf("%s (%s)", rep, m) : strdup(m);
+  LLVMDisposeErrorMessage(m);
+  free(rep);
+  return r;
+}
+
+char *terrac_jit_define_absolute(terrac_jit *t, const char *name,
+                                 uint64_t addr) {
+  LLVMJITCSymbolMapPair pair = {
+      .Name = LLVMOrcLLJITMangleAndIntern(t->lljit, name),
+      .Sym = {.Address = addr,
+              .Flags = {.GenericFlags = LLVMJITSymbolGenericFlagsExported |
+                                        LLVMJITSymbolGenericFlagsCallable}},
+  };
+  // LLVMOrcAbsoluteSymbols takes over the reference on pair.Name.
+  LLVMOrcMaterializationUnitRef mu = LLVMOrcAbsoluteSymbols(&pair, 1);
+  LLVMErrorRef err =
+      LLVMOrcJITDylibDefine(LLVMOrcLLJITGetMainJITDylib(t->lljit), mu);
+  if (err) {
+    LLVMOrcDisposeMaterializationUnit(mu);
+    return err_msg("", err);
+  }
+  return NULL;
+}
+
+char *terrac_load_library(const char *path) {
+  // RTLD_GLOBAL puts the library's symbols in the global scope, which the
+  // process search generator (dlsym on the program handle) searches.
+  if (dlopen(path, RTLD_NOW | RTLD_GLOBAL)) return NULL;
+  const char *m = dlerror();
+  return dupf("cannot load library %s: %s", path, m ? m : "unknown error");
+}
+
+char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
+                  int assembly, void **out, size_t *outlen) {
+  char *e = terrac_init();
+  if (e) return e;
+  LLVMContextRef ctx = LLVMContextCreate();
+  LLVMModuleRef m;
+  e = parse(ctx, ir, len, name, &m);
+  if (e) {
+    LLVMContextDispose(ctx);
+    return e;
+  }
+  char *host = terrac_host_triple();
+  const char *mt = LLVMGetTarget(m);
+  char *triple = *mt ? strdup(mt) : strdup(host);
+  static const LLVMCodeGenOptLevel levels[] = {
+      LLVMCodeGenLevelNone, LLVMCodeGenLevelLess, LLVMCodeGenLevelDefault,
+      LLVMCodeGenLevelAggressive};
+  int lv = opt < 0 ? 0 : opt > 3 ? 3 : opt;
+  LLVMTargetMachineRef tm = NULL;
+  // Position-independent code links into both PIE executables and shared
+  // libraries. The host CPU is used only when compiling for the host.
+  e = new_tm(triple, strcmp(triple, host) == 0, levels[lv], LLVMRelocPIC,
+             LLVMCodeModelDefault, &tm);
+  free(host);
+  if (!e) {
+    LLVMTargetDataRef td = LLVMCreateTargetDataLayout(tm);
+    char *dl = LLVMCopyStringRepOfTargetData(td);
+    fill_target(m, triple, dl);
+    LLVMDisposeMessage(dl);
+    LLVMDisposeTargetData(td);
+    e = optimize(m, tm, opt);
+  }
+  if (!e) {
+    char *msg = NULL;
+    LLVMMemoryBufferRef buf;
+    if (LLVMTargetMachineEmitToMemoryBuffer(
+            tm, m, assembly ? LLVMAssemblyFile : LLVMObjectFile, &msg, &buf)) {
+      e = dupf("emitting %s: %s", name, msg);
+      LLVMDisposeMessage(msg);
+    } else {
+      *outlen = LLVMGetBufferSize(buf);
+      *out = malloc(*outlen ? *outlen : 1);
+      memcpy(*out, LLVMGetBufferStart(buf), *outlen);
+      LLVMDisposeMemoryBuffer(buf);
+    }
+  }
+  if (tm) LLVMDisposeTargetMachine(tm);
+  free(triple);
+  LLVMDisposeModule(m);
+  LLVMContextDispose(ctx);
+  return e;
+}
+
+// One stdout: Lua's print/io.write and C's printf share C's FILE buffer, so
+// their output interleaves in program order even when stdout is a pipe.
+void terrac_stdout_write(const char *p, size_t n) { fwrite(p, 1, n, stdout); }
+
+void terrac_stdout_flush(void) { fflush(stdout); }

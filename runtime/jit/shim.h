@@ -1,0 +1,66 @@
+// shim.h declares the small C layer between package jit and the LLVM 14 C API.
+//
+// Every function that can fail returns NULL on success or a malloc'd message
+// that the caller frees with free(). LLVM objects never cross into Go except
+// as opaque handles.
+#ifndef TERRAC_JIT_SHIM_H
+#define TERRAC_JIT_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+// terrac_init initializes the native target, asm printer and asm parser once.
+char *terrac_init(void);
+
+// JIT lifetime and contents. All calls for one JIT must be serialized by the
+// caller (the Go side holds a mutex).
+typedef struct terrac_jit terrac_jit;
+char *terrac_jit_create(terrac_jit **out);
+char *terrac_jit_add_ir(terrac_jit *j, const char *ir, size_t len,
+                        const char *name, int opt);
+char *terrac_jit_lookup(terrac_jit *j, const char *name, uint64_t *addr);
+char *terrac_jit_define_absolute(terrac_jit *j, const char *name,
+                                 uint64_t addr);
+const char *terrac_jit_triple(terrac_jit *j);
+const char *terrac_jit_data_layout(terrac_jit *j);
+
+// Process-wide helpers that need no JIT.
+char *terrac_load_library(const char *path);
+char *terrac_verify(const char *ir, size_t len, const char *name);
+char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
+                  int assembly, void **out, size_t *outlen);
+char *terrac_host_triple(void);
+char *terrac_host_data_layout(void);
+char *terrac_host_cpu(void);
+char *terrac_host_features(void);
+
+// One stdout for Lua and C: both go through C's stdout FILE buffer.
+void terrac_stdout_write(const char *p, size_t n);
+void terrac_stdout_flush(void);
+
+// terrac_fault describes how a native call ended. status is 0 for a normal
+// return, a signal number for a fault, or TERRAC_CALLBACK_PANIC when a Go
+// callback panicked and the native frames were unwound.
+enum { TERRAC_CALLBACK_PANIC = -1 };
+typedef struct {
+  int status;
+  int code;        // si_code
+  uintptr_t addr;  // si_addr: faulting data address
+  uintptr_t pc;    // program counter at the fault, 0 if unknown
+  uintptr_t panic; // cgo.Handle of the recovered panic value
+} terrac_fault;
+
+// terrac_install_handlers installs the fault handlers (once). Returns 0 or
+// errno.
+int terrac_install_handlers(void);
+
+// terrac_call calls wrapper(args, ret) and reports how it ended instead of
+// crashing. The result is returned by value so Go need not pass a pointer
+// (which would make it escape to the heap on every call).
+terrac_fault terrac_call(uintptr_t wrapper, void *args, void *ret);
+
+// terrac_callback is the one native -> Go entry. JIT code declares it as
+//   declare void @terrac_callback(i64, i8*, i8*)
+void terrac_callback(int64_t id, void *args, void *ret);
+
+#endif
