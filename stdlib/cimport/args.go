@@ -107,7 +107,8 @@ func (a *cargs) config(p *probe) (*cc.Config, error) {
 		Header:              true,
 		ABILayout:           true,
 		EvalAllMacros:       true,
-		UnsignedEnums:       true, // gcc: enums without negative values are unsigned int
+		// Not UnsignedEnums: it makes enumeration constants unsigned, but
+		// in C they are int (only gcc's enum *type* is unsigned).
 	}
 	if err := cfg.ApplyOptions(a.dialect...); err != nil {
 		return nil, err

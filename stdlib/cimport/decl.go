@@ -12,13 +12,14 @@ import (
 
 // internalSources are the sources Import adds around the user's code;
 // their declarations are not part of the Header.
-var internalSources = map[string]bool{srcBuiltin: true, srcPrelude: true, srcPredefined: true, srcCommandLine: true}
+var internalSources = map[string]bool{srcBuiltin: true, srcPrelude: true, srcPredefined: true, srcCommandLine: true, srcMacros: true}
 
 const (
 	srcPredefined  = "<predefined>"
 	srcPrelude     = "<cimport>"
 	srcBuiltin     = "<builtin>"
 	srcCommandLine = "<command-line>"
+	srcMacros      = "<cimport-macros>"
 )
 
 // declare fills h from the file scope of ast.

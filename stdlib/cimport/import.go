@@ -12,6 +12,9 @@ import (
 
 var goos, goarch = runtime.GOOS, runtime.GOARCH
 
+// sourceCache lets imports in one process share scanned headers.
+var sourceCache cc.SourceCache
+
 // Options configure Import.
 type Options struct {
 	// Compiler is the host C compiler asked for predefined macros and
@@ -90,6 +93,7 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	}
 	fs := newDepFS()
 	cfg.FS = fs
+	cfg.SourceCache = &sourceCache
 	var prelude string
 	if goarch == "amd64" {
 		prelude = vaListAMD64
@@ -101,18 +105,25 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	if !strings.HasSuffix(code, "\n") {
 		code += "\n"
 	}
-	ast, err := cc.Translate(cfg, []cc.Source{
+	sources := []cc.Source{
 		{Name: srcPredefined, Value: p.Predefined},
 		{Name: srcPrelude, Value: prelude},
 		{Name: srcBuiltin, Value: cc.Builtin},
 		{Name: srcCommandLine, Value: cmdline},
 		{Name: opts.Name, Value: code},
-	})
+	}
+	ast, err := cc.Translate(cfg, sources)
 	if err != nil {
 		return nil, nil, errorList(err)
 	}
 	h := newHeader()
 	declare(h, newConverter(), ast)
-	macros(h, ast)
+	var aliases *cc.AST
+	names := macroCandidates(ast)
+	if len(names) > 0 {
+		// Errors here would be cc/v4's; the aliases are a bonus.
+		aliases, _ = cc.Translate(cfg, append(sources, cc.Source{Name: srcMacros, Value: macroAliases(names)}))
+	}
+	macros(h, ast, aliases, names)
 	return h, fs.list(), nil
 }
