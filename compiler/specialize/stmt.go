@@ -1,0 +1,226 @@
+// This file implements specialization of statements and declarations.
+package specialize
+
+import (
+	lua "github.com/yuin/gopher-lua"
+
+	"terrac/compiler/tree"
+	"terrac/compiler/types"
+	"terrac/lang/tast"
+)
+
+// declare makes the symbols a declaration introduces. A [s] escape may
+// produce a list of symbols (a parameter list).
+func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol {
+	var t *types.Type
+	if p.Type != nil {
+		t = s.evalType(p.Type)
+		if p.Self && t.Kind != types.Pointer && !t.IsError() {
+			t = types.PointerTo(t)
+		}
+	}
+	var syms []*tree.Symbol
+	if p.Symbol != nil {
+		vals, ok := s.callHole(p.Symbol)
+		if !ok {
+			return []*tree.Symbol{tree.NewSymbol("error", types.ErrorT)}
+		}
+		for _, v := range flatten(vals) {
+			if sym := s.host.AsSymbol(v); sym != nil {
+				syms = append(syms, sym)
+			} else if str, ok := v.(lua.LString); ok {
+				syms = append(syms, tree.NewSymbol(string(str), nil))
+			} else {
+				s.errorf(p, "expected a symbol but found %s", typeName(v))
+			}
+		}
+	} else {
+		syms = []*tree.Symbol{tree.NewSymbol(p.Name, nil)}
+	}
+	out := make([]*tree.Symbol, len(syms))
+	for i, sym := range syms {
+		if t != nil && sym.Type != t {
+			// An annotated declaration of an existing symbol gives the
+			// variable that type; a fresh symbol gets it directly.
+			if sym.Type == nil {
+				sym.Type = t
+			} else if !sym.Type.IsError() && !t.IsError() {
+				s.errorf(p, "symbol %s has type %s but is declared with type %s", sym, sym.Type, t)
+			}
+		}
+		if requireType && sym.Type == nil {
+			s.errorf(p, "type must be specified for parameters and uninitialized variables")
+			sym.Type = types.ErrorT
+		}
+		out[i] = sym
+	}
+	if len(out) > 0 {
+		s.locals[p] = out[0]
+	}
+	return out
+}
+
+// flatten expands raw Lua lists (tables with a sequence and no
+// metatable) in a list of values.
+func flatten(vals []lua.LValue) []lua.LValue {
+	var out []lua.LValue
+	for _, v := range vals {
+		if tb, ok := v.(*lua.LTable); ok && tb.Metatable == lua.LNil && tb.Len() > 0 {
+			for i := 1; i <= tb.Len(); i++ {
+				out = append(out, tb.RawGetInt(i))
+			}
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (s *Specializer) block(b *tast.Block) *tree.Block {
+	if b == nil {
+		return &tree.Block{}
+	}
+	return &tree.Block{StmtBase: tree.StmtBase{Pos: s.span(b)}, Stmts: s.stmts(b.Stmts)}
+}
+
+func (s *Specializer) stmts(in []tast.Stmt) []tree.Stmt {
+	var out []tree.Stmt
+	for _, st := range in {
+		out = append(out, s.stmt(st)...)
+	}
+	return out
+}
+
+func (s *Specializer) base(n tast.Node) tree.StmtBase { return tree.StmtBase{Pos: s.span(n)} }
+
+func (s *Specializer) stmt(st tast.Stmt) []tree.Stmt {
+	switch st := st.(type) {
+	case *tast.Block:
+		return []tree.Stmt{s.block(st)}
+	case *tast.DoStmt:
+		return []tree.Stmt{s.block(st.Body)}
+	case *tast.VarStmt:
+		inits := s.exprList(st.Values)
+		d := &tree.VarDecl{StmtBase: s.base(st), Inits: inits}
+		for _, v := range st.Vars {
+			for _, sym := range s.declare(v, false) {
+				d.Syms = append(d.Syms, sym)
+				d.Types = append(d.Types, sym.Type)
+			}
+		}
+		return []tree.Stmt{d}
+	case *tast.AssignStmt:
+		return []tree.Stmt{&tree.Assign{StmtBase: s.base(st), Lhs: s.exprList(st.Lhs), Rhs: s.exprList(st.Rhs)}}
+	case *tast.IfStmt:
+		n := &tree.If{StmtBase: s.base(st)}
+		for _, c := range st.Clauses {
+			n.Branches = append(n.Branches, tree.IfBranch{Cond: s.expr(c.Cond), Body: s.block(c.Body)})
+		}
+		if st.Else != nil {
+			n.Else = s.block(st.Else)
+		}
+		return []tree.Stmt{n}
+	case *tast.WhileStmt:
+		return []tree.Stmt{&tree.While{StmtBase: s.base(st), Cond: s.expr(st.Cond), Body: s.block(st.Body)}}
+	case *tast.RepeatStmt:
+		body := s.block(st.Body)
+		return []tree.Stmt{&tree.Repeat{StmtBase: s.base(st), Body: body, Cond: s.expr(st.Cond)}}
+	case *tast.ForNumStmt:
+		n := &tree.ForNum{StmtBase: s.base(st), Start: s.expr(st.Start), Limit: s.expr(st.Limit)}
+		if st.Step != nil {
+			n.Step = s.expr(st.Step)
+		}
+		n.Var = s.declare(st.Var, false)[0]
+		n.Body = s.block(st.Body)
+		return []tree.Stmt{n}
+	case *tast.BreakStmt:
+		return []tree.Stmt{&tree.Break{StmtBase: s.base(st)}}
+	case *tast.ReturnStmt:
+		return []tree.Stmt{&tree.Return{StmtBase: s.base(st), Exprs: s.exprList(st.Values)}}
+	case *tast.LabelStmt:
+		return []tree.Stmt{&tree.LabelStmt{StmtBase: s.base(st), Label: s.label(st.Label)}}
+	case *tast.GotoStmt:
+		return []tree.Stmt{&tree.Goto{StmtBase: s.base(st), Label: s.label(st.Label)}}
+	case *tast.DeferStmt:
+		return []tree.Stmt{&tree.Defer{StmtBase: s.base(st), Call: s.expr(st.X)}}
+	case *tast.ExprStmt:
+		return s.exprStmt(st)
+	case *tast.ForInStmt:
+		s.errorf(st, "for … in loops are not supported yet")
+	case *tast.SwitchStmt, *tast.CaseStmt:
+		s.errorf(st, "switch statements are not supported yet")
+	default:
+		s.errorf(st, "internal error: unknown statement %T", st)
+	}
+	return nil
+}
+
+// exprStmt handles expression statements, where escapes may splice
+// statement quotes.
+func (s *Specializer) exprStmt(st *tast.ExprStmt) []tree.Stmt {
+	var vals []lua.LValue
+	switch x := st.X.(type) {
+	case *tast.Escape:
+		v, ok := s.callHole(x.Hole)
+		if !ok {
+			return nil
+		}
+		vals = v
+	case *tast.BlockEscape:
+		vals = s.blockEscape(x)
+	default:
+		return []tree.Stmt{&tree.ExprStmt{StmtBase: s.base(st), X: s.expr(st.X)}}
+	}
+	var out []tree.Stmt
+	for _, v := range flatten(vals) {
+		if q := s.host.AsQuote(v); q != nil {
+			out = append(out, tree.CopyStmts(q.Stmts)...)
+			for _, e := range q.Exprs {
+				out = append(out, &tree.ExprStmt{StmtBase: s.base(st), X: tree.CopyExpr(e)})
+			}
+			continue
+		}
+		if v == lua.LNil {
+			continue
+		}
+		out = append(out, &tree.ExprStmt{StmtBase: s.base(st), X: s.luaToExpr(st, v)})
+	}
+	return out
+}
+
+func (s *Specializer) label(l *tast.Label) *tree.Label {
+	if l.Hole != nil {
+		vals, ok := s.callHole(l.Hole)
+		if !ok || len(vals) == 0 {
+			return tree.NewLabel("error")
+		}
+		if lb := s.host.AsLabel(vals[0]); lb != nil {
+			return lb
+		}
+		if str, ok := vals[0].(lua.LString); ok {
+			return s.namedLabel(string(str))
+		}
+		s.errorf(l, "expected a label but found %s", typeName(vals[0]))
+		return tree.NewLabel("error")
+	}
+	return s.namedLabel(l.Name)
+}
+
+func (s *Specializer) namedLabel(name string) *tree.Label {
+	if lb := s.labels[name]; lb != nil {
+		return lb
+	}
+	lb := tree.NewLabel(name)
+	s.labels[name] = lb
+	return lb
+}
+
+func (s *Specializer) blockEscape(x *tast.BlockEscape) []lua.LValue {
+	emit, collect := s.host.Emitter()
+	vals, ok := s.callHole(x.Hole, emit)
+	if !ok {
+		return nil
+	}
+	_ = vals
+	return collect()
+}
