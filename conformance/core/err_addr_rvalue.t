@@ -1,0 +1,5 @@
+-- & needs an lvalue.
+terra f(x : int) : &int
+  return &(x + 1)
+end
+f:compile()

@@ -1,0 +1,6 @@
+-- break outside of any loop.
+terra f() : int
+  break
+  return 0
+end
+f:compile()

@@ -1,0 +1,5 @@
+-- @ needs a pointer.
+terra f(x : int) : int
+  return @x
+end
+f:compile()

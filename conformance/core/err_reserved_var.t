@@ -1,0 +1,3 @@
+-- Terra's keywords are reserved in Lua code too.
+local var = 1
+print(var)
