@@ -27,9 +27,11 @@
 //
 // Environment:
 //
-//	TERRAC_BIN=/path/to/binary   use that binary instead of building
-//	                             ./cmd/terrac (e.g. to test the harness
-//	                             itself with a fake terrac)
+//	TERRAC_BIN=path/to/binary    use that binary instead of building
+//	                             ./cmd/terrac (relative paths are taken
+//	                             from the repository root; e.g. to test the
+//	                             harness itself with a fake terrac that
+//	                             replays NAME.out/NAME.err)
 package conformance
 
 import (
@@ -82,7 +84,7 @@ func terrac(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		if p := os.Getenv("TERRAC_BIN"); p != "" {
-			binPath, buildErr = filepath.Abs(p)
+			binPath, buildErr = overrideBinary(p)
 			return
 		}
 		root, err := filepath.Abs("..")
@@ -107,6 +109,20 @@ func terrac(t *testing.T) string {
 		t.Fatal(buildErr)
 	}
 	return binPath
+}
+
+// overrideBinary resolves TERRAC_BIN: a bare name is looked up in PATH, a
+// relative path is taken from the repository root (where `go test ./...`
+// is usually typed), an absolute path is used as is.
+func overrideBinary(p string) (string, error) {
+	switch {
+	case !strings.ContainsRune(p, filepath.Separator):
+		return exec.LookPath(p)
+	case filepath.IsAbs(p):
+		return p, nil
+	default:
+		return filepath.Abs(filepath.Join("..", p))
+	}
 }
 
 func TestConformance(t *testing.T) {
