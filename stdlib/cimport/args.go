@@ -107,6 +107,10 @@ func (a *cargs) config(p *probe) (*cc.Config, error) {
 		Header:              true,
 		ABILayout:           true,
 		EvalAllMacros:       true,
+		// Headers are checked by the real compiler; cc/v4's evaluation of
+		// these is not worth failing an import for.
+		IgnoreStaticAssert:         true,
+		IgnoreNegativeShiftAmounts: true,
 		// Not UnsignedEnums: it makes enumeration constants unsigned, but
 		// in C they are int (only gcc's enum *type* is unsigned).
 	}

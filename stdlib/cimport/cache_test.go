@@ -168,3 +168,22 @@ func BenchmarkImportStdioWarm(b *testing.B) {
 		}
 	}
 }
+
+func TestPruneSystemHeader(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "sys.h"), []byte("int good1(void);\ntypedef int bad_t[-1];\nstruct s {\n  int x;\n  int y[-2];\n};\nint good2(int);\n#define GOOD 3\n"), 0o644)
+	h, err := Import("#include <sys.h>\n", []string{"-isystem", dir}, Options{NoCache: true})
+	if err != nil {
+		t.Fatalf("system header error not pruned: %v", err)
+	}
+	if h.Funcs["good1"] == nil || h.Funcs["good2"] == nil || h.IntMacros["GOOD"].Value != 3 {
+		t.Errorf("lost good declarations: %v", h.Funcs)
+	}
+	if h.Typedefs["bad_t"] != nil || len(h.Skipped) == 0 {
+		t.Errorf("bad_t = %v, skipped = %v", h.Typedefs["bad_t"], h.Skipped)
+	}
+	// The same header as a user header is an error.
+	if _, err := Import("#include \"sys.h\"\n", []string{"-I", dir}, Options{NoCache: true}); err == nil {
+		t.Errorf("user header error pruned")
+	}
+}

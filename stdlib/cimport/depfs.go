@@ -4,6 +4,7 @@
 package cimport
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"sort"
@@ -31,13 +32,20 @@ func (d dep) current() bool {
 // depFS opens files from the host file system by the names cc/v4 passes
 // (absolute or relative to the working directory), recording each lookup.
 type depFS struct {
-	mu   sync.Mutex
-	deps map[string]dep
+	mu      sync.Mutex
+	deps    map[string]dep
+	overlay map[string][]byte // pruned copies of headers, see prune.go
 }
 
 func newDepFS() *depFS { return &depFS{deps: map[string]dep{}} }
 
 func (d *depFS) Open(name string) (fs.File, error) {
+	d.mu.Lock()
+	data, ok := d.overlay[name]
+	d.mu.Unlock()
+	if ok {
+		return &memFile{bytes.NewReader(data), name, int64(len(data))}, nil
+	}
 	f, err := os.Open(name)
 	rec := dep{Path: name}
 	if err == nil {

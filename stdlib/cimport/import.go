@@ -112,11 +112,16 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 		{Name: srcCommandLine, Value: cmdline},
 		{Name: opts.Name, Value: code},
 	}
-	ast, err := cc.Translate(cfg, sources)
-	if err != nil {
-		return nil, nil, errorList(err)
-	}
 	h := newHeader()
+	ast, err := cc.Translate(cfg, sources)
+	sysDirs := append(append([]string{}, p.System...), a.system...)
+	for round := 0; err != nil; round++ {
+		errs := errorList(err)
+		if round == maxPruneRounds || !prune(cfg, sources, fs, errs, sysDirs, h.Skipped) {
+			return nil, nil, errs
+		}
+		ast, err = cc.Translate(cfg, sources)
+	}
 	declare(h, newConverter(), ast)
 	var aliases *cc.AST
 	names := macroCandidates(ast)
