@@ -25,8 +25,9 @@ type Info struct {
 
 // Scanner turns a file into tokens on demand.
 type Scanner struct {
-	Info            // the current token
-	PrevEndLine int // line on which the previous token ended
+	Info                   // the current token
+	PrevEndLine int        // line on which the previous token ended
+	PrevEnd     source.Pos // end offset of the previous token
 
 	file  *source.File
 	src   []byte
@@ -57,6 +58,7 @@ func (s *Scanner) File() *source.File { return s.file }
 // Next advances to the next token.
 func (s *Scanner) Next() {
 	s.PrevEndLine = s.EndLine
+	s.PrevEnd = s.End
 	if s.ahead != nil {
 		s.Info = *s.ahead
 		s.ahead = nil

@@ -1,0 +1,5 @@
+local a = 1; local b = 2;
+;;
+f(); g();
+do ; end
+return a, b;
