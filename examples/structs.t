@@ -2,8 +2,8 @@
 local C = terralib.includec("stdio.h")
 
 struct Vec2 {
-  x : double
-  y : double
+  x : double;
+  y : double;
 }
 
 -- `self` is a &Vec2; fields are reached through the pointer with `.`.
