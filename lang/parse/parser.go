@@ -238,7 +238,7 @@ func (p *parser) sync(errPos source.Pos) {
 		p.s.Next()
 	}
 	for p.s.Tok != scan.EOF && !p.blockFollow(true) {
-		if p.splitPrimary() && stmtStart[p.s.Tok] {
+		if p.splitPrimary() && (stmtStart[p.s.Tok] || p.s.Tok == scan.Name) {
 			return
 		}
 		p.s.Next()

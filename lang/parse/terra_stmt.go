@@ -120,6 +120,9 @@ func (p *parser) terraStatement() tast.Stmt {
 		return p.terraSwitch(start, line)
 	case scan.Case:
 		return p.terraCase(start, line)
+	case scan.Escape:
+		h := p.escapeBlock()
+		return &tast.ExprStmt{Pos: pos(), X: &tast.BlockEscape{Pos: pos(), Hole: h}}
 	case scan.Function:
 		p.syntaxErr("lua functions cannot be nested in terra functions.")
 	case scan.Local:
