@@ -52,11 +52,21 @@
 //     Others (strings, function-like macros, `#define stdout stdout`) are
 //     skipped silently; stdout itself is in Vars as the extern variable.
 //     Terra only exports a single (optionally negated) numeric literal, a
-//     subset of ours.
+//     subset of ours. Macros redefined along the way (gcc's limits.h
+//     redefines INT_MAX) are evaluated by a second translation, so a cold
+//     import usually costs two cc/v4 passes. Predefined compiler macros
+//     (__INT_MAX__, __SIZEOF_LONG__) are included, as with clang in Terra.
+//     Macros expanding to builtins (HUGE_VAL, INFINITY, NAN) are skipped.
 //   - Unsupported C types (complex, _Float16, _Float128, decimal floats,
 //     anything cc cannot type) become Kind Unsupported with Name describing
 //     them and Size/Align when known; declarations cc cannot handle are
-//     skipped one by one and recorded in Header.Skipped.
+//     skipped one by one and recorded in Header.Skipped. Errors in system
+//     headers are pruned (prune.go); errors in the code or in -I headers are
+//     returned as an ErrorList.
+//   - Cache: key = sha256(code, args, Options.Name, compiler path+size+mtime,
+//     working directory, target); an entry stores every file the
+//     preprocessor opened or probed (missing ones too) with size and mtime,
+//     and is used only while all are unchanged. Warm imports run no process.
 //
 // The returned *Header is shared through the in-process cache: treat it as
 // read-only.

@@ -18,7 +18,10 @@ type Header struct {
 	Inline []string
 
 	// Skipped names declarations that could not be converted, with the
-	// reason, like Terra's errors table.
+	// reason, like Terra's errors table. Declarations cc/v4 cannot type
+	// check in a system header (compiler directories or -isystem) are
+	// blanked out and the translation retried; they are keyed by the
+	// "file:line:col: message" of the error.
 	Skipped map[string]string
 }
 
