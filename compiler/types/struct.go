@@ -45,6 +45,11 @@ type StructInfo struct {
 	Defined   bool // entries were given (struct S {…}); false after `struct S`
 	Completer func(t *Type) error
 
+	// Convertible marks the anonymous structs that `{x = a}` constructors
+	// create: like tuples (which convert by position) they convert to any
+	// struct structurally, by field name. Set by compiler/check.
+	Convertible bool
+
 	// Lua is owned by the Lua API layer (methods, metamethods, user
 	// fields); this package never looks inside.
 	Lua any
