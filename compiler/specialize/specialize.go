@@ -231,3 +231,15 @@ func (s *Specializer) Quote(q *tast.Quote) (*tree.Quote, error) {
 	}
 	return out, s.Err()
 }
+
+// HoleValue evaluates a hole that is not part of a tree's body, such as
+// a struct's metatype decorator.
+func (s *Specializer) HoleValue(h *tast.Hole) ([]lua.LValue, bool) {
+	return s.callHole(h)
+}
+
+// Diagnostics returns the located errors.
+func (e *Error) Diagnostics() source.List { return e.List }
+
+// Trailer is Terra's closing line for specialization errors.
+func (e *Error) Trailer() string { return "Errors reported during specialization." }
