@@ -10,6 +10,7 @@ import "C"
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/cgo"
 	"sync"
 	"sync/atomic"
@@ -92,13 +93,22 @@ func installHandlers() error {
 //
 // A fault in native code is returned as a *Fault, a panic in a callback
 // handler as a *CallbackPanic; in both cases the native frames are
-// abandoned. args and ret may point to Go memory only if it holds no Go
-// pointers and native code does not keep it after returning.
+// abandoned. args and ret may point to C memory or to Go memory; Go memory
+// must not hold unpinned Go pointers (the rule for cgo arguments, which Call
+// does not check) and native code must not keep it after returning.
 func Call(wrapper uintptr, args, ret unsafe.Pointer) error {
 	if err := installHandlers(); err != nil {
 		return err
 	}
-	f := C.terrac_call(C.uintptr_t(wrapper), args, ret)
+	// The buffers go to C as integers: cgo's pointer check would scan them
+	// on every call (about 130 ns for two small Go buffers). escape keeps
+	// them on the heap, where they do not move even if a callback grows
+	// this goroutine's stack, and KeepAlive keeps them alive.
+	escape(args)
+	escape(ret)
+	f := C.terrac_call(C.uintptr_t(wrapper), C.uintptr_t(uintptr(args)), C.uintptr_t(uintptr(ret)))
+	runtime.KeepAlive(args)
+	runtime.KeepAlive(ret)
 	if f.status == 0 {
 		return nil
 	}
@@ -113,6 +123,19 @@ func Call(wrapper uintptr, args, ret unsafe.Pointer) error {
 		Code:   int(f.code),
 		Addr:   uintptr(f.addr),
 		PC:     uintptr(f.pc),
+	}
+}
+
+// escapeSink makes escape's argument escape to the heap as far as the
+// compiler knows; on is never set.
+var escapeSink struct {
+	on bool
+	p  unsafe.Pointer
+}
+
+func escape(p unsafe.Pointer) {
+	if escapeSink.on {
+		escapeSink.p = p
 	}
 }
 

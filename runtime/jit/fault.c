@@ -109,13 +109,13 @@ int terrac_install_handlers(void) {
   return install_errno;
 }
 
-terrac_fault terrac_call(uintptr_t wrapper, void *args, void *ret) {
+terrac_fault terrac_call(uintptr_t wrapper, uintptr_t args, uintptr_t ret) {
   frame fr;
   frame *saved = cur;
   memset(&fr.f, 0, sizeof fr.f);
   if (sigsetjmp(fr.env, 0) == 0) {
     cur = &fr;
-    ((void (*)(void *, void *))wrapper)(args, ret);
+    ((void (*)(void *, void *))wrapper)((void *)args, (void *)ret);
     cur = saved;
     return fr.f;
   }

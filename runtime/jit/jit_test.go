@@ -37,6 +37,16 @@ func addIR(t testing.TB, ir string) *JIT {
 	return j
 }
 
+// fresh returns a symbol prefix unique in this process, so a test can run
+// more than once (-count) against the one JIT.
+func fresh() string { return fmt.Sprintf("t%d_", moduleSeq.Add(1)) }
+
+// addFresh adds ir with every "@t_" renamed to "@"+p.
+func addFresh(t testing.TB, p, ir string) *JIT {
+	t.Helper()
+	return addIR(t, strings.ReplaceAll(ir, "@t_", "@"+p))
+}
+
 func lookup(t testing.TB, j *JIT, name string) uintptr {
 	t.Helper()
 	addr, err := j.Lookup(name)
@@ -113,7 +123,8 @@ func TestAddAndCall(t *testing.T) {
 }
 
 func TestCrossModuleAndLibc(t *testing.T) {
-	j := addIR(t, `
+	p := fresh()
+	j := addFresh(t, p, `
 declare double @sqrt(double)
 declare i64 @strlen(i8*)
 @s = private constant [6 x i8] c"hello\00"
@@ -132,7 +143,7 @@ define i64 @t_len() {
 }
 `)
 	// A second module uses the first by name.
-	addIR(t, `
+	addFresh(t, p, `
 declare double @t_hyp(double, double)
 declare i64 @t_len()
 
@@ -150,7 +161,7 @@ define void @t_hyp_wrap(i8* %args, i8* %ret) {
   ret void
 }
 `)
-	w := lookup(t, j, "t_hyp_wrap")
+	w := lookup(t, j, p+"hyp_wrap")
 	args := [2]float64{3, 4}
 	var ret float64
 	if err := Call(w, unsafe.Pointer(&args), unsafe.Pointer(&ret)); err != nil {
@@ -164,9 +175,10 @@ define void @t_hyp_wrap(i8* %args, i8* %ret) {
 func TestOptLevels(t *testing.T) {
 	j := mustJIT(t)
 	defer j.SetOptions(j.Options())
+	p := fresh()
 	for lvl := 0; lvl <= 3; lvl++ {
 		j.SetOptions(Options{OptLevel: lvl})
-		addIR(t, fmt.Sprintf(`
+		addFresh(t, p, fmt.Sprintf(`
 define void @t_opt%d_wrap(i8* %%args, i8* %%ret) {
   %%p = bitcast i8* %%args to i64*
   %%n = load i64, i64* %%p
@@ -184,7 +196,7 @@ done:
   ret void
 }
 `, lvl))
-		w := lookup(t, j, fmt.Sprintf("t_opt%d_wrap", lvl))
+		w := lookup(t, j, fmt.Sprintf("%sopt%d_wrap", p, lvl))
 		n, ret := int64(101), int64(0)
 		if err := Call(w, unsafe.Pointer(&n), unsafe.Pointer(&ret)); err != nil {
 			t.Fatal(err)
@@ -230,15 +242,17 @@ define i32 @t_unverified() {
 }
 
 func TestDuplicateDefinition(t *testing.T) {
-	j := addIR(t, "define i32 @t_dup() {\n  ret i32 1\n}\n")
-	err := j.AddIR("define i32 @t_dup() {\n  ret i32 2\n}\n", "dup2.ll")
-	if err == nil || !strings.Contains(err.Error(), "t_dup") {
+	p := fresh()
+	j := addFresh(t, p, "define i32 @t_dup() {\n  ret i32 1\n}\n")
+	err := j.AddIR("define i32 @"+p+"dup() {\n  ret i32 2\n}\n", "dup2.ll")
+	if err == nil || !strings.Contains(err.Error(), "Duplicate definition of symbol '"+p+"dup'") {
 		t.Fatalf("duplicate definition error = %v", err)
 	}
 }
 
 func TestUnresolvedSymbol(t *testing.T) {
-	j := addIR(t, `
+	p := fresh()
+	j := addFresh(t, p, `
 declare i32 @t_no_such_function(i32)
 
 define void @t_unresolved_wrap(i8* %args, i8* %ret) {
@@ -248,13 +262,13 @@ define void @t_unresolved_wrap(i8* %args, i8* %ret) {
   ret void
 }
 `)
-	_, err := j.Lookup("t_unresolved_wrap")
-	if err == nil || !strings.Contains(err.Error(), "t_no_such_function") {
-		t.Fatalf("error = %v, want one naming t_no_such_function", err)
+	_, err := j.Lookup(p + "unresolved_wrap")
+	if err == nil || !strings.Contains(err.Error(), "Symbols not found: [ "+p+"no_such_function ]") {
+		t.Fatalf("error = %v, want one naming %sno_such_function", err, p)
 	}
 	t.Logf("unresolved: %v", err)
-	_, err = j.Lookup("t_never_defined")
-	if err == nil || !strings.Contains(err.Error(), "t_never_defined") {
+	_, err = j.Lookup(p + "never_defined")
+	if err == nil || !strings.Contains(err.Error(), p+"never_defined") {
 		t.Fatalf("error = %v, want one naming t_never_defined", err)
 	}
 	// The JIT still works.
@@ -267,13 +281,15 @@ var absCounter int64
 
 func TestDefineAbsolute(t *testing.T) {
 	j := mustJIT(t)
-	if err := j.DefineAbsolute("t_abs_counter", uintptr(unsafe.Pointer(&absCounter))); err != nil {
+	p := fresh()
+	absCounter = 0
+	if err := j.DefineAbsolute(p+"abs_counter", uintptr(unsafe.Pointer(&absCounter))); err != nil {
 		t.Fatal(err)
 	}
-	if err := j.DefineAbsolute("t_abs_counter", 1); err == nil {
+	if err := j.DefineAbsolute(p+"abs_counter", 1); err == nil {
 		t.Fatal("redefinition accepted")
 	}
-	addIR(t, `
+	addFresh(t, p, `
 @t_abs_counter = external global i64
 
 define void @t_abs_wrap(i8* %args, i8* %ret) {
@@ -283,7 +299,7 @@ define void @t_abs_wrap(i8* %args, i8* %ret) {
   ret void
 }
 `)
-	if err := Call(lookup(t, j, "t_abs_wrap"), nil, nil); err != nil {
+	if err := Call(lookup(t, j, p+"abs_wrap"), nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if absCounter != 42 {
@@ -306,7 +322,7 @@ func TestLoadLibrary(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "lib.c")
 	lib := filepath.Join(dir, "libterractest.so")
-	if err := os.WriteFile(src, []byte("int t_lib_triple(int x) { return 3 * x; }\n"), 0o644); err != nil {
+	if err := os.WriteFile(src, []byte("int lib_triple(int x) { return 3 * x; }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := exec.Command(cc, "-shared", "-fPIC", "-o", lib, src).CombinedOutput(); err != nil {
@@ -315,24 +331,25 @@ func TestLoadLibrary(t *testing.T) {
 	if err := j.LoadLibrary(lib); err != nil {
 		t.Fatal(err)
 	}
-	addIR(t, `
-declare i32 @t_lib_triple(i32)
+	p := fresh()
+	addFresh(t, p, `
+declare i32 @lib_triple(i32)
 
 define void @t_lib_wrap(i8* %args, i8* %ret) {
   %p = bitcast i8* %args to i32*
   %a = load i32, i32* %p
-  %r = call i32 @t_lib_triple(i32 %a)
+  %r = call i32 @lib_triple(i32 %a)
   %pr = bitcast i8* %ret to i32*
   store i32 %r, i32* %pr
   ret void
 }
 `)
 	a, ret := int32(14), int32(0)
-	if err := Call(lookup(t, j, "t_lib_wrap"), unsafe.Pointer(&a), unsafe.Pointer(&ret)); err != nil {
+	if err := Call(lookup(t, j, p+"lib_wrap"), unsafe.Pointer(&a), unsafe.Pointer(&ret)); err != nil {
 		t.Fatal(err)
 	}
 	if ret != 42 {
-		t.Fatalf("t_lib_triple(14) = %d", ret)
+		t.Fatalf("lib_triple(14) = %d", ret)
 	}
 }
 
@@ -340,12 +357,13 @@ func TestConcurrent(t *testing.T) {
 	w := addWrap(t)
 	j := mustJIT(t)
 	var wg sync.WaitGroup
+	p := fresh()
 	errs := make(chan error, 8)
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
 		go func(g int) {
 			defer wg.Done()
-			name := fmt.Sprintf("t_conc%d", g)
+			name := fmt.Sprintf("%sconc%d", p, g)
 			ir := fmt.Sprintf("define void @%s(i8* %%a, i8* %%r) {\n  %%p = bitcast i8* %%r to i32*\n  store i32 %d, i32* %%p\n  ret void\n}\n", name, g)
 			if err := j.AddIR(ir, name+".ll"); err != nil {
 				errs <- err

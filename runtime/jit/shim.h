@@ -57,7 +57,7 @@ int terrac_install_handlers(void);
 // terrac_call calls wrapper(args, ret) and reports how it ended instead of
 // crashing. The result is returned by value so Go need not pass a pointer
 // (which would make it escape to the heap on every call).
-terrac_fault terrac_call(uintptr_t wrapper, void *args, void *ret);
+terrac_fault terrac_call(uintptr_t wrapper, uintptr_t args, uintptr_t ret);
 
 // terrac_callback is the one native -> Go entry. JIT code declares it as
 //   declare void @terrac_callback(i64, i8*, i8*)
