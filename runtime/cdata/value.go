@@ -1,0 +1,82 @@
+// This file implements cdata values: native memory plus a Terra type.
+package cdata
+
+/*
+#include <stdlib.h>
+#include <string.h>
+*/
+import "C"
+
+import (
+	"fmt"
+	"runtime"
+	"unsafe"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"terrac/compiler/types"
+)
+
+// Value is native memory holding one value of type T. Memory allocated
+// by New is C memory owned by the Value and freed when Lua drops it;
+// memory the program manages itself is never freed here.
+type Value struct {
+	T   *types.Type
+	Ptr unsafe.Pointer
+}
+
+// New allocates zeroed native memory for one T.
+func New(t *types.Type) *Value {
+	size := t.Size()
+	if size == 0 {
+		size = 1
+	}
+	v := &Value{T: t, Ptr: C.calloc(1, C.size_t(size))}
+	runtime.SetFinalizer(v, func(v *Value) { C.free(v.Ptr) })
+	return v
+}
+
+// Bytes views the value's memory.
+func (v *Value) Bytes() []byte {
+	return unsafe.Slice((*byte)(v.Ptr), v.T.Size())
+}
+
+// PointerValue is the address a pointer-typed value holds.
+func (v *Value) PointerValue() uintptr {
+	return *(*uintptr)(v.Ptr)
+}
+
+func (v *Value) String() string {
+	if v.T.Kind == types.Pointer {
+		if v.PointerValue() == 0 {
+			return fmt.Sprintf("cdata<%s>: NULL", v.T)
+		}
+		return fmt.Sprintf("cdata<%s>: %#x", v.T, v.PointerValue())
+	}
+	return fmt.Sprintf("cdata<%s>: %p", v.T, v.Ptr)
+}
+
+// CString copies s into C memory that lives until Free is called by the
+// owner of the returned pointer.
+func CString(s string) unsafe.Pointer { return unsafe.Pointer(C.CString(s)) }
+
+// Free releases C memory from CString.
+func Free(p unsafe.Pointer) { C.free(p) }
+
+// GoString reads a NUL-terminated C string.
+func GoString(p unsafe.Pointer) string { return C.GoString((*C.char)(p)) }
+
+// Is reports whether a Lua value is cdata and returns it.
+func Is(v lua.LValue) (*Value, bool) {
+	if ud, ok := v.(*lua.LUserData); ok {
+		if cv, ok := ud.Value.(*Value); ok {
+			return cv, true
+		}
+	}
+	return nil, false
+}
+
+// Pointee is the address a pointer-typed value holds, as a pointer.
+func (v *Value) Pointee() unsafe.Pointer {
+	return *(*unsafe.Pointer)(v.Ptr)
+}

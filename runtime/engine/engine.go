@@ -1,0 +1,160 @@
+// This file implements compile batches and address lookup.
+package engine
+
+import (
+	"fmt"
+	"sync"
+
+	"terrac/compiler/check"
+	"terrac/compiler/lower"
+	"terrac/compiler/tree"
+	"terrac/runtime/jit"
+)
+
+// Engine owns the checker state and the JIT for one program.
+type Engine struct {
+	Checker *check.Checker
+
+	mu       sync.Mutex
+	jit      *jit.JIT
+	batch    int
+	wrappers map[*tree.Function]string
+	addrs    map[string]uintptr
+}
+
+// New makes an engine; the JIT itself is created on first compile so
+// programs that never compile start fast.
+func New(c *check.Checker) *Engine {
+	return &Engine{Checker: c, wrappers: map[*tree.Function]string{}, addrs: map[string]uintptr{}}
+}
+
+// Check typechecks fn if it has not been checked yet.
+func (e *Engine) Check(fn *tree.Function) error {
+	return e.Checker.Function(fn)
+}
+
+// reachable lists fn and every function it reaches that is neither
+// compiled nor extern, in a stable order.
+func reachable(fn *tree.Function) []*tree.Function {
+	var out []*tree.Function
+	seen := map[*tree.Function]bool{}
+	var walk func(f *tree.Function)
+	walk = func(f *tree.Function) {
+		if seen[f] || f.Compiled || f.Extern {
+			return
+		}
+		seen[f] = true
+		out = append(out, f)
+		for _, r := range f.Refs {
+			walk(r)
+		}
+	}
+	walk(fn)
+	return out
+}
+
+// Compile checks fn and compiles it with everything it reaches that is
+// not compiled yet, in one module. withWrapper also emits fn's Lua-call
+// wrapper in the same module.
+func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
+	if err := e.Check(fn); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_, haveWrapper := e.wrappers[fn]
+	batch := reachable(fn)
+	needWrapper := withWrapper && !haveWrapper
+	if len(batch) == 0 && !needWrapper {
+		return nil
+	}
+	for _, f := range batch {
+		if f.Def == nil {
+			return fmt.Errorf("function %s is declared but not defined", f.Name)
+		}
+		if err := e.Check(f); err != nil {
+			return err
+		}
+	}
+	if e.jit == nil {
+		j, err := jit.Default()
+		if err != nil {
+			return err
+		}
+		e.jit = j
+	}
+	e.batch++
+	name := fmt.Sprintf("terrac.batch%d", e.batch)
+	m := lower.NewModule(name)
+	for _, f := range batch {
+		if err := m.AddFunction(f); err != nil {
+			return err
+		}
+	}
+	var wrapper string
+	if needWrapper {
+		w, err := m.AddWrapper(fn.Type, fn.LinkName)
+		if err != nil {
+			return err
+		}
+		wrapper = w
+	}
+	if err := e.jit.AddIR(m.String(), name); err != nil {
+		return fmt.Errorf("internal error: LLVM rejected module %s: %v", name, err)
+	}
+	for _, f := range batch {
+		f.Compiled = true
+	}
+	if needWrapper {
+		e.wrappers[fn] = wrapper
+	}
+	return nil
+}
+
+// Address compiles fn if needed and returns its native address.
+func (e *Engine) Address(fn *tree.Function) (uintptr, error) {
+	if err := e.Compile(fn, false); err != nil {
+		return 0, err
+	}
+	return e.lookup(fn.LinkName)
+}
+
+// Wrapper compiles fn and its wrapper if needed and returns the
+// wrapper's address.
+func (e *Engine) Wrapper(fn *tree.Function) (uintptr, error) {
+	if err := e.Compile(fn, true); err != nil {
+		return 0, err
+	}
+	e.mu.Lock()
+	name := e.wrappers[fn]
+	e.mu.Unlock()
+	return e.lookup(name)
+}
+
+func (e *Engine) lookup(name string) (uintptr, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if a, ok := e.addrs[name]; ok {
+		return a, nil
+	}
+	a, err := e.jit.Lookup(name)
+	if err != nil {
+		return 0, err
+	}
+	e.addrs[name] = a
+	return a, nil
+}
+
+// LoadLibrary makes a shared library's symbols visible to JIT code.
+func (e *Engine) LoadLibrary(path string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.jit == nil {
+		j, err := jit.Default()
+		if err != nil {
+			return err
+		}
+		e.jit = j
+	}
+	return e.jit.LoadLibrary(path)
+}

@@ -1,0 +1,41 @@
+// This file implements how Go-side errors reach Lua: as string error
+// values (Terra programs match on their text) that already carry the
+// rendered positions, source lines and carets.
+package terralib
+
+import (
+	"errors"
+	"strings"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"terrac/lang/source"
+)
+
+// diagnosticError is implemented by errors that carry located
+// diagnostics and a closing line (the checker's and specializer's).
+type diagnosticError interface {
+	Diagnostics() source.List
+	Trailer() string
+}
+
+// Message renders err for a user: located diagnostics with their source
+// lines and carets, then the closing line.
+func Message(err error) string {
+	var de diagnosticError
+	if errors.As(err, &de) {
+		var b strings.Builder
+		for _, d := range de.Diagnostics() {
+			b.WriteString(source.Render(d))
+		}
+		b.WriteString(de.Trailer())
+		return b.String()
+	}
+	return err.Error()
+}
+
+// raise raises err as a Lua error without adding a Lua position: the
+// message already says where.
+func (rt *Runtime) raise(L *lua.LState, err error) {
+	L.Error(lua.LString(Message(err)), 0)
+}

@@ -1,0 +1,188 @@
+// This file implements Terra functions as Lua values.
+package terralib
+
+import (
+	lua "github.com/yuin/gopher-lua"
+
+	"terrac/compiler/tree"
+	"terrac/compiler/types"
+	"terrac/runtime/cdata"
+)
+
+const funcClass = "terra.function"
+
+// FunctionValue returns the unique Lua value for fn.
+func (rt *Runtime) FunctionValue(fn *tree.Function) lua.LValue {
+	if ud, ok := fn.Lua.(*lua.LUserData); ok {
+		return ud
+	}
+	ud := rt.L.NewUserData()
+	ud.Value = fn
+	ud.Metatable = rt.funcMeta
+	fn.Lua = ud
+	return ud
+}
+
+// AsFunction returns the Terra function a Lua value is, or nil.
+func (rt *Runtime) AsFunction(v lua.LValue) *tree.Function {
+	if ud, ok := v.(*lua.LUserData); ok {
+		if fn, ok := ud.Value.(*tree.Function); ok {
+			return fn
+		}
+	}
+	return nil
+}
+
+func (rt *Runtime) checkFunction(L *lua.LState, n int) *tree.Function {
+	fn := rt.AsFunction(L.Get(n))
+	if fn == nil {
+		L.ArgError(n, "terra function expected, got "+L.Get(n).Type().String())
+	}
+	return fn
+}
+
+// callFromLua compiles fn if needed and calls it with Lua arguments.
+func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, args []lua.LValue) int {
+	w, err := rt.Engine.Wrapper(fn)
+	if err != nil {
+		rt.raise(L, err)
+	}
+	res, err := cdata.Call(rt, w, fn.Type, fn.Name, args)
+	if err != nil {
+		rt.raise(L, err)
+	}
+	for _, r := range res {
+		L.Push(r)
+	}
+	return len(res)
+}
+
+func (rt *Runtime) initFuncMeta() {
+	L := rt.L
+	mt := L.NewTypeMetatable(funcClass)
+	rt.funcMeta = mt
+	methods := map[string]lua.LGFunction{
+		"compile": func(L *lua.LState) int {
+			fn := rt.checkFunction(L, 1)
+			if _, err := rt.Engine.Address(fn); err != nil {
+				rt.raise(L, err)
+			}
+			return 0
+		},
+		"gettype": func(L *lua.LState) int {
+			fn := rt.checkFunction(L, 1)
+			if err := rt.Engine.Check(fn); err != nil {
+				rt.raise(L, err)
+			}
+			L.Push(rt.TypeValue(fn.Type))
+			return 1
+		},
+		"getname": func(L *lua.LState) int {
+			L.Push(lua.LString(rt.checkFunction(L, 1).Name))
+			return 1
+		},
+		"setname": func(L *lua.LState) int {
+			rt.checkFunction(L, 1).Name = L.CheckString(2)
+			L.Push(L.Get(1))
+			return 1
+		},
+		"isdefined": func(L *lua.LState) int {
+			L.Push(lua.LBool(rt.checkFunction(L, 1).IsDefined()))
+			return 1
+		},
+		"isextern": func(L *lua.LState) int {
+			L.Push(lua.LBool(rt.checkFunction(L, 1).Extern))
+			return 1
+		},
+		"setinlined": func(L *lua.LState) int {
+			fn := rt.checkFunction(L, 1)
+			if L.ToBool(2) {
+				fn.Inline = 1
+			} else {
+				fn.Inline = -1
+			}
+			return 0
+		},
+		"getpointer": func(L *lua.LState) int {
+			fn := rt.checkFunction(L, 1)
+			addr, err := rt.Engine.Address(fn)
+			if err != nil {
+				rt.raise(L, err)
+			}
+			v := cdata.New(types.PointerTo(fn.Type))
+			*(*uintptr)(v.Ptr) = addr
+			L.Push(rt.Wrap(v))
+			return 1
+		},
+		"adddefinition": func(L *lua.LState) int {
+			fn := rt.checkFunction(L, 1)
+			other := rt.checkFunction(L, 2)
+			if fn.IsDefined() {
+				L.RaiseError("attempting to add a definition to function %s, which is already defined", fn.Name)
+			}
+			rt.takeDefinition(L, fn, other)
+			return 0
+		},
+		"resetdefinition": func(L *lua.LState) int {
+			fn := rt.checkFunction(L, 1)
+			other := rt.checkFunction(L, 2)
+			if fn.Compiled {
+				L.RaiseError("attempting to reset the definition of function %s, which is already compiled", fn.Name)
+			}
+			rt.takeDefinition(L, fn, other)
+			return 0
+		},
+		"getdefinitions": func(L *lua.LState) int {
+			tb := L.NewTable()
+			tb.Append(L.Get(1))
+			L.Push(tb)
+			return 1
+		},
+	}
+	index := L.NewTable()
+	L.SetFuncs(index, methods)
+	mt.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
+		fn := rt.checkFunction(L, 1)
+		key := L.CheckString(2)
+		switch key {
+		case "name":
+			L.Push(lua.LString(fn.Name))
+			return 1
+		case "type":
+			if fn.Type != nil {
+				L.Push(rt.TypeValue(fn.Type))
+				return 1
+			}
+			return 0
+		}
+		L.Push(index.RawGetString(key))
+		return 1
+	}))
+	mt.RawSetString("__call", L.NewFunction(func(L *lua.LState) int {
+		fn := rt.checkFunction(L, 1)
+		args := make([]lua.LValue, 0, L.GetTop()-1)
+		for i := 2; i <= L.GetTop(); i++ {
+			args = append(args, L.Get(i))
+		}
+		return rt.callFromLua(L, fn, args)
+	}))
+	mt.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
+		L.Push(lua.LString("terra function " + rt.checkFunction(L, 1).Name))
+		return 1
+	}))
+}
+
+// takeDefinition makes fn share other's definition.
+func (rt *Runtime) takeDefinition(L *lua.LState, fn, other *tree.Function) {
+	if err := rt.Engine.Check(other); err != nil {
+		rt.raise(L, err)
+	}
+	if fn.Type != nil && fn.Type != other.Type {
+		L.RaiseError("attempting to define function %s of type %s with a definition of type %s", fn.Name, fn.Type, other.Type)
+	}
+	fn.Def = other.Def
+	fn.Type = other.Type
+	fn.State = other.State
+	fn.Refs = other.Refs
+	fn.Compiled = false
+}

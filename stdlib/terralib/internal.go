@@ -1,0 +1,271 @@
+// This file implements `$terra`, the table that parsed programs call
+// into for every Terra construct (see docs/pipeline.md).
+package terralib
+
+import (
+	"fmt"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"terrac/compiler/specialize"
+	"terrac/compiler/tree"
+	"terrac/compiler/types"
+	"terrac/lang/tast"
+)
+
+func (rt *Runtime) initInternal() {
+	L := rt.L
+	t := L.NewTable()
+	declared := map[int][]lua.LValue{}
+	L.SetFuncs(t, map[string]lua.LGFunction{
+		"declare": func(L *lua.LState) int {
+			tr, g := rt.groupArg(L)
+			objs := make([]lua.LValue, len(g.Items))
+			for i, item := range g.Items {
+				cur := rt.currentValue(L.Get(i + 2))
+				objs[i] = rt.declareItem(L, item, cur)
+			}
+			declared[tr.ID] = objs
+			for _, o := range objs {
+				L.Push(o)
+			}
+			return len(objs)
+		},
+		"define": func(L *lua.LState) int {
+			tr, g := rt.groupArg(L)
+			objs := declared[tr.ID]
+			delete(declared, tr.ID)
+			sp := specialize.New(rt, tr, holeArgs(L))
+			for i, item := range g.Items {
+				rt.defineItem(L, sp, item, objs[i])
+			}
+			return 0
+		},
+		"anonfunction": func(L *lua.LState) int {
+			tr := rt.treeArg(L)
+			f, ok := tr.Root.(*tast.Func)
+			if !ok {
+				L.RaiseError("internal error: tree %d is not a function", tr.ID)
+			}
+			fn := tree.NewFunction("anon")
+			sp := specialize.New(rt, tr, holeArgs(L))
+			rt.defineFunc(L, sp, f, fn)
+			L.Push(rt.FunctionValue(fn))
+			return 1
+		},
+		"anonstruct": func(L *lua.LState) int {
+			tr := rt.treeArg(L)
+			st, ok := tr.Root.(*tast.Struct)
+			if !ok {
+				L.RaiseError("internal error: tree %d is not a struct", tr.ID)
+			}
+			ty := rt.newStruct("anon")
+			sp := specialize.New(rt, tr, holeArgs(L))
+			rt.defineStruct(L, sp, st, ty)
+			L.Push(rt.TypeValue(ty))
+			return 1
+		},
+		"quote": func(L *lua.LState) int {
+			tr := rt.treeArg(L)
+			q, ok := tr.Root.(*tast.Quote)
+			if !ok {
+				L.RaiseError("internal error: tree %d is not a quote", tr.ID)
+			}
+			sp := specialize.New(rt, tr, holeArgs(L))
+			out, err := sp.Quote(q)
+			if err != nil {
+				rt.raise(L, err)
+			}
+			L.Push(rt.QuoteValue(out))
+			return 1
+		},
+		"pointer": func(L *lua.LState) int {
+			L.Push(rt.TypeValue(types.PointerTo(rt.checkType(L, 1))))
+			return 1
+		},
+		"funcpointer": func(L *lua.LState) int {
+			params, ret := rt.funcTypeArgs(L)
+			L.Push(rt.TypeValue(types.PointerTo(types.FuncOf(params, ret, false))))
+			return 1
+		},
+	})
+	L.SetGlobal("$terra", t)
+}
+
+func holeArgs(L *lua.LState) []lua.LValue {
+	var hs []lua.LValue
+	for i := 2; i <= L.GetTop(); i++ {
+		hs = append(hs, L.Get(i))
+	}
+	return hs
+}
+
+func (rt *Runtime) treeArg(L *lua.LState) *tast.Tree {
+	id := L.CheckInt(1)
+	tr := rt.Registry.Get(id)
+	if tr == nil {
+		L.RaiseError("internal error: no Terra tree %d", id)
+	}
+	return tr
+}
+
+func (rt *Runtime) groupArg(L *lua.LState) (*tast.Tree, *tast.Group) {
+	tr := rt.treeArg(L)
+	g, ok := tr.Root.(*tast.Group)
+	if !ok {
+		L.RaiseError("internal error: tree %d is not a group", tr.ID)
+	}
+	return tr, g
+}
+
+// currentValue calls a `function() return <path> end` closure; an
+// error (a missing intermediate table, a strict global) means none.
+func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
+	if _, ok := fn.(*lua.LFunction); !ok {
+		return lua.LNil
+	}
+	vals, err := rt.CallHole(fn)
+	if err != nil || len(vals) == 0 {
+		return lua.LNil
+	}
+	return vals[0]
+}
+
+// declareItem returns the object a group statement defines: the
+// existing declaration it completes, or a new one.
+func (rt *Runtime) declareItem(L *lua.LState, item tast.Decl, cur lua.LValue) lua.LValue {
+	switch item := item.(type) {
+	case *tast.Func:
+		if fn := rt.AsFunction(cur); fn != nil && !fn.IsDefined() {
+			return cur
+		}
+		return rt.FunctionValue(tree.NewFunction(item.Name[len(item.Name)-1]))
+	case *tast.Struct:
+		if t := rt.AsType(cur); t != nil && t.Kind == types.Struct && !t.Defined {
+			return cur
+		}
+		return rt.TypeValue(rt.newStruct(item.Name[len(item.Name)-1]))
+	}
+	L.RaiseError("internal error: unknown group item %T", item)
+	return lua.LNil
+}
+
+func (rt *Runtime) defineItem(L *lua.LState, sp *specialize.Specializer, item tast.Decl, obj lua.LValue) {
+	switch item := item.(type) {
+	case *tast.Func:
+		fn := rt.AsFunction(obj)
+		if item.Body == nil {
+			t, err := sp.FuncType(item)
+			if err != nil {
+				rt.raise(L, err)
+			}
+			if fn.Type != nil && fn.Type != t {
+				L.RaiseError("attempting to redeclare function %s with a different type", fn.Name)
+			}
+			fn.Type = t
+			return
+		}
+		if fn.Def != nil {
+			L.RaiseError("attempting to redefine function %s", fn.Name)
+		}
+		rt.defineFunc(L, sp, item, fn)
+	case *tast.Struct:
+		rt.defineStruct(L, sp, item, rt.AsType(obj))
+	}
+}
+
+func (rt *Runtime) defineFunc(L *lua.LState, sp *specialize.Specializer, f *tast.Func, fn *tree.Function) {
+	if err := sp.Function(f, fn); err != nil {
+		rt.raise(L, err)
+	}
+}
+
+func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *tast.Struct, t *types.Type) {
+	if !st.Defined {
+		return
+	}
+	if t.Defined {
+		L.RaiseError("attempting to redefine struct %s", t)
+	}
+	entries, err := sp.StructEntries(st)
+	if err != nil {
+		rt.raise(L, err)
+	}
+	t.Defined = true
+	sl := t.Lua.(*structLua)
+	for _, e := range entries {
+		sl.entries.Append(rt.entryValue(e))
+	}
+	if st.Metatype != nil {
+		vals, ok := sp.HoleValue(st.Metatype)
+		if ok && len(vals) > 0 {
+			if err := rt.L.CallByParam(lua.P{Fn: vals[0], NRet: 0, Protect: true}, rt.TypeValue(t)); err != nil {
+				rt.raise(L, fmt.Errorf("error in metatype function of %s: %v", t, err))
+			}
+		}
+	}
+}
+
+// entryValue makes the Lua form of a struct entry: {field=, type=} or
+// a list of entries for a union.
+func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
+	tb := rt.L.NewTable()
+	if e.Union != nil {
+		for _, u := range e.Union {
+			tb.Append(rt.entryValue(u))
+		}
+		return tb
+	}
+	tb.RawSetString("field", lua.LString(e.Name))
+	tb.RawSetString("type", rt.TypeValue(e.Type))
+	return tb
+}
+
+// newStruct makes a struct whose layout comes from its Lua entries
+// table when it is completed.
+func (rt *Runtime) newStruct(name string) *types.Type {
+	t := types.NewStruct(name)
+	rt.TypeValue(t)
+	t.Completer = func(t *types.Type) error {
+		sl := t.Lua.(*structLua)
+		es, err := rt.entriesFromLua(t, sl.entries)
+		if err != nil {
+			return err
+		}
+		t.Entries = es
+		return nil
+	}
+	return t
+}
+
+func (rt *Runtime) entriesFromLua(t *types.Type, tb *lua.LTable) ([]types.Entry, error) {
+	var out []types.Entry
+	for i := 1; i <= tb.Len(); i++ {
+		e, ok := tb.RawGetInt(i).(*lua.LTable)
+		if !ok {
+			return nil, fmt.Errorf("expected either a field type pair (e.g. { field = <string>, type = <type> } or {<string>,<type>} ) or a list of valid entries representing a union in the entries of %s", t)
+		}
+		name, ty := e.RawGetString("field"), e.RawGetString("type")
+		if name == lua.LNil && ty == lua.LNil {
+			if e.Len() == 2 {
+				if _, isStr := e.RawGetInt(1).(lua.LString); isStr {
+					name, ty = e.RawGetInt(1), e.RawGetInt(2)
+				}
+			}
+		}
+		if name == lua.LNil && ty == lua.LNil {
+			u, err := rt.entriesFromLua(t, e)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, types.Entry{Union: u})
+			continue
+		}
+		ft := rt.AsType(ty)
+		if ft == nil {
+			return nil, fmt.Errorf("entry %s of %s is not a type", name, t)
+		}
+		out = append(out, types.Entry{Field: types.Field{Name: lua.LVAsString(name), Type: ft}})
+	}
+	return out, nil
+}

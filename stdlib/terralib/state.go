@@ -1,0 +1,109 @@
+// This file implements the Runtime: one Lua state with terralib loaded,
+// and running a .t file in it.
+package terralib
+
+import (
+	"os"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"terrac/compiler/check"
+	"terrac/compiler/tree"
+	"terrac/compiler/types"
+	"terrac/lang/parse"
+	"terrac/lang/source"
+	"terrac/lang/tast"
+	"terrac/runtime/engine"
+)
+
+// Runtime is one Terra program's world: its Lua state, its parsed
+// trees and its compiled code.
+type Runtime struct {
+	L        *lua.LState
+	Registry *tast.Registry
+	Engine   *engine.Engine
+
+	files      map[string]*source.File
+	typeMeta   *lua.LTable
+	funcMeta   *lua.LTable
+	cdataMeta  *lua.LTable
+	symMeta    *lua.LTable
+	quoteMeta  *lua.LTable
+	labelMeta  *lua.LTable
+	typeValues map[*types.Type]*lua.LUserData
+	symValues  map[*tree.Symbol]*lua.LUserData
+	cimports   map[string]lua.LValue
+}
+
+// New makes a runtime with the standard Lua libraries, terralib, the
+// global type names and `$terra`.
+func New() *Runtime {
+	L := lua.NewState(lua.Options{CallStackSize: 1024 * 8, RegistrySize: 1024 * 64, RegistryMaxSize: 1024 * 1024 * 8})
+	rt := &Runtime{
+		L:          L,
+		Registry:   tast.NewRegistry(),
+		files:      map[string]*source.File{},
+		typeValues: map[*types.Type]*lua.LUserData{},
+		symValues:  map[*tree.Symbol]*lua.LUserData{},
+		cimports:   map[string]lua.LValue{},
+	}
+	rt.Engine = engine.New(check.New(rt))
+	rt.initStdout()
+	rt.initTypeMeta()
+	rt.initFuncMeta()
+	rt.initObjectMetas()
+	rt.initCdataMeta()
+	rt.initGlobals()
+	rt.initTerralib()
+	rt.initInternal()
+	return rt
+}
+
+// Close releases the Lua state.
+func (rt *Runtime) Close() { rt.L.Close() }
+
+// File returns a source file the runtime has loaded, by chunk name.
+func (rt *Runtime) File(name string) *source.File { return rt.files[name] }
+
+// LoadFile parses and compiles a .t file into a Lua function.
+func (rt *Runtime) LoadFile(path string) (*lua.LFunction, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return rt.LoadString(path, src)
+}
+
+// LoadString parses and compiles Lua+Terra source under a chunk name.
+func (rt *Runtime) LoadString(name string, src []byte) (*lua.LFunction, error) {
+	f := source.NewFile(name, src)
+	rt.files[name] = f
+	stmts, err := parse.File(f, rt.Registry)
+	if err != nil {
+		return nil, err
+	}
+	proto, err := lua.Compile(stmts, name)
+	if err != nil {
+		return nil, err
+	}
+	return rt.L.NewFunctionFromProto(proto), nil
+}
+
+// SetArgs sets the global `arg` table as the standalone Lua does.
+func (rt *Runtime) SetArgs(script string, args []string) {
+	tb := rt.L.NewTable()
+	tb.RawSetInt(0, lua.LString(script))
+	for i, a := range args {
+		tb.RawSetInt(i+1, lua.LString(a))
+	}
+	rt.L.SetGlobal("arg", tb)
+}
+
+// Run calls a loaded chunk with args.
+func (rt *Runtime) Run(fn *lua.LFunction, args ...string) error {
+	rt.L.Push(fn)
+	for _, a := range args {
+		rt.L.Push(lua.LString(a))
+	}
+	return rt.L.PCall(len(args), lua.MultRet, nil)
+}
