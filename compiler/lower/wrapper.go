@@ -1,0 +1,57 @@
+// This file implements wrappers, the single Lua→native calling path:
+// `void @wrap(i8* %args, i8* %ret)` unpacks the arguments from a buffer
+// laid out as types.TupleOf(params...), calls the target with the
+// System V convention and stores the result at %ret.
+package lower
+
+import (
+	"github.com/llir/llvm/ir"
+	lltypes "github.com/llir/llvm/ir/types"
+	"github.com/llir/llvm/ir/value"
+
+	"terrac/compiler/types"
+)
+
+// AddWrapper defines the wrapper for calling target, of Terra function
+// type fnType, and returns its symbol name. The target is the function
+// of that name in this module, or an external declaration of it. The
+// argument buffer holds the fixed parameters at the offsets of
+// types.TupleOf(params...); the result (nothing for unit; a tuple or
+// struct stored whole) is stored at %ret in its memory form.
+func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err error) {
+	defer catch(&err)
+	if fnType == nil || fnType.Kind != types.Func {
+		failf("wrapper for a non-function type %s", fnType)
+	}
+	name = target + "$wrapper"
+	if m.wrappers[name] != "" {
+		return name, nil
+	}
+	callee := m.declare(target, fnType)
+	args := ir.NewParam("args", lltypes.I8Ptr)
+	ret := ir.NewParam("ret", lltypes.I8Ptr)
+	f := m.mod.NewFunc(name, lltypes.Void, args, ret)
+	b := &builder{Module: m, f: f, names: map[string]int{}}
+	b.entry = f.NewBlock("entry")
+	b.cur = b.entry
+
+	tuple := types.TupleOf(fnType.Params...)
+	l, lerr := tuple.Layout()
+	if lerr != nil {
+		failf("wrapper for %s: %v", fnType, lerr)
+	}
+	vals := make([]value.Value, len(fnType.Params))
+	for i, p := range fnType.Params {
+		ptr := b.cur.NewGetElementPtr(lltypes.I8, args, constI64(l.Fields[i].Offset))
+		typed := b.cur.NewBitCast(ptr, lltypes.NewPointer(m.getLLVMType(p)))
+		vals[i] = b.createLoad(p, typed)
+	}
+	result := b.createCall(fnType, callee, vals, fnType.Params)
+	if rt := fnType.Result; rt != nil && !rt.IsUnit() {
+		b.createStore(rt, result, b.cur.NewBitCast(ret, lltypes.NewPointer(m.getLLVMType(rt))))
+	}
+	b.cur.NewRet(nil)
+	b.entry.Insts = append(b.allocas, b.entry.Insts...)
+	m.wrappers[name] = name
+	return name, nil
+}
