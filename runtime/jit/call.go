@@ -25,7 +25,9 @@ type Fault struct {
 	Signal syscall.Signal
 	Code   int     // si_code, e.g. SEGV_MAPERR or FPE_INTDIV
 	Addr   uintptr // si_addr: the faulting address (SIGSEGV, SIGBUS) or instruction
-	PC     uintptr // program counter at the fault; map it with JIT symbol addresses
+	PC     uintptr // program counter at the fault
+	Symbol string  // JIT function containing PC, "" if unknown (see JIT.SymbolAt)
+	Offset uintptr // PC - start of Symbol
 }
 
 func (f *Fault) Error() string {
@@ -50,11 +52,15 @@ func (f *Fault) Error() string {
 	default:
 		what = f.Signal.String()
 	}
+	where := fmt.Sprintf("pc %#x", f.PC)
+	if f.Symbol != "" {
+		where = fmt.Sprintf("in %s+%#x, %s", f.Symbol, f.Offset, where)
+	}
 	switch f.Signal {
 	case syscall.SIGSEGV, syscall.SIGBUS:
-		return fmt.Sprintf("%s in native code (address %#x, pc %#x)", what, f.Addr, f.PC)
+		return fmt.Sprintf("%s in native code (address %#x, %s)", what, f.Addr, where)
 	}
-	return fmt.Sprintf("%s in native code (pc %#x)", what, f.PC)
+	return fmt.Sprintf("%s in native code (%s)", what, where)
 }
 
 // CallbackPanic reports that a callback handler panicked. Call unwound the
@@ -100,6 +106,9 @@ func Call(wrapper uintptr, args, ret unsafe.Pointer) error {
 	if err := installHandlers(); err != nil {
 		return err
 	}
+	if wrapper == 0 {
+		return &Error{Op: "Call", Msg: "nil function address"}
+	}
 	// The buffers go to C as integers: cgo's pointer check would scan them
 	// on every call (about 130 ns for two small Go buffers). escape keeps
 	// them on the heap, where they do not move even if a callback grows
@@ -118,12 +127,16 @@ func Call(wrapper uintptr, args, ret unsafe.Pointer) error {
 		h.Delete()
 		return &CallbackPanic{Value: v}
 	}
-	return &Fault{
+	fault := &Fault{
 		Signal: syscall.Signal(f.status),
 		Code:   int(f.code),
 		Addr:   uintptr(f.addr),
 		PC:     uintptr(f.pc),
 	}
+	if j := created.Load(); j != nil && fault.PC != 0 {
+		fault.Symbol, fault.Offset, _ = j.SymbolAt(fault.PC)
+	}
+	return fault
 }
 
 // escapeSink makes escape's argument escape to the heap as far as the

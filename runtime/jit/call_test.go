@@ -99,6 +99,12 @@ func TestFaultNullWrite(t *testing.T) {
 		if f.PC < w || f.PC > w+64 {
 			t.Errorf("fault pc %#x not in t_null_write at %#x", f.PC, w)
 		}
+		if name, off, ok := mustJIT(t).SymbolAt(f.PC); !ok || name != "t_null_write" || off != f.PC-w {
+			t.Errorf("SymbolAt(%#x) = %q+%#x, %v", f.PC, name, off, ok)
+		}
+		if f.Symbol != "t_null_write" || !strings.Contains(err.Error(), "in t_null_write+0x") {
+			t.Errorf("fault does not name t_null_write: %v", err)
+		}
 		if got := callAdd(t, add, 2, 3); got != 5 {
 			t.Fatalf("after fault, t_add = %d", got)
 		}
@@ -111,6 +117,27 @@ func TestFaultNullWrite(t *testing.T) {
 	defer pin.Unpin()
 	if err := Call(w, unsafe.Pointer(&p), nil); err != nil || x != 1 {
 		t.Fatalf("valid write: x=%d err=%v", x, err)
+	}
+}
+
+func TestGoFaultsStayGoPanics(t *testing.T) {
+	faultFn(t, "t_null_write") // handlers installed
+	defer func() {
+		r := recover()
+		if err, ok := r.(runtime.Error); !ok || !strings.Contains(err.Error(), "nil pointer") {
+			t.Fatalf("recovered %v, want a nil pointer runtime.Error", r)
+		}
+	}()
+	var p *int
+	*p = 1
+}
+
+func TestCallNil(t *testing.T) {
+	if err := Call(0, nil, nil); err == nil {
+		t.Fatal("Call(0) succeeded")
+	}
+	if _, _, ok := mustJIT(t).SymbolAt(1); ok {
+		t.Fatal("SymbolAt(1) found something")
 	}
 }
 

@@ -12,6 +12,7 @@ import "C"
 
 import (
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -48,12 +49,16 @@ var (
 	defaultOnce sync.Once
 	defaultJIT  *JIT
 	defaultErr  error
+	created     atomic.Pointer[JIT] // defaultJIT, for readers that must not create it
 )
 
 // Default returns the process's JIT, creating it on the first call. Later
 // calls return the same JIT (or the same creation error).
 func Default() (*JIT, error) {
-	defaultOnce.Do(func() { defaultJIT, defaultErr = newJIT() })
+	defaultOnce.Do(func() {
+		defaultJIT, defaultErr = newJIT()
+		created.Store(defaultJIT)
+	})
 	return defaultJIT, defaultErr
 }
 
@@ -153,6 +158,20 @@ func (j *JIT) LoadLibrary(path string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return cerr("LoadLibrary", C.terrac_load_library(cpath))
+}
+
+// SymbolAt returns the JIT-compiled symbol whose code contains pc (for
+// example a Fault's PC) and pc's offset in it. Local symbols (private,
+// internal) are not found.
+func (j *JIT) SymbolAt(pc uintptr) (name string, offset uintptr, ok bool) {
+	var cname *C.char
+	var start C.uint64_t
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if C.terrac_jit_symbol_at(j.c, C.uint64_t(pc), &cname, &start) == 0 {
+		return "", 0, false
+	}
+	return C.GoString(cname), pc - uintptr(start), true
 }
 
 // Triple returns the JIT's target triple.

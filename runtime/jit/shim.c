@@ -18,6 +18,7 @@
 #include <llvm-c/Error.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/LLJIT.h>
+#include <llvm-c/Object.h>
 #include <llvm-c/Orc.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
@@ -25,11 +26,24 @@
 
 #include "shim.h"
 
+// sym is a sized symbol of a compiled object: its name and size now, its
+// address once symbol_at has looked it up (0 before, 1 if that failed).
+typedef struct {
+  char *name;
+  uint64_t size, addr;
+} sym;
+
 struct terrac_jit {
   LLVMOrcLLJITRef lljit;
   // tm is used only to optimize: it carries the host CPU and features so
   // the cost model matches what the LLJIT code generator (detectHost) targets.
   LLVMTargetMachineRef tm;
+  // syms lists every sized symbol compiled so far, for mapping a fault's pc
+  // back to a function. The C API has no JIT event listener hook, so an
+  // object transform reads the symbol table of each object on its way to
+  // the linker; addresses come from lookups later, and only on a fault.
+  sym *syms;
+  size_t nsyms, capsyms;
 };
 
 static char *dupf(const char *fmt, ...) {
@@ -209,6 +223,50 @@ char *terrac_verify(const char *ir, size_t len, const char *name) {
   return e;
 }
 
+static LLVMErrorRef record_symbols(void *ctx, LLVMMemoryBufferRef *obj) {
+  terrac_jit *t = ctx;
+  char *msg = NULL;
+  LLVMBinaryRef bin = LLVMCreateBinary(*obj, NULL, &msg);
+  if (!bin) {
+    LLVMDisposeMessage(msg); // not fatal: the linker will say what is wrong
+    return NULL;
+  }
+  LLVMSymbolIteratorRef it = LLVMObjectFileCopySymbolIterator(bin);
+  for (; !LLVMObjectFileIsSymbolIteratorAtEnd(bin, it); LLVMMoveToNextSymbol(it)) {
+    const char *name = LLVMGetSymbolName(it);
+    uint64_t size = LLVMGetSymbolSize(it);
+    if (!name || !*name || size == 0 || name[0] == '.') continue;
+    if (t->nsyms == t->capsyms) {
+      t->capsyms = t->capsyms ? 2 * t->capsyms : 256;
+      t->syms = realloc(t->syms, t->capsyms * sizeof *t->syms);
+    }
+    t->syms[t->nsyms++] = (sym){strdup(name), size, 0};
+  }
+  LLVMDisposeSymbolIterator(it);
+  LLVMDisposeBinary(bin);
+  return NULL;
+}
+
+int terrac_jit_symbol_at(terrac_jit *t, uint64_t pc, const char **name,
+                         uint64_t *start) {
+  for (size_t i = 0; i < t->nsyms; i++) {
+    sym *s = &t->syms[i];
+    if (s->addr == 0) {
+      uint64_t a = 0;
+      LLVMErrorRef err = LLVMOrcLLJITLookup(t->lljit, &a, s->name);
+      if (err) LLVMConsumeError(err);
+      s->addr = err || a == 0 ? 1 : a;
+    }
+    if (s->addr > 1 && pc >= s->addr && pc - s->addr < s->size) {
+      *name = s->name;
+      *start = s->addr;
+      return 1;
+    }
+  }
+  free(take_reported());
+  return 0;
+}
+
 char *terrac_jit_create(terrac_jit **out) {
   char *e = terrac_init();
   if (e) return e;
@@ -237,9 +295,11 @@ char *terrac_jit_create(terrac_jit **out) {
     LLVMOrcDisposeLLJIT(j);
     return e;
   }
-  terrac_jit *t = malloc(sizeof *t);
+  terrac_jit *t = calloc(1, sizeof *t);
   t->lljit = j;
   t->tm = tm;
+  LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(j),
+                                          record_symbols, t);
   *out = t;
   return NULL;
 }

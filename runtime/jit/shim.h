@@ -21,6 +21,10 @@ char *terrac_jit_add_ir(terrac_jit *j, const char *ir, size_t len,
 char *terrac_jit_lookup(terrac_jit *j, const char *name, uint64_t *addr);
 char *terrac_jit_define_absolute(terrac_jit *j, const char *name,
                                  uint64_t addr);
+// terrac_jit_symbol_at finds the compiled symbol containing pc. Returns 0
+// if there is none; *name stays valid for the JIT's lifetime.
+int terrac_jit_symbol_at(terrac_jit *j, uint64_t pc, const char **name,
+                         uint64_t *start);
 const char *terrac_jit_triple(terrac_jit *j);
 const char *terrac_jit_data_layout(terrac_jit *j);
 
