@@ -29,7 +29,7 @@ func (check *Checker) selector(s *tree.Select) tree.Expr {
 		s.X, t = x, t.Elem
 	}
 	if !t.IsStruct() {
-		check.errorf(x.Span(), "expected a structural type but found %s", t)
+		check.errorf(s.Pos, "expected a structural type but found %s", t)
 		return invalid(s)
 	}
 	if _, err := t.Layout(); err != nil {
@@ -39,7 +39,7 @@ func (check *Checker) selector(s *tree.Select) tree.Expr {
 	f, ok := t.FieldByName(s.Name)
 	if !ok {
 		// hook: __entrymissing / __setentry go here.
-		check.errorf(x.Span(), "no field %s in terra object of type %s", s.Name, t)
+		check.errorf(s.Pos, "no field %s in terra object of type %s", s.Name, t)
 		return invalid(s)
 	}
 	s.Field = &f
