@@ -162,11 +162,11 @@ func (b *builder) allOnes(t *types.Type) value.Value {
 	if vt, ok := lt.(*lltypes.VectorType); ok {
 		elems := make([]constant.Constant, vt.Len)
 		for i := range elems {
-			elems[i] = constant.NewInt(vt.ElemType.(*llInt), -1)
+			elems[i] = constInt(vt.ElemType.(*llInt), ^uint64(0))
 		}
 		return constant.NewVector(vt, elems...)
 	}
-	return constant.NewInt(lt.(*llInt), -1)
+	return constInt(lt.(*llInt), ^uint64(0))
 }
 
 func (b *builder) createBinary(e *tree.Binary) value.Value {

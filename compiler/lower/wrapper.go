@@ -28,9 +28,16 @@ func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err
 		return name, nil
 	}
 	callee := m.declare(target, fnType)
-	args := ir.NewParam("args", lltypes.I8Ptr)
-	ret := ir.NewParam("ret", lltypes.I8Ptr)
-	f := m.mod.NewFunc(name, lltypes.Void, args, ret)
+	f := m.byName[name] // a declaration made by a call to the wrapper
+	if f == nil {
+		f = m.mod.NewFunc(name, lltypes.Void, ir.NewParam("", lltypes.I8Ptr), ir.NewParam("", lltypes.I8Ptr))
+		m.byName[name] = f
+	} else if len(f.Params) != 2 || len(f.Blocks) > 0 || !f.Sig.RetType.Equal(lltypes.Void) {
+		failf("%s is already defined", name)
+	}
+	args, ret := f.Params[0], f.Params[1]
+	args.SetName("args")
+	ret.SetName("ret")
 	b := &builder{Module: m, f: f, names: map[string]int{}}
 	b.entry = f.NewBlock("entry")
 	b.cur = b.entry

@@ -1,0 +1,74 @@
+package lower
+
+import (
+	"testing"
+
+	"terrac/compiler/tree"
+	"terrac/compiler/types"
+)
+
+func TestWrapper(t *testing.T) {
+	pt := pointStruct()
+	a, b, c, d := sym("a", i8), sym("b", f64), sym("c", pt), sym("d", tb)
+	params := []*types.Type{i8, f64, pt, tb}
+	r := sym("r", pt)
+	target := fun("target", []*tree.Symbol{a, b, c, d}, pt,
+		decl(r, vr(c)),
+		assign(sel(vr(r), "x"), bin("+", sel(vr(r), "x"), cast(i32, vr(a)))),
+		assign(sel(vr(r), "y"), bin("*", sel(vr(r), "y"), vr(b))),
+		assign(sel(vr(r), "ok"), un("not", vr(d))),
+		ret(vr(r)))
+	unitT := types.FuncOf([]*types.Type{i32}, nil, false)
+	n := sym("n", i32)
+	sideEffect := fun("side", []*tree.Symbol{n}, nil, printfCall("side %d\n", vr(n)))
+	boolT := types.FuncOf(nil, tb, false)
+	yes := fun("yes", nil, tb, ret(blit(true)))
+
+	m := NewModule(t.Name())
+	for _, fn := range []*tree.Function{target, sideEffect, yes} {
+		if err := m.AddFunction(fn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w1, err := m.AddWrapper(target.Type, target.LinkName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2, err := m.AddWrapper(unitT, sideEffect.LinkName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3, err := m.AddWrapper(boolT, yes.LinkName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A C-ish main packs the arguments like the runtime does.
+	wrapT := types.FuncOf([]*types.Type{str, str}, nil, false)
+	ext := func(name string) *tree.Function { return tree.NewExtern(name, wrapT) }
+	argT := types.TupleOf(params...)
+	buf, res := sym("buf", argT), sym("res", pt)
+	buf2, ok := sym("buf2", types.TupleOf(i32)), sym("ok", tb)
+	main := mainFn(
+		decl(buf, nil), decl(res, nil),
+		assign(sel(vr(buf), "_0"), lit(i8, 5)),
+		assign(sel(vr(buf), "_1"), flit(f64, 3)),
+		assign(sel(vr(buf), "_2"), ctor(pt, ilit(10), flit(f64, 1.5), blit(true))),
+		assign(sel(vr(buf), "_3"), blit(true)),
+		do(call(ext(w1), cast(str, un("&", vr(buf))), cast(str, un("&", vr(res))))),
+		printfCall("%d %g %d\n", sel(vr(res), "x"), sel(vr(res), "y"), cast(i32, sel(vr(res), "ok"))),
+		decl(buf2, nil),
+		assign(sel(vr(buf2), "_0"), ilit(77)),
+		do(call(ext(w2), cast(str, un("&", vr(buf2))), cast(str, &tree.NilLit{ExprBase: base(types.NilT)}))),
+		decl(ok, blit(false)),
+		do(call(ext(w3), cast(str, &tree.NilLit{ExprBase: base(types.NilT)}), cast(str, un("&", vr(ok))))),
+		ret(cast(i32, vr(ok))),
+	)
+	if err := m.AddFunction(main); err != nil {
+		t.Fatal(err)
+	}
+	ir := m.String()
+	out, code := run(t, ir)
+	if out != "15 4.5 0\nside 77\n" || code != 1 {
+		t.Errorf("got %q %d\n%s", out, code, numbered(ir))
+	}
+}
