@@ -553,3 +553,21 @@ func TestErrorRendering(t *testing.T) {
 		t.Errorf("render:\n%s", r)
 	}
 }
+
+func TestParenCallAndFunctionValues(t *testing.T) {
+	s := newSuite()
+	g := terra("g", syms(sym("x", i32)), i32, ret(lit(1)))
+	fp := sym("fp", ptr(types.FuncOf([]*types.Type{i32}, i32, false)))
+	fn := terra("f", nil, nil,
+		es(call(paren(fref(g)), lit(1))),
+		vardecl(fp, fref(g)),
+		es(call(v(fp), ilit(2, i8))),
+		vardecl(sym("q", ptr(types.OpaqueT)), fref(g)),
+	)
+	expectDump(t, s.ok(t, fn), `
+		f : {} -> {}
+		  g(1)
+		  var fp : &{int32} -> int32 = cast<&{int32} -> int32>(g)
+		  fp(cast<int32>(2))
+		  var q : &opaque = cast<&opaque>(cast<&{int32} -> int32>(g))`)
+}

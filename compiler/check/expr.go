@@ -68,7 +68,11 @@ func (check *Checker) value(x tree.Expr) tree.Expr {
 		check.notAValue(lv)
 		return invalid(lv)
 	}
-	if t := x.Base().Type; t.Kind == types.Func {
+	t := x.Base().Type
+	if t == nil {
+		return invalid(x)
+	}
+	if t.Kind == types.Func {
 		return &tree.Cast{ExprBase: tree.ExprBase{Pos: x.Span(), Type: types.PointerTo(t)}, X: x}
 	}
 	return x
@@ -122,7 +126,11 @@ func (check *Checker) paren(p *tree.Paren) tree.Expr {
 	if _, ok := luaObject(x); ok {
 		return x
 	}
-	if t := x.Base().Type; t.Kind == types.Func {
+	t := x.Base().Type
+	if t == nil {
+		return invalid(x)
+	}
+	if t.Kind == types.Func {
 		return x
 	}
 	p.X = x
