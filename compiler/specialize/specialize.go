@@ -24,6 +24,9 @@ type Specializer struct {
 	locals map[*tast.VarDecl]*tree.Symbol
 	// labels maps label names to labels, per function.
 	labels map[string]*tree.Label
+	// scopes holds the names declared in each open block, innermost
+	// last, to reject a name declared twice in one scope.
+	scopes []map[string]bool
 }
 
 // New prepares a specializer for t with the values of its holes.
@@ -32,7 +35,8 @@ func New(h Host, t *tast.Tree, holes []lua.LValue) *Specializer {
 }
 
 // Err returns the collected diagnostics as an error ending in Terra's
-// "Errors reported during specialization." line, or nil.
+// "Errors reported during typechecking." line (current Terra reports
+// specialization errors under that name too), or nil.
 func (s *Specializer) Err() error {
 	if len(s.diags) == 0 {
 		return nil
@@ -49,7 +53,7 @@ func (e *Error) Error() string {
 	for _, d := range e.List {
 		b.WriteString(source.Render(d))
 	}
-	b.WriteString("Errors reported during specialization.")
+	b.WriteString("Errors reported during typechecking.")
 	return b.String()
 }
 
@@ -146,6 +150,8 @@ func typeName(v lua.LValue) string {
 func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 	s.labels = map[string]*tree.Label{}
 	def := &tree.FuncDef{Pos: s.span(f), Variadic: f.Vararg}
+	s.openScope()
+	defer s.closeScope()
 	for _, p := range f.Params {
 		syms := s.declare(p, true)
 		def.Params = append(def.Params, syms...)
@@ -241,5 +247,8 @@ func (s *Specializer) HoleValue(h *tast.Hole) ([]lua.LValue, bool) {
 // Diagnostics returns the located errors.
 func (e *Error) Diagnostics() source.List { return e.List }
 
+func (s *Specializer) openScope()  { s.scopes = append(s.scopes, map[string]bool{}) }
+func (s *Specializer) closeScope() { s.scopes = s.scopes[:len(s.scopes)-1] }
+
 // Trailer is Terra's closing line for specialization errors.
-func (e *Error) Trailer() string { return "Errors reported during specialization." }
+func (e *Error) Trailer() string { return "Errors reported during typechecking." }

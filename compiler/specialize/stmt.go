@@ -36,6 +36,12 @@ func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol 
 		}
 	} else {
 		syms = []*tree.Symbol{tree.NewSymbol(p.Name, nil)}
+		if n := len(s.scopes); n > 0 {
+			if s.scopes[n-1][p.Name] {
+				s.errorf(p, "duplicate definition of variable %s", p.Name)
+			}
+			s.scopes[n-1][p.Name] = true
+		}
 	}
 	out := make([]*tree.Symbol, len(syms))
 	for i, sym := range syms {
@@ -80,6 +86,8 @@ func (s *Specializer) block(b *tast.Block) *tree.Block {
 	if b == nil {
 		return &tree.Block{}
 	}
+	s.openScope()
+	defer s.closeScope()
 	return &tree.Block{StmtBase: tree.StmtBase{Pos: s.span(b)}, Stmts: s.stmts(b.Stmts)}
 }
 
@@ -123,13 +131,18 @@ func (s *Specializer) stmt(st tast.Stmt) []tree.Stmt {
 	case *tast.WhileStmt:
 		return []tree.Stmt{&tree.While{StmtBase: s.base(st), Cond: s.expr(st.Cond), Body: s.block(st.Body)}}
 	case *tast.RepeatStmt:
-		body := s.block(st.Body)
+		// The condition sees the body's variables, so they share a scope.
+		s.openScope()
+		defer s.closeScope()
+		body := &tree.Block{StmtBase: s.base(st.Body), Stmts: s.stmts(st.Body.Stmts)}
 		return []tree.Stmt{&tree.Repeat{StmtBase: s.base(st), Body: body, Cond: s.expr(st.Cond)}}
 	case *tast.ForNumStmt:
 		n := &tree.ForNum{StmtBase: s.base(st), Start: s.expr(st.Start), Limit: s.expr(st.Limit)}
 		if st.Step != nil {
 			n.Step = s.expr(st.Step)
 		}
+		s.openScope()
+		defer s.closeScope()
 		n.Var = s.declare(st.Var, false)[0]
 		n.Body = s.block(st.Body)
 		return []tree.Stmt{n}

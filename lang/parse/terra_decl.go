@@ -4,6 +4,7 @@
 package parse
 
 import (
+	"fmt"
 	"github.com/yuin/gopher-lua/ast"
 
 	"terrac/lang/scan"
@@ -61,11 +62,29 @@ func (p *parser) terraGroup() []ast.Stmt {
 		l.SetLine(line)
 		out = append(out, l)
 	}
-	decl := &ast.AssignStmt{Lhs: targets, Rhs: []ast.Expr{p.terraCall(line, "declare", append([]ast.Expr{id}, curs...)...)}}
+	// The declared objects go to temporaries first and are stored one
+	// by one, so that a later target such as T.methods.m sees the struct
+	// T that an earlier item of the same group just stored.
+	temps := make([]string, len(targets))
+	for i := range targets {
+		temps[i] = fmt.Sprintf("$decl%d", i+1)
+	}
+	decl := &ast.LocalAssignStmt{Names: temps, Exprs: []ast.Expr{p.terraCall(line, "declare", append([]ast.Expr{id}, curs...)...)}}
 	decl.SetLine(line)
+	body := []ast.Stmt{decl}
+	for i, target := range targets {
+		tmp := &ast.IdentExpr{Value: temps[i]}
+		tmp.SetLine(line)
+		a := &ast.AssignStmt{Lhs: []ast.Expr{target}, Rhs: []ast.Expr{tmp}}
+		a.SetLine(line)
+		body = append(body, a)
+	}
 	def := &ast.FuncCallStmt{Expr: p.terraCall(line, "define", append([]ast.Expr{id}, tc.closures...)...)}
 	def.SetLine(line)
-	return append(out, decl, def)
+	do := &ast.DoBlockStmt{Stmts: append(body, def)}
+	do.SetLine(line)
+	do.SetLastLine(line)
+	return append(out, do)
 }
 
 // pathExpr copies a target path expression, so the AST stays a tree.
@@ -248,7 +267,10 @@ func (p *parser) structEntries() []tast.Entry {
 			entries = append(entries, f)
 		}
 		if !p.testNext(scan.Comma) && !p.testNext(scan.Semi) {
-			break
+			// Fields may also be separated by line breaks alone.
+			if p.s.Tok == scan.RBrace || p.s.Line == p.s.PrevEndLine {
+				break
+			}
 		}
 	}
 	p.checkMatch(scan.RBrace, scan.LBrace, line)

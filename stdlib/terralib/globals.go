@@ -151,6 +151,20 @@ func (rt *Runtime) initTerralib() {
 			L.Insert(lua.LNil, 1)
 			return rt.luaConstruct(L, t)
 		},
+		"memoize": rt.luaMemoize,
+		"offsetof": func(L *lua.LState) int {
+			t := rt.checkType(L, 1)
+			name := L.CheckString(2)
+			if _, err := t.Layout(); err != nil {
+				L.RaiseError("%s", err.Error())
+			}
+			f, ok := t.FieldByName(name)
+			if !ok {
+				L.RaiseError("no field %s in struct %s", name, t)
+			}
+			L.Push(lua.LNumber(f.Offset))
+			return 1
+		},
 		"sizeof": func(L *lua.LState) int {
 			t := rt.checkType(L, 1)
 			if err := t.Complete(); err != nil {
