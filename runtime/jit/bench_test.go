@@ -100,3 +100,26 @@ func BenchmarkAddIR(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/func")
 	})
 }
+
+// BenchmarkCallback measures one native → Go crossing inside a Call (the
+// Call itself is included; subtract BenchmarkCall).
+func BenchmarkCallback(b *testing.B) {
+	callbackOnce.Do(func() { addIR(b, callbackIR) })
+	w := lookup(b, mustJIT(b), "t_cb_id")
+	old := SetCallbackHandler(func(id int64, args, ret unsafe.Pointer) {
+		*(*int64)(ret) = id
+	})
+	defer SetCallbackHandler(old)
+	args, ret := new(int64), new(int64)
+	*args = 9
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := Call(w, unsafe.Pointer(args), unsafe.Pointer(ret)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if *ret != 9 {
+		b.Fatalf("ret = %d", *ret)
+	}
+}

@@ -1,5 +1,6 @@
 // This file implements calls from Go into native code and back: Call with
 // fault recovery, and the callback entry terrac_callback.
+
 package jit
 
 /*

@@ -307,4 +307,3 @@ func TestCallbackPanic(t *testing.T) {
 		t.Fatalf("after panics: r=%d err=%v", r, err)
 	}
 }
-

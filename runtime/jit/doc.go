@@ -23,5 +23,32 @@
 //
 // Lua output and C's printf share C's stdout buffer: write Lua output with
 // StdoutWrite (or the Stdout writer) and call Flush before the process exits,
-// because os.Exit does not flush C's buffers.
+// because os.Exit does not flush C's buffers. Go code writing to os.Stdout
+// directly bypasses that buffer and can overtake it.
+//
+// # Faults
+//
+// The first Default or Call installs handlers for SIGSEGV, SIGBUS, SIGFPE,
+// SIGILL, SIGABRT and SIGTRAP over the Go runtime's. While a thread runs
+// native code under Call (a thread-local frame is set), a handler
+// siglongjmps back to Call, which returns a *Fault with the signal, si_addr,
+// the pc and, for JIT code, the function name (JIT.SymbolAt). Otherwise the
+// handler calls the Go runtime's handler with the same arguments, so Go's
+// own nil-pointer panics and crash reports are unchanged. The frame is
+// cleared while a callback's Go code runs.
+//
+// # Limits
+//
+//   - A fault abandons the native frames: their memory and locks leak. A
+//     fault or abort inside libc with a lock held (malloc detecting heap
+//     corruption) can deadlock the next call that needs that lock.
+//   - Only the thread running Call is protected. Faults in threads started by
+//     native code, or in C code outside Call (including LLVM), crash as
+//     before; LLVM's fatal errors (report_fatal_error) still exit.
+//   - A callback handler must not call runtime.Goexit (t.FailNow). Its panics
+//     unwind to Call only when it runs inside Call; on a foreign thread they
+//     crash as usual.
+//   - Modules are never removed, and llvm.global_ctors are not run.
+//   - Call does not enforce cgo's pointer rules on args and ret (checking
+//     them cost more than the call itself).
 package jit

@@ -1,4 +1,5 @@
 // This file implements ahead-of-time output and host target queries.
+
 package jit
 
 /*

@@ -1,5 +1,6 @@
 // This file implements the process-wide JIT: adding IR, looking symbols up
 // and making host symbols visible to JIT code.
+
 package jit
 
 /*

@@ -438,3 +438,41 @@ func sigName(err error) string {
 }
 
 var _ = syscall.SIGSEGV
+
+// TestDataSymbolsAndThreadLocals covers a C data symbol (stdout, as Terra's
+// C.stdout) and a thread_local, which the JIT emulates (emutls).
+func TestDataSymbolsAndThreadLocals(t *testing.T) {
+	j := mustJIT(t)
+	p := fresh()
+	err := j.AddIR(`
+%FILE = type opaque
+@stdout = external global %FILE*
+declare i32 @fflush(%FILE*)
+@tls = thread_local global i64 5
+
+define void @`+p+`probe(i8* %a, i8* %r) {
+  %f = load %FILE*, %FILE** @stdout
+  %x = call i32 @fflush(%FILE* %f)
+  %v = load i64, i64* @tls
+  %v1 = add i64 %v, 1
+  store i64 %v1, i64* @tls
+  %pr = bitcast i8* %r to i64*
+  store i64 %v1, i64* %pr
+  ret void
+}
+`, "probe.ll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, err := j.Lookup(p + "probe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r int64
+	if err := Call(addr, nil, unsafe.Pointer(&r)); err != nil {
+		t.Fatal(err)
+	}
+	if r != 6 {
+		t.Fatalf("thread-local = %d, want 6", r)
+	}
+}

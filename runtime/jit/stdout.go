@@ -1,4 +1,5 @@
 // This file implements the stdout shared by Lua and C code.
+
 package jit
 
 /*
@@ -6,7 +7,10 @@ package jit
 */
 import "C"
 
-import "unsafe"
+import (
+	"io"
+	"unsafe"
+)
 
 // StdoutWrite appends p to C's stdout buffer, where printf from native code
 // writes too. It needs no JIT.
@@ -27,8 +31,8 @@ func StdoutWriteString(s string) {
 // not run C's exit handlers.
 func Flush() { C.terrac_stdout_flush() }
 
-// Stdout is an io.Writer over StdoutWrite.
-var Stdout stdout
+// Stdout is an io.Writer (and io.StringWriter) over StdoutWrite.
+var Stdout io.Writer = stdout{}
 
 type stdout struct{}
 

@@ -1,4 +1,5 @@
 // This file implements IR verification without a JIT.
+
 package jit
 
 /*
