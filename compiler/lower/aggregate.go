@@ -74,9 +74,15 @@ func (b *builder) createIndexAddr(e *tree.Index) value.Value {
 	case types.Pointer:
 		p := b.createExpr(e.X)
 		return b.cur.NewGetElementPtr(b.getLLVMType(xt.Elem), p, idx)
-	case types.Array, types.Vector:
+	case types.Array:
 		p := b.createAddr(e.X)
 		return b.cur.NewGetElementPtr(b.getLLVMType(xt), p, constI64(0), idx)
+	case types.Vector:
+		// Lanes of a vector in memory are contiguous elements (GEP into
+		// vector types is deprecated).
+		et := b.getLLVMType(xt.Elem)
+		p := b.cur.NewBitCast(b.createAddr(e.X), lltypes.NewPointer(et))
+		return b.cur.NewGetElementPtr(et, p, idx)
 	}
 	failf("cannot index %s", xt)
 	return nil

@@ -151,13 +151,20 @@ func (b *builder) uniqueName(name string) string {
 	return fmt.Sprintf("%s%d", name, n)
 }
 
-// newBlock appends a named basic block to the function.
+// newBlock makes a named basic block; it joins the function when it
+// becomes the insertion point, so blocks appear in program order.
 func (b *builder) newBlock(name string) *ir.Block {
-	return b.f.NewBlock(b.uniqueName(name))
+	return ir.NewBlock(b.uniqueName(name))
 }
 
 // setBlock makes blk the insertion point.
-func (b *builder) setBlock(blk *ir.Block) { b.cur = blk }
+func (b *builder) setBlock(blk *ir.Block) {
+	if blk.Parent == nil {
+		blk.Parent = b.f
+		b.f.Blocks = append(b.f.Blocks, blk)
+	}
+	b.cur = blk
+}
 
 // terminated reports whether the current block already ends (after a
 // return, break or goto); later code then goes into a dead block.
