@@ -377,6 +377,7 @@ char *terrac_load_library(const char *path) {
   // process search generator (dlsym on the program handle) searches.
   if (dlopen(path, RTLD_NOW | RTLD_GLOBAL)) return NULL;
   const char *m = dlerror();
+  if (m && strstr(m, path)) return strdup(m); // already names the file
   return dupf("cannot load library %s: %s", path, m ? m : "unknown error");
 }
 
