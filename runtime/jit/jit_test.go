@@ -448,14 +448,14 @@ func TestDataSymbolsAndThreadLocals(t *testing.T) {
 %FILE = type opaque
 @stdout = external global %FILE*
 declare i32 @fflush(%FILE*)
-@tls = thread_local global i64 5
+@`+p+`tls = thread_local global i64 5
 
 define void @`+p+`probe(i8* %a, i8* %r) {
   %f = load %FILE*, %FILE** @stdout
   %x = call i32 @fflush(%FILE* %f)
-  %v = load i64, i64* @tls
+  %v = load i64, i64* @`+p+`tls
   %v1 = add i64 %v, 1
-  store i64 %v1, i64* @tls
+  store i64 %v1, i64* @`+p+`tls
   %pr = bitcast i8* %r to i64*
   store i64 %v1, i64* %pr
   ret void
