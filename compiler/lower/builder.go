@@ -166,8 +166,8 @@ func (b *builder) setBlock(blk *ir.Block) {
 	b.cur = blk
 }
 
-// terminated reports whether the current block already ends (after a
-// return, break or goto); later code then goes into a dead block.
+// ensureOpen starts a fresh (unreachable) block when the current one
+// already ends after a return, break or goto, so later code has a place.
 func (b *builder) ensureOpen() {
 	if b.cur.Term != nil {
 		b.setBlock(b.newBlock("dead"))

@@ -25,5 +25,7 @@
 //   - A defer statement records its call expression; the call is lowered
 //     again at every exit of its block (fallthrough, break, return, goto
 //     out), innermost defer first. As in Terra the call's arguments are
-//     evaluated when the call runs, at block exit.
+//     evaluated when the call runs, at block exit. A goto runs the defers
+//     of the blocks it leaves (those nested deeper than the label's
+//     block); a backward goto within one block runs none.
 package lower

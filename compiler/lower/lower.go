@@ -11,7 +11,6 @@ import (
 	"github.com/llir/llvm/ir/constant"
 	"github.com/llir/llvm/ir/enum"
 	lltypes "github.com/llir/llvm/ir/types"
-	"github.com/llir/llvm/ir/value"
 
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
@@ -334,13 +333,6 @@ func (m *Module) declare(name string, fnType *types.Type) *ir.Func {
 	f.ReturnAttrs = sig.retAttrs
 	m.byName[name] = f
 	return f
-}
-
-// calleeValue returns fn as a value of the pointer type the caller
-// expects, bitcasting when the module already holds the symbol with
-// another type (two extern declarations of one C function).
-func (m *Module) calleeValue(fn *tree.Function) value.Value {
-	return m.getFunction(fn)
 }
 
 // setInline applies tree.Function.Inline.
