@@ -20,7 +20,17 @@ func (check *Checker) call(c *tree.Call) tree.Expr {
 		if t := check.asType(lv); t != nil {
 			return check.castCall(c, t)
 		}
-		// hook: macros and overloaded functions are called here.
+		if mh, ok := check.Host.(MacroHost); ok {
+			res, isMacro, err := mh.ExpandMacro(lv.Value, c.Args, c.Pos)
+			if isMacro {
+				if err != nil {
+					check.errorf(c.Pos, "%s", err.Error())
+					return invalid(c)
+				}
+				return check.rawExpr(res)
+			}
+		}
+		// hook: overloaded functions are called here.
 		check.exprList(c.Args)
 		check.errorf(c.Pos, "expected a function or macro but found lua value of type %s", luaTypeName(lv.Value))
 		return invalid(c)

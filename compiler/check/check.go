@@ -27,6 +27,15 @@ type Host interface {
 	Method(t *types.Type, name string) lua.LValue
 }
 
+// MacroHost is implemented by hosts that support macros: Lua functions
+// run at typechecking time that receive their (unchecked) argument
+// expressions and return the expression that replaces the call.
+type MacroHost interface {
+	// ExpandMacro expands a call of v with args; isMacro is false when
+	// v is not a macro. The result is checked like any expression.
+	ExpandMacro(v lua.LValue, args []tree.Expr, at source.Span) (res tree.Expr, isMacro bool, err error)
+}
+
 // Checker typechecks the functions of one compile batch.
 type Checker struct {
 	Host Host

@@ -3,6 +3,7 @@
 package specialize
 
 import (
+	"fmt"
 	"math"
 
 	lua "github.com/yuin/gopher-lua"
@@ -10,6 +11,7 @@ import (
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/lang/scan"
+	"terrac/lang/source"
 	"terrac/lang/tast"
 )
 
@@ -207,32 +209,45 @@ func (s *Specializer) constructor(e *tast.Constructor) tree.Expr {
 
 // luaToExpr converts a Lua value met in Terra code into an expression.
 func (s *Specializer) luaToExpr(n tast.Node, v lua.LValue) tree.Expr {
-	if fn := s.host.AsFunction(v); fn != nil {
-		return &tree.FuncRef{ExprBase: s.eb(n), Fn: fn}
+	e, err := Convert(s.host, v, s.span(n))
+	if err != nil {
+		s.errorf(n, "%s", err.Error())
+		return s.bad(n)
 	}
-	if sym := s.host.AsSymbol(v); sym != nil {
-		return &tree.Var{ExprBase: s.eb(n), Sym: sym}
+	return e
+}
+
+// Convert turns a Lua value into the Terra expression it stands for:
+// functions, symbols, quotes (copied), numbers, booleans and strings;
+// anything else stays a LuaValue for the checker to interpret.
+func Convert(h Host, v lua.LValue, at source.Span) (tree.Expr, error) {
+	eb := tree.ExprBase{Pos: at}
+	typed := func(t *types.Type) tree.ExprBase { return tree.ExprBase{Pos: at, Type: t} }
+	if fn := h.AsFunction(v); fn != nil {
+		return &tree.FuncRef{ExprBase: eb, Fn: fn}, nil
 	}
-	if q := s.host.AsQuote(v); q != nil {
+	if sym := h.AsSymbol(v); sym != nil {
+		return &tree.Var{ExprBase: eb, Sym: sym}, nil
+	}
+	if q := h.AsQuote(v); q != nil {
 		if len(q.Stmts) == 0 && len(q.Exprs) == 1 {
-			return tree.CopyExpr(q.Exprs[0])
+			return tree.CopyExpr(q.Exprs[0]), nil
 		}
-		return &tree.Let{ExprBase: s.eb(n), Stmts: tree.CopyStmts(q.Stmts), Exprs: tree.CopyExprs(q.Exprs)}
+		return &tree.Let{ExprBase: eb, Stmts: tree.CopyStmts(q.Stmts), Exprs: tree.CopyExprs(q.Exprs)}, nil
 	}
 	switch v := v.(type) {
 	case lua.LNumber:
 		f := float64(v)
 		if f == math.Trunc(f) && f >= math.MinInt32 && f <= math.MaxInt32 {
-			return &tree.IntLit{ExprBase: s.typed(n, types.Int32), Bits: uint64(int64(f))}
+			return &tree.IntLit{ExprBase: typed(types.Int32), Bits: uint64(int64(f))}, nil
 		}
-		return &tree.FloatLit{ExprBase: s.typed(n, types.Float64), Value: f}
+		return &tree.FloatLit{ExprBase: typed(types.Float64), Value: f}, nil
 	case lua.LBool:
-		return &tree.BoolLit{ExprBase: s.typed(n, types.Boolean), Value: bool(v)}
+		return &tree.BoolLit{ExprBase: typed(types.Boolean), Value: bool(v)}, nil
 	case lua.LString:
-		return &tree.StringLit{ExprBase: s.typed(n, types.PointerTo(types.Int8)), Value: string(v)}
+		return &tree.StringLit{ExprBase: typed(types.PointerTo(types.Int8)), Value: string(v)}, nil
 	case *lua.LNilType:
-		s.errorf(n, "lua object of type nil not understood by terra code")
-		return s.bad(n)
+		return nil, fmt.Errorf("lua object of type nil not understood by terra code")
 	}
-	return &tree.LuaValue{ExprBase: s.eb(n), Value: v}
+	return &tree.LuaValue{ExprBase: eb, Value: v}, nil
 }

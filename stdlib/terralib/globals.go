@@ -165,14 +165,6 @@ func (rt *Runtime) initTerralib() {
 			L.Push(lua.LNumber(f.Offset))
 			return 1
 		},
-		"sizeof": func(L *lua.LState) int {
-			t := rt.checkType(L, 1)
-			if err := t.Complete(); err != nil {
-				L.RaiseError("%s", err.Error())
-			}
-			L.Push(lua.LNumber(t.Size()))
-			return 1
-		},
 		"typeof": func(L *lua.LState) int {
 			if v, ok := cdata.Is(L.Get(1)); ok {
 				L.Push(rt.TypeValue(v.T))

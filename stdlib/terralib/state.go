@@ -30,6 +30,7 @@ type Runtime struct {
 	symMeta    *lua.LTable
 	quoteMeta  *lua.LTable
 	labelMeta  *lua.LTable
+	macroMeta  *lua.LTable
 	typeValues map[*types.Type]*lua.LUserData
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
@@ -55,6 +56,7 @@ func New() *Runtime {
 	rt.initCdataMeta()
 	rt.initGlobals()
 	rt.initTerralib()
+	rt.initMacros()
 	rt.initInternal()
 	return rt
 }

@@ -1,0 +1,148 @@
+// This file implements macros: Lua functions (or Go builtins such as
+// sizeof) that run while a call is typechecked and return the
+// expression that replaces the call.
+package terralib
+
+import (
+	"fmt"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"terrac/compiler/specialize"
+	"terrac/compiler/tree"
+	"terrac/compiler/types"
+	"terrac/lang/source"
+)
+
+// Macro is a macro object as Lua sees it.
+type Macro struct {
+	Name string
+	Fn   lua.LValue // a Lua function, or nil for a builtin
+	// Builtin expands the call in Go.
+	Builtin func(args []tree.Expr, at source.Span) (tree.Expr, error)
+}
+
+func (rt *Runtime) macroValue(m *Macro) lua.LValue {
+	ud := rt.L.NewUserData()
+	ud.Value = m
+	ud.Metatable = rt.macroMeta
+	return ud
+}
+
+func asMacro(v lua.LValue) *Macro {
+	if ud, ok := v.(*lua.LUserData); ok {
+		if m, ok := ud.Value.(*Macro); ok {
+			return m
+		}
+	}
+	return nil
+}
+
+func (rt *Runtime) initMacros() {
+	L := rt.L
+	rt.macroMeta = L.NewTypeMetatable("terra.macro")
+	rt.macroMeta.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
+		L.Push(lua.LString("macro " + asMacro(L.Get(1)).Name))
+		return 1
+	}))
+	L.SetGlobal("macro", L.NewFunction(func(L *lua.LState) int {
+		L.Push(rt.macroValue(&Macro{Name: "macro", Fn: L.CheckFunction(1)}))
+		return 1
+	}))
+	L.SetGlobal("sizeof", rt.macroValue(&Macro{Name: "sizeof", Builtin: rt.sizeofMacro}))
+	tl := L.GetGlobal("terralib").(*lua.LTable)
+	tl.RawSetString("ismacro", L.NewFunction(func(L *lua.LState) int {
+		L.Push(lua.LBool(asMacro(L.Get(1)) != nil))
+		return 1
+	}))
+	tl.RawSetString("sizeof", L.NewFunction(func(L *lua.LState) int {
+		t := rt.checkType(L, 1)
+		if err := t.Complete(); err != nil {
+			L.RaiseError("%s", err.Error())
+		}
+		L.Push(lua.LNumber(t.Size()))
+		return 1
+	}))
+}
+
+// sizeofMacro is sizeof(T) in Terra code: a uint64 constant.
+func (rt *Runtime) sizeofMacro(args []tree.Expr, at source.Span) (tree.Expr, error) {
+	if len(args) != 1 {
+		return nil, fmt.Errorf("sizeof expects one type argument but found %d arguments", len(args))
+	}
+	t := rt.exprAsType(args[0])
+	if t == nil {
+		return nil, fmt.Errorf("sizeof expects a type argument")
+	}
+	if err := t.Complete(); err != nil {
+		return nil, err
+	}
+	return &tree.IntLit{ExprBase: tree.ExprBase{Pos: at, Type: types.Uint64}, Bits: uint64(t.Size())}, nil
+}
+
+// ExpandMacro runs a macro for the checker. Lua macros receive their
+// arguments as quotes and may return quotes, values, symbols or types.
+func (rt *Runtime) ExpandMacro(v lua.LValue, args []tree.Expr, at source.Span) (tree.Expr, bool, error) {
+	m := asMacro(v)
+	if m == nil {
+		return nil, false, nil
+	}
+	if m.Builtin != nil {
+		e, err := m.Builtin(args, at)
+		return e, true, err
+	}
+	qs := make([]lua.LValue, len(args))
+	for i, a := range args {
+		qs[i] = rt.QuoteValue(&tree.Quote{Exprs: []tree.Expr{tree.CopyExpr(a)}, IsExpr: true})
+	}
+	vals, err := rt.CallHole(m.Fn, qs...)
+	if err != nil {
+		return nil, true, fmt.Errorf("error while invoking macro: %s", luaErrorText(err))
+	}
+	var exprs []tree.Expr
+	for _, val := range vals {
+		e, err := specialize.Convert(rt, val, at)
+		if err != nil {
+			return nil, true, err
+		}
+		exprs = append(exprs, e)
+	}
+	switch len(exprs) {
+	case 0:
+		return &tree.Let{ExprBase: tree.ExprBase{Pos: at}}, true, nil
+	case 1:
+		return exprs[0], true, nil
+	}
+	return &tree.Let{ExprBase: tree.ExprBase{Pos: at}, Exprs: exprs}, true, nil
+}
+
+func luaErrorText(err error) string {
+	if ae, ok := err.(*lua.ApiError); ok && ae.Object != nil {
+		return ae.Object.String()
+	}
+	return err.Error()
+}
+
+// exprAsType reads an unchecked expression as a type, as a quote's
+// :astype() does: a type value, &T, or T[N] with a constant N.
+func (rt *Runtime) exprAsType(e tree.Expr) *types.Type {
+	switch e := e.(type) {
+	case *tree.LuaValue:
+		return rt.AsType(e.Value)
+	case *tree.Paren:
+		return rt.exprAsType(e.X)
+	case *tree.Unary:
+		if e.Op == "&" {
+			if t := rt.exprAsType(e.X); t != nil {
+				return types.PointerTo(t)
+			}
+		}
+	case *tree.Index:
+		if n, ok := e.I.(*tree.IntLit); ok {
+			if t := rt.exprAsType(e.X); t != nil {
+				return types.ArrayOf(t, int(n.Bits))
+			}
+		}
+	}
+	return nil
+}
