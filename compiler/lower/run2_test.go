@@ -61,7 +61,7 @@ func TestUnion(t *testing.T) {
 		ret(ilit(0)),
 	)
 	// The union is {i32|f32|u8[6]}: align 4, size 6; `after` lands at 4+6=10.
-	expectRun(t, "3f800000 63 9\n12\n", 0, main)
+	expectRun(t, "3f800000 63 9\n16\n", 0, main)
 }
 
 func TestArraysAndPointerArithmetic(t *testing.T) {

@@ -78,6 +78,8 @@ func layoutStruct(entries []Entry) *Layout {
 				size = max(size, f.Type.Size())
 				align = max(align, f.Type.Align())
 			}
+			// As in C, a union's size is a multiple of its alignment.
+			size = alignUp(size, align)
 			off := alignUp(l.Size, align)
 			for _, f := range fields {
 				l.Fields = append(l.Fields, FieldLayout{Field: f, Offset: off, Index: index})
