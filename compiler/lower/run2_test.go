@@ -60,7 +60,7 @@ func TestUnion(t *testing.T) {
 		printfCall("%d\n", lit(i64, u.Size())),
 		ret(ilit(0)),
 	)
-	// The union is {i32|f32|u8[6]}: align 4, size 6; `after` lands at 4+6=10.
+	// The union is {i32|f32|u8[6]}: align 4, size 8 (rounded as in C); `after` lands at 4+8=12, size 16.
 	expectRun(t, "3f800000 63 9\n16\n", 0, main)
 }
 
