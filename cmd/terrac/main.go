@@ -16,6 +16,8 @@ import (
 const usage = `usage:
   terrac FILE.t [args...]      run a Terra program
   terrac run FILE.t [args...]  run a Terra program
+options (before the command):
+  -O0 -O1 -O2 -O3              JIT optimization level (default -O3, as clang -O3)
 `
 
 func main() {
@@ -23,6 +25,7 @@ func main() {
 }
 
 func run(args []string) (code int) {
+	defer startProfile()()
 	defer func() {
 		if r := recover(); r != nil {
 			jit.Flush()
@@ -33,6 +36,7 @@ func run(args []string) (code int) {
 			code = 3
 		}
 	}()
+	args = optFlags(args)
 	if len(args) == 0 {
 		fmt.Fprint(os.Stderr, usage)
 		return 2

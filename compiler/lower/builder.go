@@ -279,7 +279,7 @@ func (b *builder) createCoerceTemp(a abiArg) value.Value {
 // coercePart is the address of eightbyte j inside a coerce temp.
 func (b *builder) coercePart(a abiArg, tmp value.Value, j int) value.Value {
 	st := tmp.Type().(*lltypes.PointerType).ElemType
-	return b.cur.NewGetElementPtr(st, tmp, constI32(0), constI32(int64(j)))
+	return b.gep(st, tmp, constI32(0), constI32(int64(j)))
 }
 
 func constI32(n int64) *constant.Int { return constant.NewInt(lltypes.I32, n) }

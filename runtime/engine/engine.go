@@ -99,7 +99,9 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 		}
 		wrapper = w
 	}
-	if err := e.jit.AddIR(m.String(), name); err != nil {
+	ir := m.String()
+	dumpIR(name, ir)
+	if err := e.jit.AddIR(ir, name); err != nil {
 		return fmt.Errorf("internal error: LLVM rejected module %s: %v", name, err)
 	}
 	for _, f := range batch {

@@ -272,8 +272,12 @@ char *terrac_jit_create(terrac_jit **out) {
   if (e) return e;
   LLVMOrcLLJITRef j;
   // A null builder means a default LLJITBuilder: host target via
-  // JITTargetMachineBuilder::detectHost (host CPU and features), in-place
-  // materialization on the thread that looks a symbol up.
+  // JITTargetMachineBuilder::detectHost (host CPU and features, clang's
+  // -march=native), in-place materialization on the thread that looks a
+  // symbol up. Its code generator runs at the default (-O2) level: the C API
+  // cannot set the level on that builder, and a builder made from our own
+  // target machine would lose the emulated TLS the JIT needs for thread
+  // locals. The IR pipeline, where clang's -O3 differs from -O2, is ours.
   LLVMErrorRef err = LLVMOrcCreateLLJIT(&j, NULL);
   if (err) return err_msg("creating LLJIT: ", err);
   LLVMOrcExecutionSessionSetErrorReporter(LLVMOrcLLJITGetExecutionSession(j),
