@@ -63,7 +63,7 @@ func main() {
 	}
 	defer os.RemoveAll(tmp)
 	terrac := filepath.Join(tmp, "terrac")
-	if out, err := runCmd(root, nil, "go", "build", "-o", terrac, "./cmd/terrac"); err != nil {
+	if out, err := runCmd(root, nil, "go", "build", "-tags", "llvmstatic", "-o", terrac, "./cmd/terrac"); err != nil {
 		fail(fmt.Errorf("building terrac: %v\n%s", err, out))
 	}
 	var b strings.Builder

@@ -18,6 +18,7 @@ import (
 type result struct {
 	kernel float64 // seconds the program printed on its "time" line; -1 if none
 	wall   float64 // seconds from start to exit
+	cpu    float64 // user + system seconds of the process and its waited children
 	rssKB  int64   // peak resident set size
 	output string  // stdout without the "time" line
 	err    error
@@ -37,6 +38,7 @@ func runProg(dir string, env []string, argv ...string) result {
 	if c.ProcessState != nil {
 		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			r.rssKB = ru.Maxrss // kilobytes on Linux
+			r.cpu = float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 		}
 	}
 	if err != nil {

@@ -13,15 +13,16 @@ import (
 
 func toolTable(b *strings.Builder, root, tmp, terrac string) {
 	b.WriteString("\n## Toolchain\n\nMedians; peak RSS is the largest over the runs.\n\n")
-	b.WriteString("| measure | median | target | peak RSS | runs |\n| --- | ---: | ---: | ---: | ---: |\n")
+	b.WriteString("| measure | median | target | process CPU (user+sys) | peak RSS | runs |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
 	tool := func(n string) string { return filepath.Join(root, "bench", "tool", n) }
 	row := func(name string, rs []result, pick func(result) float64, unit, target string) {
-		var xs []float64
+		var xs, cpu []float64
 		var rss []int64
 		for _, r := range rs {
 			rss = append(rss, r.rssKB)
+			cpu = append(cpu, r.cpu)
 			if r.err != nil {
-				fmt.Fprintf(b, "| %s | FAILED: %s | %s | | |\n", name, strings.ReplaceAll(strings.TrimSpace(r.err.Error()), "\n", " "), target)
+				fmt.Fprintf(b, "| %s | FAILED: %s | %s | | | |\n", name, strings.ReplaceAll(strings.TrimSpace(r.err.Error()), "\n", " "), target)
 				return
 			}
 			xs = append(xs, pick(r))
@@ -31,7 +32,7 @@ func toolTable(b *strings.Builder, root, tmp, terrac string) {
 		if unit == "s" {
 			v = fmt.Sprintf("%.2f s", m)
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %d |\n", name, v, target, mib(maxOf(rss)), len(rs))
+		fmt.Fprintf(b, "| %s | %s | %s | %.1f ms | %s | %d |\n", name, v, target, median(cpu)*1e3, mib(maxOf(rss)), len(rs))
 	}
 	wall := func(r result) float64 { return r.wall }
 	kern := func(r result) float64 { return r.kernel }
@@ -65,6 +66,7 @@ func toolTable(b *strings.Builder, root, tmp, terrac string) {
 	for i, r := range jit {
 		perFn[i] = r
 		perFn[i].kernel = r.kernel / 1000
+		perFn[i].cpu = r.cpu / 1000
 	}
 	row("… per function", perFn, kern, "ms", "≤ 1 ms")
 

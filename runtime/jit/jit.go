@@ -5,7 +5,6 @@ package jit
 
 /*
 #cgo CFLAGS: -I/usr/lib/llvm-14/include -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS
-#cgo LDFLAGS: -L/usr/lib/llvm-14/lib -lLLVM-14 -ldl
 #include <stdlib.h>
 #include "shim.h"
 */
