@@ -10,6 +10,7 @@ import (
 	"terrac/compiler/check"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/dsl"
 	"terrac/lang/parse"
 	"terrac/lang/source"
 	"terrac/lang/tast"
@@ -34,6 +35,7 @@ type Runtime struct {
 	typeValues map[*types.Type]*lua.LUserData
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
+	ext        *dsl.Host // language extensions (import)
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the
@@ -58,6 +60,7 @@ func New() *Runtime {
 	rt.initTerralib()
 	rt.initMacros()
 	rt.initInternal()
+	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	return rt
 }
 
@@ -80,7 +83,7 @@ func (rt *Runtime) LoadFile(path string) (*lua.LFunction, error) {
 func (rt *Runtime) LoadString(name string, src []byte) (*lua.LFunction, error) {
 	f := source.NewFile(name, src)
 	rt.files[name] = f
-	stmts, err := parse.File(f, rt.Registry)
+	stmts, err := parse.FileConfig(f, rt.Registry, rt.ext.Config())
 	if err != nil {
 		return nil, err
 	}
