@@ -39,7 +39,7 @@ func (h *Host) Config() parse.Config { return parse.Config{Importer: h.Import} }
 func (h *Host) Import(name string) (parse.Language, error) {
 	L := h.L
 	if err := L.CallByParam(lua.P{Fn: L.GetGlobal("require"), NRet: 1, Protect: true}, lua.LString(name)); err != nil {
-		return nil, errors.New(luaErrorText(err))
+		return nil, errors.New(strings.TrimRight(strings.TrimSpace(luaErrorText(err)), ","))
 	}
 	v := L.Get(-1)
 	L.Pop(1)
