@@ -19,6 +19,9 @@ type Config struct {
 	// parsed with the language's entry points) and returns the language.
 	// With a nil Importer, import is a syntax error.
 	Importer func(name string) (Language, error)
+	// Languages are active from the start of the file, as if imported in
+	// an enclosing block (the REPL keeps earlier inputs' imports so).
+	Languages []Language
 }
 
 // ExtKind says where an entry point was found.
@@ -50,6 +53,14 @@ type Language interface {
 type activeLang struct {
 	lang    Language
 	entries map[string]bool
+}
+
+func langEntries(l Language) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range l.Entrypoints() {
+		m[e] = true
+	}
+	return m
 }
 
 // entry returns the innermost language in scope with entry point name.

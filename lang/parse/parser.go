@@ -76,6 +76,9 @@ func File(f *source.File, reg *tast.Registry) (stmts []ast.Stmt, err error) {
 // FileConfig is File with a configuration (language extensions).
 func FileConfig(f *source.File, reg *tast.Registry, cfg Config) (stmts []ast.Stmt, err error) {
 	p := &parser{file: f, fs: &funcState{vararg: true}, parens: map[ast.Expr]bool{}, cfg: cfg}
+	for _, l := range cfg.Languages {
+		p.langs = append(p.langs, activeLang{lang: l, entries: langEntries(l)})
+	}
 	p.s = scan.New(f, func(pos source.Pos, msg string) { p.report(pos, msg) })
 	func() {
 		defer func() {
