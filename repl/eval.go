@@ -48,9 +48,9 @@ func (s *Session) Eval(src string) (incomplete bool) {
 	case strings.HasPrefix(trimmed, "="):
 		src = "return " + trimmed[1:]
 	}
-	fn, err := s.load(src)
+	fn, exprErr, err := s.load(src)
 	if err != nil {
-		if isIncomplete(err) {
+		if isIncomplete(err) || isIncomplete(exprErr) {
 			return true
 		}
 		s.printErr(err)
@@ -74,8 +74,9 @@ func (s *Session) Eval(src string) (incomplete bool) {
 
 // load compiles an input: as "return <input>" when that parses (a bare
 // expression prints its values), else as statements whose top-level
-// locals become globals so later inputs see them.
-func (s *Session) load(src string) (*lua.LFunction, error) {
+// locals become globals so later inputs see them. exprErr is why the
+// input is not an expression.
+func (s *Session) load(src string) (fn *lua.LFunction, exprErr, err error) {
 	var imported []parse.Language
 	cfg := s.rt.ParseConfig()
 	importer := cfg.Importer
@@ -87,15 +88,16 @@ func (s *Session) load(src string) (*lua.LFunction, error) {
 		return l, err
 	}
 	cfg.Languages = s.langs
-	if fn, err := s.rt.LoadChunk(chunkName, []byte("return "+src), cfg, nil); err == nil {
-		return fn, nil
+	fn, exprErr = s.rt.LoadChunk(chunkName, []byte("return "+src), cfg, nil)
+	if exprErr == nil {
+		return fn, nil, nil
 	}
 	imported = nil
-	fn, err := s.rt.LoadChunk(chunkName, []byte(src), cfg, globalizeLocals)
+	fn, err = s.rt.LoadChunk(chunkName, []byte(src), cfg, globalizeLocals)
 	if err == nil {
 		s.langs = append(s.langs, imported...)
 	}
-	return fn, err
+	return fn, exprErr, err
 }
 
 // globalizeLocals turns top-level `local a, b = e` (and `local function
@@ -132,7 +134,8 @@ func isIncomplete(err error) bool {
 	if !errors.As(err, &list) || len(list) == 0 {
 		return false
 	}
-	return strings.Contains(list[0].Msg, "<eof>")
+	msg := list[0].Msg
+	return strings.HasSuffix(msg, "near <eof>") || strings.HasSuffix(msg, "near '<eof>'")
 }
 
 func (s *Session) call(fn *lua.LFunction) ([]lua.LValue, error) {
