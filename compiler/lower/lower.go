@@ -10,6 +10,7 @@ import (
 	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/constant"
 	"github.com/llir/llvm/ir/enum"
+	"github.com/llir/llvm/ir/metadata"
 	lltypes "github.com/llir/llvm/ir/types"
 
 	"terrac/compiler/tree"
@@ -38,6 +39,10 @@ type Module struct {
 	byName   map[string]*ir.Func
 	strings  map[string]*ir.Global
 	wrappers map[string]string
+
+	globals    map[*tree.Global]*ir.Global // see global.go
+	globalList []*tree.Global
+	ntNode     *metadata.Tuple // the !nontemporal node, see lowlevel.go
 }
 
 // lowerError is raised (panicked) inside the package and turned into
