@@ -61,16 +61,22 @@ func (m *Module) Globals() []*tree.Global { return m.globalList }
 
 // setFuncAttrs applies tree.FuncAttrs to a definition.
 func setFuncAttrs(f *ir.Func, a tree.FuncAttrs) {
-	switch a.CallingConv {
-	case "fastcc":
-		f.CallingConv = enum.CallingConvFast
-	case "coldcc":
-		f.CallingConv = enum.CallingConvCold
-	}
+	f.CallingConv = callingConv(a.CallingConv)
 	if a.NoReturn {
 		f.FuncAttrs = append(f.FuncAttrs, enum.FuncAttrNoReturn)
 	}
 	if a.NoOptimize {
 		f.FuncAttrs = append(f.FuncAttrs, enum.FuncAttrOptNone, enum.FuncAttrNoInline)
 	}
+}
+
+// callingConv maps a calling convention name to LLVM's; "" is C.
+func callingConv(name string) enum.CallingConv {
+	switch name {
+	case "fastcc":
+		return enum.CallingConvFast
+	case "coldcc":
+		return enum.CallingConvCold
+	}
+	return enum.CallingConvNone
 }

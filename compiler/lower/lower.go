@@ -314,8 +314,17 @@ func (m *Module) getFunction(fn *tree.Function) *ir.Func {
 		failf("function %s has no checked type", fn.Name)
 	}
 	f := m.declare(fn.LinkName, fn.Type)
+	f.CallingConv = callingConv(fn.Attrs.CallingConv)
 	m.funcs[fn] = f
 	return f
+}
+
+// Declare declares fn in the module (with its calling convention), as
+// a wrapper added later for it needs.
+func (m *Module) Declare(fn *tree.Function) (err error) {
+	defer catch(&err)
+	m.getFunction(fn)
+	return nil
 }
 
 // declare returns the function called name with Terra type fnType,

@@ -23,7 +23,7 @@ type Global struct {
 	Extern   bool // bound to an existing symbol named Name
 	Constant bool // made by constant(...): read-only by convention
 
-	// Init is the checked constant initializer, nil for zero (or for an
+	// Init is the (unchecked) Terra initializer, nil for zero (or for an
 	// initializer given as a Lua value, which the runtime keeps itself).
 	Init Expr
 	Pos  source.Span // where global(...) was called

@@ -100,6 +100,9 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	}
 	var wrapper string
 	if needWrapper {
+		if err := m.Declare(fn); err != nil {
+			return err
+		}
 		w, err := m.AddWrapper(fn.Type, fn.LinkName)
 		if err != nil {
 			return err
