@@ -14,6 +14,7 @@ import (
 	"terrac/lang/parse"
 	"terrac/lang/source"
 	"terrac/lang/tast"
+	"terrac/runtime/cdata"
 	"terrac/runtime/engine"
 )
 
@@ -36,6 +37,8 @@ type Runtime struct {
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
 	ext        *dsl.Host // language extensions (import)
+
+	globalMem []*cdata.Value // storage of globals, alive for the program
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the
@@ -59,6 +62,9 @@ func New() *Runtime {
 	rt.initGlobals()
 	rt.initTerralib()
 	rt.initMacros()
+	rt.initGlobalVars()
+	rt.initOverloads()
+	rt.initLowLevel()
 	rt.initInternal()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	return rt
