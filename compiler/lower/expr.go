@@ -67,6 +67,9 @@ func (b *builder) createExpr(e tree.Expr) value.Value {
 	case *tree.Intrinsic:
 		return b.createIntrinsic(e)
 	}
+	if v := b.createBuiltinExpr(e); v != nil {
+		return v
+	}
 	failf("cannot lower expression %T (the checker should have replaced it)", e)
 	return nil
 }
