@@ -91,6 +91,8 @@ func constBits(x tree.Expr) (uint64, bool) {
 		return extBits(b, x.X.Base().Type), ok
 	case *tree.Paren:
 		return constBits(x.X)
+	case *tree.Binary:
+		return constBinary(x)
 	case *tree.Unary:
 		if x.Op == "-" {
 			b, ok := constBits(x.X)
@@ -161,4 +163,53 @@ func (check *Checker) forIn(s *tree.ForIn) {
 	check.env.spliced = true
 	check.block(s.Expanded)
 	check.env.spliced = saved
+}
+
+// constBinary folds integer arithmetic on constants (case values such
+// as `1 + (1 + 1)`).
+func constBinary(x *tree.Binary) (uint64, bool) {
+	t := x.Type
+	if t == nil || !t.IsIntegral() {
+		return 0, false
+	}
+	a, ok1 := constBits(x.X)
+	c, ok2 := constBits(x.Y)
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	var r uint64
+	switch x.Op {
+	case "+":
+		r = a + c
+	case "-":
+		r = a - c
+	case "*":
+		r = a * c
+	case "/", "%":
+		if c == 0 {
+			return 0, false
+		}
+		if t.Signed {
+			if x.Op == "/" {
+				r = uint64(int64(a) / int64(c))
+			} else {
+				r = uint64(int64(a) % int64(c))
+			}
+		} else if x.Op == "/" {
+			r = a / c
+		} else {
+			r = a % c
+		}
+	case "and":
+		r = a & c
+	case "or":
+		r = a | c
+	case "^":
+		r = a ^ c
+	case "<<":
+		r = a << c
+	default:
+		return 0, false
+	}
+	return extBits(r, t), true
 }
