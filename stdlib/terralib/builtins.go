@@ -80,6 +80,17 @@ func (rt *Runtime) initBuiltins() {
 	}
 	tl.RawSetString("unpackstruct", L.GetGlobal("unpackstruct"))
 	tl.RawSetString("unpacktuple", L.GetGlobal("unpacktuple"))
+	tl.RawSetString("externfunction", L.NewFunction(func(L *lua.LState) int {
+		name, t := L.CheckString(1), rt.checkType(L, 2)
+		if t.IsPointerToFunction() {
+			t = t.Elem
+		}
+		if !t.IsFunction() {
+			L.ArgError(2, "expected a function type or a pointer to a function type")
+		}
+		L.Push(rt.FunctionValue(tree.NewExtern(name, t)))
+		return 1
+	}))
 	tl.RawSetString("select", rt.macroValue(&Macro{Name: "select", Builtin: func(args []tree.Expr, at source.Span) (tree.Expr, error) {
 		if len(args) != 3 {
 			return nil, fmt.Errorf("select expects 3 arguments but found %d", len(args))
