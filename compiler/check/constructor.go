@@ -120,7 +120,6 @@ func (check *Checker) structCast(x tree.Expr, t *types.Type, explicit bool) tree
 			j := idx[i]
 			out.Fields[j].Value = check.convert(f.Value, to[j].Type)
 		}
-		dropUnset(out)
 		return out
 	}
 	tmp := check.newTemp("structcast")
@@ -136,7 +135,6 @@ func (check *Checker) structCast(x tree.Expr, t *types.Type, explicit bool) tree
 		sel := fieldOf(tmp, from, f, x)
 		out.Fields[j].Value = check.convert(sel, to[j].Type)
 	}
-	dropUnset(out)
 	return &tree.Let{ExprBase: tree.ExprBase{Pos: x.Span(), Type: t}, Stmts: []tree.Stmt{decl}, Exprs: []tree.Expr{out}}
 }
 
@@ -145,17 +143,4 @@ func fieldOf(tmp *tree.Symbol, st *types.Type, f types.FieldLayout, at tree.Node
 	v := &tree.Var{ExprBase: tree.ExprBase{Pos: at.Span(), Type: st, LValue: true}, Sym: tmp}
 	fl := f
 	return &tree.Select{ExprBase: tree.ExprBase{Pos: at.Span(), Type: f.Type, LValue: true}, X: v, Name: f.Name, Field: &fl}
-}
-
-// dropUnset removes the fields an explicit cast with fewer fields did
-// not give (they stay zero); the others are named, so lowering still
-// places them.
-func dropUnset(c *tree.Constructor) {
-	kept := c.Fields[:0]
-	for _, f := range c.Fields {
-		if f.Value != nil {
-			kept = append(kept, f)
-		}
-	}
-	c.Fields = kept
 }

@@ -88,6 +88,9 @@ func CopyExpr(e Expr) Expr {
 	if c := copyMoreExpr(e); c != nil {
 		return c
 	}
+	if c, ok := e.(Copier); ok {
+		return c.CopyNode()
+	}
 	panic(fmt.Sprintf("tree.CopyExpr: unknown node %T", e))
 }
 
