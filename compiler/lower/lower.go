@@ -38,6 +38,8 @@ type Module struct {
 	byName   map[string]*ir.Func
 	strings  map[string]*ir.Global
 	wrappers map[string]string
+
+	dbg *debugInfo // nil unless EnableDebugInfo (debug.go)
 }
 
 // lowerError is raised (panicked) inside the package and turned into

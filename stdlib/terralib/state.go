@@ -58,6 +58,7 @@ func New() *Runtime {
 	rt.initTerralib()
 	rt.initMacros()
 	rt.initInternal()
+	rt.initSaveobj()
 	return rt
 }
 
