@@ -3,6 +3,7 @@
 //
 //	terrac FILE.t [args...]      run a program
 //	terrac run FILE.t [args...]  the same
+//	terrac build FILE.t [flags]  save the program's Terra functions natively
 package main
 
 import (
@@ -16,6 +17,9 @@ import (
 const usage = `usage:
   terrac FILE.t [args...]      run a Terra program
   terrac run FILE.t [args...]  run a Terra program
+  terrac build FILE.t [-o OUT] [--emit exe|obj|so|asm|ll|bc] [-O0..-O3] [-g]
+                [--export name,...] [--header OUT.h] [-- linkargs...]
+                               build a native executable, library or object
 `
 
 func main() {
@@ -44,6 +48,8 @@ func run(args []string) (code int) {
 			return 2
 		}
 		return runFile(args[1], args[2:])
+	case "build":
+		return buildFile(args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

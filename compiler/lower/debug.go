@@ -44,6 +44,7 @@ type funcDebug struct {
 	scopes  map[*source.File]metadata.Field
 	stack   []metadata.Field // innermost statement's location last (as *DILocation)
 	scanned map[*ir.Block]int
+	started bool // a statement has been seen
 }
 
 // EnableDebugInfo makes the module carry DWARF line information for the
@@ -183,7 +184,13 @@ func (b *builder) debugStmt(s tree.Stmt) func() {
 	if b.fdbg == nil {
 		return func() {}
 	}
-	b.debugFlush()
+	// The prologue (parameter spills) takes the first statement's line:
+	// debuggers put a function's breakpoint where its first line after
+	// the entry line begins, which is then the body's first statement.
+	if b.fdbg.started {
+		b.debugFlush()
+	}
+	b.fdbg.started = true
 	b.fdbg.stack = append(b.fdbg.stack, b.location(s.Span()))
 	return func() {
 		b.debugFlush()

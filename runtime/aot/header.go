@@ -20,7 +20,13 @@ func Header(exports []Export, guard string) (string, error) {
 		if t == nil || t.Kind != types.Func {
 			return "", fmt.Errorf("header: %s has no checked type", e.Name)
 		}
-		p, err := h.prototype(e.Name, t)
+		var names []string
+		if e.Fn.Def != nil {
+			for _, p := range e.Fn.Def.Params {
+				names = append(names, cIdent(p.Name))
+			}
+		}
+		p, err := h.prototype(e.Name, t, names)
 		if err != nil {
 			return "", fmt.Errorf("header: %s: %v", e.Name, err)
 		}
@@ -52,10 +58,14 @@ type header struct {
 	decls []string
 }
 
-func (h *header) prototype(name string, t *types.Type) (string, error) {
+func (h *header) prototype(name string, t *types.Type, names []string) (string, error) {
 	var params []string
 	for i, p := range t.Params {
-		d, err := h.declarator(p, fmt.Sprintf("a%d", i))
+		pn := fmt.Sprintf("a%d", i)
+		if i < len(names) && names[i] != "" {
+			pn = names[i]
+		}
+		d, err := h.declarator(p, pn)
 		if err != nil {
 			return "", err
 		}
@@ -96,6 +106,10 @@ func (h *header) declarator(t *types.Type, name string) (string, error) {
 	case types.Pointer:
 		if t.Elem.Kind == types.Opaque || t.Elem.IsUnit() {
 			return join("void", "*"+name), nil
+		}
+		if t.Elem == types.Int8 {
+			// rawstring: char * so C strings pass without casts.
+			return join("char", "*"+name), nil
 		}
 		inner := "*" + name
 		if t.Elem.Kind == types.Array || t.Elem.Kind == types.Func {
