@@ -116,7 +116,8 @@ func parseBuildArgs(args []string) (*buildConfig, error) {
 	return c, nil
 }
 
-// progress prints one line per phase on stderr when it is a terminal.
+// progress prints one line per phase on stderr when it is a terminal
+// (TERRAC_PROGRESS=1 forces it on, =0 off).
 type progress struct {
 	on    bool
 	start time.Time
@@ -124,7 +125,14 @@ type progress struct {
 
 func newProgress() *progress {
 	fi, err := os.Stderr.Stat()
-	return &progress{on: err == nil && fi.Mode()&os.ModeCharDevice != 0, start: time.Now()}
+	on := err == nil && fi.Mode()&os.ModeCharDevice != 0
+	switch os.Getenv("TERRAC_PROGRESS") {
+	case "1":
+		on = true
+	case "0":
+		on = false
+	}
+	return &progress{on: on, start: time.Now()}
 }
 
 func (p *progress) say(format string, args ...any) {

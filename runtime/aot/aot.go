@@ -94,7 +94,7 @@ func Save(filename, kind string, exports []Export, check func(*tree.Function) er
 		out, err = emit(ir, kind, o)
 	case Executable, SharedLibrary:
 		if !o.Target.IsHost() {
-			return nil, fmt.Errorf("saveobj: cannot link a %s for %s: only object, asm, bitcode and llvmir are produced for other targets", kind, o.Target.Triple)
+			return nil, fmt.Errorf("saveobj: cannot link for %s: only object, asm, bitcode and llvmir files are made for other targets", o.Target.Triple)
 		}
 		var obj []byte
 		obj, err = emit(ir, Object, o)
