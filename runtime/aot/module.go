@@ -5,6 +5,7 @@ package aot
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/enum"
@@ -85,6 +86,18 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 	for _, f := range mod.Funcs {
 		if len(f.Blocks) > 0 {
 			f.Linkage = enum.LinkageInternal
+		} else if strings.HasPrefix(f.Name(), "terrac_") {
+			// The runtime's entry points (Lua callbacks) exist only
+			// inside terrac.
+			return nil, fmt.Errorf("saveobj: the saved functions call into the terrac runtime (%s), which a saved file cannot contain", f.Name())
+		}
+	}
+	// Module-level data the functions reach (globals, constants) is
+	// private to the saved file; declarations without a value stay
+	// external for the linker.
+	for _, g := range mod.Globals {
+		if g.Init != nil && (g.Linkage == enum.LinkageNone || g.Linkage == enum.LinkageExternal) {
+			g.Linkage = enum.LinkageInternal
 		}
 	}
 	taken := map[string]*ir.Func{}
