@@ -192,9 +192,18 @@ func buildFile(args []string) int {
 			p.say("%s", phase)
 		}
 	}
-	if _, err := aot.Save(c.out, kind, exports, rt.Engine.Check, c.linkargs, o); err != nil {
+	// "-o -" writes the output to stdout.
+	file := c.out
+	if file == "-" {
+		file = ""
+	}
+	out, err := aot.Save(file, kind, exports, rt.Engine.Check, c.linkargs, o)
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "terrac build: %s\n", strings.TrimRight(terralib.Message(err), "\n"))
 		return 1
+	}
+	if c.out == "-" {
+		os.Stdout.Write(out)
 	}
 	if c.header != "" {
 		guard := strings.ToUpper(cIdentForGuard(filepath.Base(c.header)))

@@ -200,6 +200,9 @@ func TestBuildOtherKinds(t *testing.T) {
 			t.Errorf("--emit %s: %s starts %q, want %q", c.emit, c.file, b[:min(len(b), 16)], c.magic)
 		}
 	}
+	if r := runCmd(t, dir, nil, terrac(t), "build", "args.t", "--emit", "ll", "-o", "-"); r.Code != 0 || !strings.HasPrefix(r.Stdout, "; ModuleID") {
+		t.Errorf("-o - : exit %d, stdout starts %q", r.Code, r.Stdout[:min(len(r.Stdout), 20)])
+	}
 	// The IR names the export and keeps helpers internal.
 	ll, _ := os.ReadFile(filepath.Join(dir, "args.ll"))
 	if !strings.Contains(string(ll), "define i32 @main(") || strings.Contains(string(ll), "define void @add") {
