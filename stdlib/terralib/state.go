@@ -13,6 +13,7 @@ import (
 	"terrac/lang/parse"
 	"terrac/lang/source"
 	"terrac/lang/tast"
+	"terrac/runtime/cdata"
 	"terrac/runtime/engine"
 )
 
@@ -34,6 +35,8 @@ type Runtime struct {
 	typeValues map[*types.Type]*lua.LUserData
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
+
+	globalMem []*cdata.Value // storage of globals, alive for the program
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the
@@ -57,6 +60,9 @@ func New() *Runtime {
 	rt.initGlobals()
 	rt.initTerralib()
 	rt.initMacros()
+	rt.initGlobalVars()
+	rt.initOverloads()
+	rt.initLowLevel()
 	rt.initInternal()
 	rt.initSaveobj()
 	return rt
