@@ -362,3 +362,17 @@ func BenchmarkBuildHello(b *testing.B) {
 		}
 	})
 }
+
+func TestBuildGlobals(t *testing.T) {
+	t.Parallel()
+	dir := setup(t, "globals.t")
+	r := mustBuild(t, dir, "globals.t")
+	if r.Stdout != "11\n" {
+		t.Errorf("Lua stage printed %q, want 11", r.Stdout)
+	}
+	// counter was 11 when saved; the executable has its own copy.
+	got := runCmd(t, dir, nil, filepath.Join(dir, "globals"))
+	if diff := cmp.Diff(result{"12 13 5 7\n", "", 0}, got); diff != "" {
+		t.Errorf("running (-want +got):\n%s", diff)
+	}
+}

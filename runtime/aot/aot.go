@@ -57,6 +57,9 @@ type Options struct {
 	// CacheDir, when set, holds emitted objects keyed by the module's
 	// IR and the options, so an unchanged program skips LLVM.
 	CacheDir string
+	// GlobalValue returns the bytes a (non-extern) global holds now;
+	// saved files start with those values.
+	GlobalValue func(g *tree.Global) ([]byte, error)
 	// Progress, when set, is told the name of each phase as it starts.
 	Progress func(phase string)
 }

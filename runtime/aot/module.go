@@ -92,6 +92,9 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 			return nil, fmt.Errorf("saveobj: the saved functions call into the terrac runtime (%s), which a saved file cannot contain", f.Name())
 		}
 	}
+	if err := defineGlobals(m, o.GlobalValue); err != nil {
+		return nil, err
+	}
 	// Module-level data the functions reach (globals, constants) is
 	// private to the saved file; declarations without a value stay
 	// external for the linker.

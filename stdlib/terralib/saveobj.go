@@ -6,9 +6,11 @@ package terralib
 import (
 	"fmt"
 	"sort"
+	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
 
+	"terrac/compiler/tree"
 	"terrac/runtime/aot"
 	"terrac/runtime/jit"
 )
@@ -73,7 +75,7 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 			linkargs = append(linkargs, lua.LVAsString(tb.RawGetInt(i)))
 		}
 	}
-	o := aot.Options{Opt: 3}
+	o := aot.Options{Opt: 3, GlobalValue: rt.GlobalBytes}
 	if ud, ok := L.Get(n + 2).(*lua.LUserData); ok {
 		if t, ok := ud.Value.(*jit.Target); ok {
 			o.Target = *t
@@ -133,4 +135,14 @@ func (rt *Runtime) SaveExports(v lua.LValue) ([]aot.Export, error) {
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].Name < es[j].Name })
 	return es, nil
+}
+
+// GlobalBytes returns the current contents of a global's storage,
+// creating and initializing it first if needed.
+func (rt *Runtime) GlobalBytes(g *tree.Global) ([]byte, error) {
+	addr, err := rt.Engine.Global(g)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(nil), unsafe.Slice((*byte)(addrPtr(addr)), g.Type.Size())...), nil
 }
