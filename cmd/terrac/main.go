@@ -4,6 +4,7 @@
 //	terrac FILE.t [args...]      run a program
 //	terrac run FILE.t [args...]  the same
 //	terrac [repl]                the interactive prompt
+//	terrac build FILE.t [flags]  save the program's Terra functions natively
 package main
 
 import (
@@ -18,6 +19,9 @@ const usage = `usage:
   terrac FILE.t [args...]      run a Terra program
   terrac run FILE.t [args...]  run a Terra program
   terrac [repl]                start the interactive prompt
+  terrac build FILE.t [-o OUT] [--emit exe|obj|so|asm|ll|bc] [-O0..-O3] [-g]
+                [--export name,...] [--header OUT.h] [-- linkargs...]
+                               build a native executable, library or object
 `
 
 func main() {
@@ -47,6 +51,8 @@ func run(args []string) (code int) {
 			return 2
 		}
 		return runFile(args[1], args[2:])
+	case "build":
+		return buildFile(args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

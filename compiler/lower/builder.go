@@ -32,6 +32,8 @@ type builder struct {
 	labels map[*tree.Label]*labelTarget
 	sret   value.Value // the sret pointer, when the result is returned in memory
 	names  map[string]int
+
+	fdbg *funcDebug // nil without debug info (debug.go)
 }
 
 // scope is one lexical block with the defers registered in it so far.
@@ -83,7 +85,9 @@ func (m *Module) AddFunction(fn *tree.Function) (err error) {
 		labels: map[*tree.Label]*labelTarget{},
 		names:  map[string]int{},
 	}
+	b.debugBegin()
 	b.createFunctionBody()
+	b.debugEnd()
 	return nil
 }
 

@@ -43,6 +43,8 @@ type Module struct {
 	globals    map[*tree.Global]*ir.Global // see global.go
 	globalList []*tree.Global
 	ntNode     *metadata.Tuple // the !nontemporal node, see lowlevel.go
+
+	dbg *debugInfo // nil unless EnableDebugInfo (debug.go)
 }
 
 // lowerError is raised (panicked) inside the package and turned into

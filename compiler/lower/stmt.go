@@ -12,6 +12,7 @@ import (
 )
 
 func (b *builder) createStmt(s tree.Stmt) {
+	defer b.debugStmt(s)()
 	b.ensureOpen()
 	switch s := s.(type) {
 	case *tree.Block:

@@ -67,6 +67,7 @@ func New() *Runtime {
 	rt.initLowLevel()
 	rt.initInternal()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
+	rt.initSaveobj()
 	return rt
 }
 
