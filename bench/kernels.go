@@ -44,16 +44,19 @@ func (f *form) walls() []float64 {
 	return xs
 }
 
-// terraForm is the executable terrac builds from src when `terrac build`
-// works, else a JIT run of src.
-func terraForm(root, tmp, terrac, name, src string) (form, string) {
+// builtForm is the executable `terrac build` makes from src at -O3, or nil
+// if terrac cannot build it (a terrac without build, or a build failure,
+// which is then reported).
+func builtForm(root, tmp, terrac, name, src string) (*form, string) {
 	exe := filepath.Join(tmp, name+".terra")
-	if _, err := runCmd(root, nil, terrac, "build", "-o", exe, src); err == nil {
-		if _, err := os.Stat(exe); err == nil {
-			return form{name: "terrac", argv: []string{exe}}, "built executable"
-		}
+	out, err := runCmd(root, nil, terrac, "build", src, "-o", exe, "-O3")
+	if err != nil {
+		return nil, strings.TrimSpace(string(out))
 	}
-	return form{name: "terrac", argv: []string{terrac, src}}, "JIT"
+	if _, err := os.Stat(exe); err != nil {
+		return nil, "no executable"
+	}
+	return &form{name: "terrac build", argv: []string{exe}}, ""
 }
 
 func kernelTable(b *strings.Builder, root, tmp, terrac string) {
@@ -64,8 +67,8 @@ func kernelTable(b *strings.Builder, root, tmp, terrac string) {
 		}
 	}
 	fmt.Fprintf(b, "## Generated code\n\nKernel CPU time in seconds (median), C compiled with `%s`.\n\n", strings.Join(cflags, " "))
-	b.WriteString("| kernel | clang-14 | gcc | terrac | terrac/clang | terrac/gcc | terrac wall incl. JIT | peak RSS clang / gcc / terrac | terrac runs as | output |\n")
-	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n")
+	b.WriteString("| kernel | clang-14 | gcc | terrac (JIT) | terrac build | JIT/clang | build/clang | JIT/gcc | terrac wall incl. JIT | peak RSS clang / gcc / JIT / build | output |\n")
+	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n")
 	var notes []string
 	for _, k := range kernels {
 		if len(want) > 0 && !want[k.name] {
@@ -83,8 +86,12 @@ func kernelTable(b *strings.Builder, root, tmp, terrac string) {
 			}
 			forms = append(forms, &form{name: cc, argv: []string{exe}})
 		}
-		tf, how := terraForm(root, tmp, terrac, k.name, tsrc)
-		forms = append(forms, &tf)
+		forms = append(forms, &form{name: "terrac", argv: []string{terrac, tsrc}})
+		if bf, msg := builtForm(root, tmp, terrac, k.name, tsrc); bf != nil {
+			forms = append(forms, bf)
+		} else {
+			notes = append(notes, fmt.Sprintf("%s: terrac build failed: %s", k.name, msg))
+		}
 		for i := 0; i < *runs; i++ {
 			for _, f := range forms {
 				f.res = append(f.res, runProg(root, nil, f.argv...))
@@ -98,7 +105,7 @@ func kernelTable(b *strings.Builder, root, tmp, terrac string) {
 			}
 			return &form{}
 		}
-		clang, gcc, terra := get("clang-14"), get("gcc"), get("terrac")
+		clang, gcc, terra, built := get("clang-14"), get("gcc"), get("terrac"), get("terrac build")
 		status := "same as clang"
 		for _, f := range forms {
 			for _, r := range f.res {
@@ -112,7 +119,7 @@ func kernelTable(b *strings.Builder, root, tmp, terrac string) {
 				}
 			}
 		}
-		mc, mg, mt := median(clang.kernelTimes()), median(gcc.kernelTimes()), median(terra.kernelTimes())
+		mc, mg, mt, mb := median(clang.kernelTimes()), median(gcc.kernelTimes()), median(terra.kernelTimes()), median(built.kernelTimes())
 		ratio := func(a, b float64) string {
 			if a <= 0 || b <= 0 {
 				return "-"
@@ -123,9 +130,9 @@ func kernelTable(b *strings.Builder, root, tmp, terrac string) {
 		if k.staged {
 			name += " (staged .t vs generic C)"
 		}
-		fmt.Fprintf(b, "| %s | %.3f | %.3f | %.3f | **%s** | %s | %.3f | %s / %s / %s | %s | %s |\n",
-			name, mc, mg, mt, ratio(mt, mc), ratio(mt, mg), median(terra.walls()),
-			mib(maxOf(clang.rss())), mib(maxOf(gcc.rss())), mib(maxOf(terra.rss())), how, status)
+		fmt.Fprintf(b, "| %s | %.3f | %.3f | %.3f | %.3f | **%s** | **%s** | %s | %.3f | %s / %s / %s / %s | %s |\n",
+			name, mc, mg, mt, mb, ratio(mt, mc), ratio(mb, mc), ratio(mt, mg), median(terra.walls()),
+			mib(maxOf(clang.rss())), mib(maxOf(gcc.rss())), mib(maxOf(terra.rss())), mib(maxOf(built.rss())), status)
 	}
 	if len(notes) > 0 {
 		b.WriteString("\nProblems:\n\n")

@@ -13,3 +13,9 @@ end
 print("Lua says hi first")
 hello("terra", 2)
 print("and Lua has the last word")
+
+-- `terrac build examples/hello.t` saves this main as a native executable.
+terra main() : int
+  hello("native code", 1)
+  return 0
+end

@@ -3,6 +3,8 @@
 //
 //	terrac FILE.t [args...]      run a program
 //	terrac run FILE.t [args...]  the same
+//	terrac [repl]                the interactive prompt
+//	terrac build FILE.t [flags]  save the program's Terra functions natively
 package main
 
 import (
@@ -16,6 +18,10 @@ import (
 const usage = `usage:
   terrac FILE.t [args...]      run a Terra program
   terrac run FILE.t [args...]  run a Terra program
+  terrac [repl]                start the interactive prompt
+  terrac build FILE.t [-o OUT] [--emit exe|obj|so|asm|ll|bc] [-O0..-O3] [-g]
+                [--export name,...] [--header OUT.h] [-- linkargs...]
+                               build a native executable, library or object
 options (before the command):
   -O0 -O1 -O2 -O3              JIT optimization level (default -O3, as clang -O3)
 `
@@ -38,16 +44,19 @@ func run(args []string) (code int) {
 	}()
 	args = optFlags(args)
 	if len(args) == 0 {
-		fmt.Fprint(os.Stderr, usage)
-		return 2
+		return runREPL()
 	}
 	switch args[0] {
+	case "repl":
+		return runREPL()
 	case "run":
 		if len(args) < 2 {
 			fmt.Fprint(os.Stderr, usage)
 			return 2
 		}
 		return runFile(args[1], args[2:])
+	case "build":
+		return buildFile(args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

@@ -32,6 +32,8 @@ type builder struct {
 	labels map[*tree.Label]*labelTarget
 	sret   value.Value // the sret pointer, when the result is returned in memory
 	names  map[string]int
+
+	fdbg *funcDebug // nil without debug info (debug.go)
 }
 
 // scope is one lexical block with the defers registered in it so far.
@@ -45,8 +47,10 @@ type loopTarget struct {
 }
 
 type labelTarget struct {
-	block *ir.Block
-	depth int // len(scopes) of the block that holds the label
+	block   *ir.Block
+	depth   int  // len(scopes) of the block that holds the label
+	placed  bool // the label statement has been lowered
+	ndefers int  // defers of its block registered before the label
 }
 
 // AddFunction defines fn, whose Def must be checked, in the module.
@@ -71,6 +75,7 @@ func (m *Module) AddFunction(fn *tree.Function) (err error) {
 		return fmt.Errorf("lower: function %s defined twice", fn.Name)
 	}
 	setInline(f, fn.Inline)
+	setFuncAttrs(f, fn.Attrs)
 	b := &builder{
 		Module: m,
 		fn:     fn,
@@ -80,7 +85,9 @@ func (m *Module) AddFunction(fn *tree.Function) (err error) {
 		labels: map[*tree.Label]*labelTarget{},
 		names:  map[string]int{},
 	}
+	b.debugBegin()
 	b.createFunctionBody()
+	b.debugEnd()
 	return nil
 }
 

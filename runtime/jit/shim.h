@@ -33,6 +33,18 @@ char *terrac_load_library(const char *path);
 char *terrac_verify(const char *ir, size_t len, const char *name);
 char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
                   int assembly, void **out, size_t *outlen);
+// terrac_emit_target compiles IR for triple/cpu/features (empty strings
+// mean the host's) into one of the TERRAC_EMIT_* kinds (target.c).
+enum {
+  TERRAC_EMIT_OBJECT = 0,
+  TERRAC_EMIT_ASM = 1,
+  TERRAC_EMIT_BITCODE = 2,
+  TERRAC_EMIT_IR = 3
+};
+char *terrac_emit_target(const char *ir, size_t len, const char *name,
+                         const char *triple, const char *cpu,
+                         const char *features, int opt, int kind, void **out,
+                         size_t *outlen);
 char *terrac_host_triple(void);
 char *terrac_host_data_layout(void);
 char *terrac_host_cpu(void);

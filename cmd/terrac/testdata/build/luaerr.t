@@ -1,0 +1,3 @@
+terra main() : int return 0 end
+local x = nil
+print(x.field)

@@ -1,0 +1,1 @@
+terra helper() : int return 1 end

@@ -1,0 +1,3 @@
+terra main() : int
+  return undefined_name
+end

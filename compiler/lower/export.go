@@ -1,0 +1,13 @@
+// This file implements what ahead-of-time saving needs from a module:
+// finding the LLVM function of a Terra function.
+package lower
+
+import (
+	"github.com/llir/llvm/ir"
+
+	"terrac/compiler/tree"
+)
+
+// Func returns the LLVM function of fn in this module (a definition if
+// AddFunction added it, a declaration if only referred to), or nil.
+func (m *Module) Func(fn *tree.Function) *ir.Func { return m.funcs[fn] }

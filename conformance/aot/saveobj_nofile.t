@@ -1,0 +1,2 @@
+terra f() : int return 1 end
+terralib.saveobj("out.weird", {f = f})

@@ -1,0 +1,162 @@
+// This file implements building one self-contained LLVM module from the
+// exported Terra functions and everything they reach.
+package aot
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/llir/llvm/ir"
+	"github.com/llir/llvm/ir/enum"
+
+	"terrac/compiler/lower"
+	"terrac/compiler/tree"
+)
+
+// Export is one function to save under a symbol name.
+type Export struct {
+	Name string
+	Fn   *tree.Function
+}
+
+// SortExports orders exports by name, so a table's iteration order does
+// not change the output.
+func SortExports(es []Export) {
+	sort.Slice(es, func(i, j int) bool { return es[i].Name < es[j].Name })
+}
+
+// reachable lists the defined functions the exports reach, checking each
+// (checking is what fills Refs). Unlike the JIT engine's batches it
+// includes functions that are already compiled: a saved module must be
+// complete by itself.
+func reachable(exports []Export, check func(*tree.Function) error) ([]*tree.Function, error) {
+	var out []*tree.Function
+	seen := map[*tree.Function]bool{}
+	var walk func(f *tree.Function) error
+	walk = func(f *tree.Function) error {
+		if seen[f] || f.Extern {
+			return nil
+		}
+		seen[f] = true
+		if f.Def == nil {
+			return fmt.Errorf("function %s is declared but not defined", f.Name)
+		}
+		if err := check(f); err != nil {
+			return err
+		}
+		out = append(out, f)
+		for _, r := range f.Refs {
+			if err := walk(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, e := range exports {
+		if err := walk(e.Fn); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// BuildModule lowers the exports and everything they reach into one
+// module: exported functions get their given names and external linkage,
+// every other Terra function is internal, and C functions stay external
+// declarations for the linker.
+func BuildModule(exports []Export, check func(*tree.Function) error, o Options) (*lower.Module, error) {
+	if len(exports) == 0 {
+		return nil, fmt.Errorf("saveobj: no functions to save")
+	}
+	fns, err := reachable(exports, check)
+	if err != nil {
+		return nil, err
+	}
+	m := lower.NewModule("terrac.saved")
+	if o.Debug {
+		m.EnableDebugInfo("terrac")
+	}
+	for _, f := range fns {
+		if err := m.AddFunction(f); err != nil {
+			return nil, err
+		}
+	}
+	mod := m.IR()
+	for _, f := range mod.Funcs {
+		if len(f.Blocks) > 0 {
+			f.Linkage = enum.LinkageInternal
+		} else if strings.HasPrefix(f.Name(), "terrac_") {
+			// The runtime's entry points (Lua callbacks) exist only
+			// inside terrac.
+			return nil, fmt.Errorf("saveobj: the saved functions call into the terrac runtime (%s), which a saved file cannot contain", f.Name())
+		}
+	}
+	if err := defineGlobals(m, o.GlobalValue); err != nil {
+		return nil, err
+	}
+	// Module-level data the functions reach (globals, constants) is
+	// private to the saved file; declarations without a value stay
+	// external for the linker.
+	for _, g := range mod.Globals {
+		if g.Init != nil && (g.Linkage == enum.LinkageNone || g.Linkage == enum.LinkageExternal) {
+			g.Linkage = enum.LinkageInternal
+		}
+	}
+	taken := map[string]*ir.Func{}
+	for _, f := range mod.Funcs {
+		taken[f.Name()] = f
+	}
+	named := map[*ir.Func]bool{}
+	for _, e := range exports {
+		f := m.Func(e.Fn)
+		if f == nil {
+			return nil, fmt.Errorf("saveobj: %s was not lowered", e.Fn.Name)
+		}
+		if other := taken[e.Name]; other != nil && other != f {
+			return nil, fmt.Errorf("saveobj: exported name %s is already the name of another function", e.Name)
+		}
+		if named[f] {
+			// A second name for the same function: an alias.
+			mod.NewAlias(e.Name, f)
+			continue
+		}
+		delete(taken, f.Name())
+		f.SetName(e.Name)
+		f.Linkage = enum.LinkageNone
+		taken[e.Name] = f
+		named[f] = true
+	}
+	if o.FastMath {
+		setFastMath(mod)
+	}
+	return m, nil
+}
+
+// setFastMath marks every floating-point operation "fast", as C
+// compilers do under -ffast-math.
+func setFastMath(mod *ir.Module) {
+	fast := []enum.FastMathFlag{enum.FastMathFlagFast}
+	for _, f := range mod.Funcs {
+		for _, b := range f.Blocks {
+			for _, inst := range b.Insts {
+				switch i := inst.(type) {
+				case *ir.InstFAdd:
+					i.FastMathFlags = fast
+				case *ir.InstFSub:
+					i.FastMathFlags = fast
+				case *ir.InstFMul:
+					i.FastMathFlags = fast
+				case *ir.InstFDiv:
+					i.FastMathFlags = fast
+				case *ir.InstFRem:
+					i.FastMathFlags = fast
+				case *ir.InstFNeg:
+					i.FastMathFlags = fast
+				case *ir.InstFCmp:
+					i.FastMathFlags = fast
+				}
+			}
+		}
+	}
+}
