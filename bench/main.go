@@ -68,7 +68,7 @@ func main() {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# terrac benchmarks\n\n%s\n", machine())
-	fmt.Fprintf(&b, "Command: `go run ./bench -runs %d`; medians of %d runs, runs of the three forms interleaved.\n\n", *runs, *runs)
+	fmt.Fprintf(&b, "Command: `go run ./bench -runs %d`; medians of %d runs, runs of all forms interleaved.\n\n", *runs, *runs)
 	kernelTable(&b, root, tmp, terrac)
 	if !*noTools {
 		toolTable(&b, root, tmp, terrac)
