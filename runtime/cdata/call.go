@@ -43,7 +43,7 @@ func Call(b Bridge, wrapper uintptr, fnType *types.Type, name string, args []lua
 	res := fnType.Result
 	retBuf := make([]uint64, (res.Size()+7)/8+1)
 	if err := jit.Call(wrapper, base, unsafe.Pointer(&retBuf[0])); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if res.IsUnit() {
 		return nil, nil

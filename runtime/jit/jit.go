@@ -27,6 +27,7 @@ type JIT struct {
 	mu   sync.Mutex
 	c    *C.terrac_jit
 	opts Options
+	dbg  debugTables // line information of compiled objects (debuginfo.go)
 }
 
 // Error is a failure reported by LLVM or the dynamic loader.

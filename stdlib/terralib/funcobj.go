@@ -49,6 +49,9 @@ func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, args []lua.LVal
 	}
 	res, err := cdata.Call(rt, w, fn.Type, fn.Name, args)
 	if err != nil {
+		if msg, ok := rt.faultMessage(err); ok {
+			L.Error(lua.LString(msg), 0) // located in Terra code
+		}
 		// Wrong arguments and native faults are the caller's line's
 		// fault: let Lua prefix the position.
 		L.RaiseError("%s", err.Error())
