@@ -179,13 +179,7 @@ func Call(wrapper uintptr, args, ret unsafe.Pointer) error {
 	if j := created.Load(); j != nil && fault.PC != 0 {
 		fault.Symbol, fault.Offset, _ = j.SymbolAt(fault.PC)
 		fault.Source = j.SourceAt(fault.PC)
-		for _, r := range fault.Callers {
-			for _, s := range j.SourceAt(r - 1) {
-				if !s.Wrapper {
-					fault.Source = append(fault.Source, s)
-				}
-			}
-		}
+		fault.Source = append(fault.Source, CallerFrames(fault.Callers)...)
 	}
 	return fault
 }

@@ -193,3 +193,28 @@ void terrac_callback(int64_t id, void *args, void *ret) {
     siglongjmp(saved->env, 1);
   }
 }
+
+// terrac_traceback is terralib.traceback as JIT code sees it:
+//   declare void @terrac_traceback(i8*)
+// It collects the return addresses of the native frames above it by
+// following frame pointers (its own frame has one: it takes its address)
+// and hands them to Go, which maps them to Terra functions and lines. The
+// walk is bounded by the innermost terrac_call's frame, like walk's.
+void terrac_traceback(void *ctx) {
+  (void)ctx;
+  uintptr_t ret[MAXFRAMES];
+  int n = 0;
+  frame *saved = cur;
+  uintptr_t fp = (uintptr_t)__builtin_frame_address(0);
+  uintptr_t limit = (uintptr_t)saved;
+  while (saved && n < MAXFRAMES && fp % sizeof(uintptr_t) == 0 &&
+         fp + 2 * sizeof(uintptr_t) <= limit) {
+    uintptr_t *p = (uintptr_t *)fp;
+    ret[n++] = p[1];
+    if (p[0] <= fp) break;
+    fp = p[0];
+  }
+  cur = NULL;
+  terracGoTraceback(ret, n);
+  cur = saved;
+}

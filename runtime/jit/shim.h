@@ -87,4 +87,9 @@ terrac_fault terrac_call(uintptr_t wrapper, uintptr_t args, uintptr_t ret);
 //   declare void @terrac_callback(i64, i8*, i8*)
 void terrac_callback(int64_t id, void *args, void *ret);
 
+// terrac_traceback reports the native frames above it to the Go traceback
+// handler (SetTracebackHandler). JIT code declares it as
+//   declare void @terrac_traceback(i8*)
+void terrac_traceback(void *ctx);
+
 #endif

@@ -65,6 +65,7 @@ func New() *Runtime {
 	rt.initGlobalVars()
 	rt.initOverloads()
 	rt.initLowLevel()
+	rt.initDebug()
 	rt.initInternal()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	rt.initSaveobj()
