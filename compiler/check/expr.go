@@ -47,6 +47,8 @@ func (check *Checker) rawExpr(e tree.Expr) tree.Expr {
 		r = check.paren(e)
 	case *tree.Intrinsic:
 		r = check.intrinsic(e)
+	case *tree.Prechecked:
+		return e.X
 	default:
 		panic("check: unexpected expression node")
 	}

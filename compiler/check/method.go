@@ -34,6 +34,9 @@ func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 		return invalid(call)
 	}
 	check.completeAt(st, m.Pos)
+	if r, ok := check.methodMeta(st, m.Name, orig, args, m.Pos); ok {
+		return r
+	}
 	fn := check.method(st, m.Name, m)
 	if fn == nil {
 		return invalid(call)

@@ -34,6 +34,8 @@ type Runtime struct {
 	typeValues map[*types.Type]*lua.LUserData
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
+	checker    *check.Checker
+	listMeta   lua.LValue // terralib.List, once loaded
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the
@@ -48,7 +50,8 @@ func New() *Runtime {
 		symValues:  map[*tree.Symbol]*lua.LUserData{},
 		cimports:   map[string]lua.LValue{},
 	}
-	rt.Engine = engine.New(check.New(rt))
+	rt.checker = check.New(rt)
+	rt.Engine = engine.New(rt.checker)
 	rt.initStdout()
 	rt.initTypeMeta()
 	rt.initFuncMeta()
@@ -58,6 +61,7 @@ func New() *Runtime {
 	rt.initTerralib()
 	rt.initMacros()
 	rt.initInternal()
+	rt.initMeta()
 	return rt
 }
 
