@@ -81,6 +81,13 @@ func (check *Checker) invoke(v lua.LValue, lead []lua.LValue, args []tree.Expr, 
 		}
 		call.Fn = ref
 		call.Args = args
+		if len(args) > 0 && len(ft.Params) > 0 && ft.Params[0].IsPointer() {
+			// A receiver-like first operand (__apply's self) passes
+			// its address when the function wants a pointer.
+			if at := args[0].Base().Type; at.IsStruct() && ft.Params[0].Elem == at && args[0].Base().LValue {
+				call.Args = append([]tree.Expr{check.addressOf(args[0])}, args[1:]...)
+			}
+		}
 		if !check.arguments(at, ft, call.Args) {
 			return invalid(call), true
 		}

@@ -333,6 +333,22 @@ func (rt *Runtime) initReflection() {
 			L.Push(lua.LString(rt.layoutString(rt.checkType(L, 1))))
 			return 1
 		}),
+		"getfields": L.NewFunction(func(L *lua.LState) int {
+			t := rt.checkType(L, 1)
+			if err := t.Complete(); err != nil {
+				L.RaiseError("%s", err.Error())
+			}
+			tb := L.NewTable()
+			tb.Metatable = rt.listMeta
+			for _, f := range t.Fields() {
+				e := L.NewTable()
+				e.RawSetString("field", lua.LString(f.Name))
+				e.RawSetString("type", rt.TypeValue(f.Type))
+				tb.Append(e)
+			}
+			L.Push(tb)
+			return 1
+		}),
 		"setconvertible": L.NewFunction(func(L *lua.LState) int {
 			rt.checkType(L, 1).Convertible = true
 			return 0

@@ -14,7 +14,8 @@ S.memoize = terralib.memoize
 S.assert = macro(function(cond)
   return quote
     if not cond then
-      C.fprintf(C.stderr, "assertion failed!\n")
+      C.printf("assertion failed!\n")
+      C.fflush(nil)
       C.abort()
     end
   end
@@ -51,18 +52,20 @@ function S.Object(T)
       &v
     end
   end)
-  T.methods.destruct = terra(self : &T)
-    escape
-      if T.methods.__destruct then
-        emit quote self:__destruct() end
-      end
-      for _, e in ipairs(T:getentries()) do
-        if e.field and e.type:isstruct() and e.type:getmethod("destruct") then
-          emit quote self.[e.field]:destruct() end
-        end
+  -- A macro, so that __destruct and the members' destructors defined
+  -- after S.Object(T) are found when a destruct call is typechecked.
+  T.methods.destruct = macro(function(self)
+    local stmts = terralib.newlist()
+    if T.methods.__destruct then
+      stmts:insert(quote self:__destruct() end)
+    end
+    for _, e in ipairs(T:getentries()) do
+      if e.field and e.type:isstruct() and e.type:getmethod("destruct") then
+        stmts:insert(quote self.[e.field]:destruct() end)
       end
     end
-  end
+    return quote [stmts] end
+  end)
   terra T.methods.delete(self : &T)
     self:destruct()
     C.free(self)
