@@ -239,6 +239,9 @@ func (check *Checker) castMeta(x tree.Expr, t *types.Type) (tree.Expr, bool) {
 	from := x.Base().Type
 	var errs []string
 	for _, st := range []*types.Type{from, t} {
+		if st.IsPointerToStruct() {
+			st = st.Elem
+		}
 		v, ok := check.metamethod(st, "__cast")
 		if !ok {
 			continue

@@ -71,7 +71,7 @@ func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol 
 func flatten(vals []lua.LValue) []lua.LValue {
 	var out []lua.LValue
 	for _, v := range vals {
-		if tb, ok := v.(*lua.LTable); ok && IsList(tb) && tb.Len() > 0 {
+		if tb, ok := v.(*lua.LTable); ok && IsList(tb) && (tb.Len() > 0 || tb.Metatable != lua.LNil) {
 			for i := 1; i <= tb.Len(); i++ {
 				out = append(out, tb.RawGetInt(i))
 			}
