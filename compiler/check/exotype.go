@@ -72,6 +72,9 @@ func (check *Checker) invoke(v lua.LValue, lead []lua.LValue, args []tree.Expr, 
 			return check.rawExpr(res), true
 		}
 	}
+	if defs, ok := check.overloads(v); ok {
+		return check.overloadedCall(at, defs, func(*types.Type) []tree.Expr { return args }), true
+	}
 	if fn := check.Host.AsFunction(v); fn != nil {
 		ref := &tree.FuncRef{ExprBase: tree.ExprBase{Pos: at}, Fn: fn}
 		ft := check.useFunction(fn, at)

@@ -49,6 +49,10 @@ func (check *Checker) rawExpr(e tree.Expr) tree.Expr {
 		r = check.intrinsic(e)
 	case *tree.Prechecked:
 		return e.X
+	case *tree.GlobalRef:
+		r = check.globalRef(e)
+	case *tree.LowLevel:
+		r = check.lowLevel(e)
 	default:
 		panic("check: unexpected expression node")
 	}

@@ -34,6 +34,9 @@ func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 		return invalid(call)
 	}
 	check.completeAt(st, m.Pos)
+	if x, ok := check.overloadedMethod(m, recv, orig, st, args); ok {
+		return x
+	}
 	if r, ok := check.methodMeta(st, m.Name, orig, args, m.Pos); ok {
 		return r
 	}

@@ -252,6 +252,13 @@ func (rt *Runtime) typeOf(v lua.LValue) string {
 		return "terralabel"
 	case asMacro(v) != nil:
 		return "terramacro"
+	case rt.AsGlobal(v) != nil:
+		return "terraglobalvariable"
+	case asOverloaded(v) != nil:
+		return "overloadedterrafunction"
+	}
+	if tb, ok := v.(*lua.LTable); ok && tb.Metatable == rt.listMeta && rt.listMeta != nil {
+		return "list"
 	}
 	if _, ok := cdata.Is(v); ok {
 		return "cdata"
@@ -265,18 +272,6 @@ func (rt *Runtime) initReflection() {
 	L.SetFuncs(tl, map[string]lua.LGFunction{
 		"type": func(L *lua.LState) int {
 			L.Push(lua.LString(rt.typeOf(L.Get(1))))
-			return 1
-		},
-		"isconstant": func(L *lua.LState) int {
-			q := rt.AsQuote(L.Get(1))
-			ok := false
-			if q != nil && q.IsExpr && len(q.Exprs) == 1 && len(q.Stmts) == 0 {
-				switch unwrapPrechecked(q.Exprs[0]).(type) {
-				case *tree.IntLit, *tree.FloatLit, *tree.BoolLit, *tree.StringLit:
-					ok = true
-				}
-			}
-			L.Push(lua.LBool(ok))
 			return 1
 		},
 	})
