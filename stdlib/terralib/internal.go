@@ -226,15 +226,8 @@ func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 func (rt *Runtime) newStruct(name string) *types.Type {
 	t := types.NewStruct(name)
 	rt.TypeValue(t)
-	t.Completer = func(t *types.Type) error {
-		sl := t.Lua.(*structLua)
-		es, err := rt.entriesFromLua(t, sl.entries)
-		if err != nil {
-			return err
-		}
-		t.Entries = es
-		return nil
-	}
+	t.Completer = rt.completeFromLua
+	t.Initialized = rt.staticInitialize
 	return t
 }
 

@@ -36,7 +36,9 @@ type Runtime struct {
 	typeValues map[*types.Type]*lua.LUserData
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
-	ext        *dsl.Host // language extensions (import)
+	checker    *check.Checker
+	listMeta   lua.LValue // terralib.List, once loaded
+	ext        *dsl.Host  // language extensions (import)
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 }
@@ -53,7 +55,8 @@ func New() *Runtime {
 		symValues:  map[*tree.Symbol]*lua.LUserData{},
 		cimports:   map[string]lua.LValue{},
 	}
-	rt.Engine = engine.New(check.New(rt))
+	rt.checker = check.New(rt)
+	rt.Engine = engine.New(rt.checker)
 	rt.initStdout()
 	rt.initTypeMeta()
 	rt.initFuncMeta()
@@ -66,6 +69,7 @@ func New() *Runtime {
 	rt.initOverloads()
 	rt.initLowLevel()
 	rt.initInternal()
+	rt.initMeta()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	rt.initSaveobj()
 	return rt
