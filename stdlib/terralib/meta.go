@@ -223,6 +223,11 @@ func (rt *Runtime) initMacroAPI() {
 	}))
 	rt.macroMeta.RawSetString("__call", L.NewFunction(func(L *lua.LState) int {
 		m := asMacro(L.Get(1))
+		if m.Lua != nil {
+			// A builtin with a Lua form (vector(T, N) makes a type).
+			L.Remove(1)
+			return m.Lua(L)
+		}
 		if m.FromLua == nil || m.FromLua == lua.LNil {
 			L.RaiseError("macros must be called from inside terra code")
 		}
