@@ -96,6 +96,7 @@ func cacheLoad(key string, opts Options) *Header {
 	if !ok {
 		return nil
 	}
+	h.deps = enc.Deps
 	remember(mkey, h, enc.Deps)
 	return h
 }

@@ -34,6 +34,7 @@ type Runtime struct {
 	typeValues map[*types.Type]*lua.LUserData
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
+	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the
