@@ -13,8 +13,9 @@ import (
 
 // cmapper maps cimport types to Terra types, memoized by C type identity.
 type cmapper struct {
-	rt   *Runtime
-	done map[*cimport.Type]*types.Type
+	rt         *Runtime
+	done       map[*cimport.Type]*types.Type
+	layoutErrs map[*cimport.Type]string // records left opaque, and why
 }
 
 func (m *cmapper) funcType(c *cimport.Type) (*types.Type, error) {
@@ -162,16 +163,13 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 	if !c.Complete || c.Fields == nil || c.HasBitfields || c.Packed {
 		return t, nil
 	}
-	t.Defined = true
-	sl := t.Lua.(*structLua)
-	var union []types.Entry
+	var entries, union []types.Entry
 	for i, f := range c.Fields {
 		ft, err := m.typ(f.Type)
 		if err != nil {
 			// Keep the layout honest: an unmappable member makes the
 			// whole struct opaque.
-			sl.entries = m.rt.L.NewTable()
-			t.Defined = false
+			m.layoutErrs[c] = fmt.Sprintf("member %s: %v", f.Name, err)
 			return t, nil
 		}
 		fname := f.Name
@@ -183,12 +181,44 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 			union = append(union, e)
 			continue
 		}
-		sl.entries.Append(m.rt.entryValue(e))
+		entries = append(entries, e)
 	}
 	if c.Kind == cimport.Union {
-		sl.entries.Append(m.rt.entryValue(types.Entry{Union: union}))
+		entries = []types.Entry{{Union: union}}
+	}
+	if why := layoutMismatch(c, entries); why != "" {
+		m.layoutErrs[c] = why
+		return t, nil
+	}
+	t.Defined = true
+	sl := t.Lua.(*structLua)
+	for _, e := range entries {
+		sl.entries.Append(m.rt.entryValue(e))
 	}
 	return t, nil
+}
+
+// layoutMismatch compares the layout Terra gives entries with C's (an
+// aligned attribute on a member, for one, is invisible to Terra) and
+// says how they differ, or "".
+func layoutMismatch(c *cimport.Type, entries []types.Entry) string {
+	tmp := types.NewStruct(c.Name)
+	tmp.Entries = entries
+	l, err := tmp.Layout()
+	if err != nil {
+		return err.Error()
+	}
+	if l.Size != c.Size || l.Align != c.Align {
+		return fmt.Sprintf("C layout (size %d, align %d) differs from Terra's (size %d, align %d); imported as an opaque type", c.Size, c.Align, l.Size, l.Align)
+	}
+	if c.Kind == cimport.Struct {
+		for i, f := range l.Fields {
+			if i < len(c.Fields) && c.Fields[i].Offset != f.Offset {
+				return fmt.Sprintf("C places member %s at offset %d, Terra at %d; imported as an opaque type", f.Name, c.Fields[i].Offset, f.Offset)
+			}
+		}
+	}
+	return ""
 }
 
 // recordKey identifies a named C struct or union across imports by tag
@@ -207,7 +237,7 @@ func recordKey(c *cimport.Type) string {
 }
 
 // reason says why a record was left opaque, or "".
-func opaqueReason(c *cimport.Type) string {
+func (m *cmapper) opaqueReason(c *cimport.Type) string {
 	switch {
 	case !c.Complete || c.Fields == nil:
 		return ""
@@ -216,5 +246,5 @@ func opaqueReason(c *cimport.Type) string {
 	case c.Packed:
 		return "packed struct is imported as an opaque type (terrac has no packed layout)"
 	}
-	return ""
+	return m.layoutErrs[c]
 }

@@ -89,7 +89,7 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 		}
 		link = b.Link
 	}
-	m := &cmapper{rt: rt, done: map[*cimport.Type]*types.Type{}}
+	m := &cmapper{rt: rt, done: map[*cimport.Type]*types.Type{}, layoutErrs: map[*cimport.Type]string{}}
 	general, tagged, macros := m.tables(h, link)
 	res := L.NewTable()
 	res.Append(general)
@@ -161,7 +161,7 @@ func (m *cmapper) tables(h *cimport.Header, link map[string]string) (general, ta
 			errs.RawSetString(name, lua.LString(err.Error()))
 			continue
 		}
-		if why := opaqueReason(c); why != "" {
+		if why := m.opaqueReason(c); why != "" {
 			errs.RawSetString(name, lua.LString(why))
 		}
 		set(tagged, name, m.rt.TypeValue(t))
