@@ -131,3 +131,15 @@ func cacheStore(key string, opts Options, h *Header, deps []dep) {
 		os.Remove(tmp.Name())
 	}
 }
+
+// ForgetInProcess drops the in-process memo of headers and bodies, so the
+// next Import behaves as the first one of a new process (it may still use
+// the on-disk cache). For benchmarks and tests.
+func ForgetInProcess() {
+	memo.Lock()
+	memo.m = nil
+	memo.Unlock()
+	bodyMemo.Lock()
+	bodyMemo.m = nil
+	bodyMemo.Unlock()
+}

@@ -72,7 +72,7 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 		}
 		return 3
 	}
-	h, err := cimport.Import(code, args, cimport.Options{})
+	h, err := cimport.Import(code, args, importOptions)
 	if err != nil {
 		L.RaiseError("%s", err.Error())
 	}
@@ -246,3 +246,7 @@ func (rt *Runtime) cglobalValue(name string, t *types.Type) lua.LValue {
 	deref := &tree.Unary{Op: "@", X: addr}
 	return rt.QuoteValue(&tree.Quote{Exprs: []tree.Expr{deref}, IsExpr: true})
 }
+
+// importOptions are the cimport options includec uses (benchmarks change
+// the cache settings).
+var importOptions cimport.Options
