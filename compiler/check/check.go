@@ -58,10 +58,12 @@ type env struct {
 	scope  *scope
 	ctx    stmtContext
 	blocks []*tree.Block // enclosing blocks, innermost last (for goto)
+	defers []int         // defers seen so far in each of blocks
 	labels map[*tree.Label]*labelInfo
 	gotos  []*gotoInfo
 
 	refs      []*tree.Function
+	globals   []*tree.Global
 	refSet    map[*tree.Function]bool
 	completed map[*types.Type]bool // completion already attempted here
 	ntemps    int
@@ -109,6 +111,7 @@ func (check *Checker) Function(fn *tree.Function) error {
 	check.funcBody(fn)
 
 	fn.Refs = check.env.refs
+	fn.Globals = check.env.globals
 	if len(check.env.diags) > 0 {
 		err := newCheckError(fn, check.env.diags, check.env.callees)
 		fn.State = tree.CheckFailed

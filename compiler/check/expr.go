@@ -47,8 +47,12 @@ func (check *Checker) rawExpr(e tree.Expr) tree.Expr {
 		r = check.paren(e)
 	case *tree.Intrinsic:
 		r = check.intrinsic(e)
+	case *tree.GlobalRef:
+		r = check.globalRef(e)
+	case *tree.LowLevel:
+		r = check.lowLevel(e)
 	default:
-		panic("check: unexpected expression node")
+		r = check.builtinExpr(e)
 	}
 	if t := r.Base().Type; t != nil {
 		check.completeAt(t, r.Span())

@@ -231,20 +231,14 @@ func (m *cmapper) cglobal(name string, c *cimport.Type) (lua.LValue, error) {
 	return m.rt.cglobalValue(name, t), nil
 }
 
-// cglobalValue makes a C global variable usable in Terra code as an
-// lvalue: a quote of `@[&T](&name)`, where name is an extern symbol
-// reference. Until Terra globals exist (issue 3), the symbol is declared
-// as an extern function whose address is the variable's: the JIT resolves
-// symbols by name, so the address is right, but the object-file symbol
-// type is not, so a saved object must not rely on it.
+// cglobalValue makes a C global variable an extern Terra global bound to
+// its C symbol (a Terra lvalue; :get()/:set() from Lua).
 func (rt *Runtime) cglobalValue(name string, t *types.Type) lua.LValue {
-	sym := tree.NewExtern(name, types.FuncOf(nil, nil, false))
-	ref := &tree.FuncRef{Fn: sym}
-	ref.Type = sym.Type
-	addr := &tree.Cast{X: ref, Explicit: true}
-	addr.Type = types.PointerTo(t)
-	deref := &tree.Unary{Op: "@", X: addr}
-	return rt.QuoteValue(&tree.Quote{Exprs: []tree.Expr{deref}, IsExpr: true})
+	g := tree.NewGlobal(name, t)
+	g.Lua = &globalLua{}
+	g.Extern = true
+	g.LinkName = name
+	return rt.globalValue(g)
 }
 
 // importOptions are the cimport options includec uses (benchmarks change

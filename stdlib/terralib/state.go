@@ -10,9 +10,11 @@ import (
 	"terrac/compiler/check"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/dsl"
 	"terrac/lang/parse"
 	"terrac/lang/source"
 	"terrac/lang/tast"
+	"terrac/runtime/cdata"
 	"terrac/runtime/engine"
 )
 
@@ -35,6 +37,9 @@ type Runtime struct {
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
 	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
+	ext        *dsl.Host              // language extensions (import)
+
+	globalMem []*cdata.Value // storage of globals, alive for the program
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the
@@ -58,7 +63,11 @@ func New() *Runtime {
 	rt.initGlobals()
 	rt.initTerralib()
 	rt.initMacros()
+	rt.initGlobalVars()
+	rt.initOverloads()
+	rt.initLowLevel()
 	rt.initInternal()
+	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	return rt
 }
 
@@ -81,7 +90,7 @@ func (rt *Runtime) LoadFile(path string) (*lua.LFunction, error) {
 func (rt *Runtime) LoadString(name string, src []byte) (*lua.LFunction, error) {
 	f := source.NewFile(name, src)
 	rt.files[name] = f
-	stmts, err := parse.File(f, rt.Registry)
+	stmts, err := parse.FileConfig(f, rt.Registry, rt.ext.Config())
 	if err != nil {
 		return nil, err
 	}
