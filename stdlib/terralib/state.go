@@ -37,8 +37,9 @@ type Runtime struct {
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
 	checker    *check.Checker
-	listMeta   lua.LValue // terralib.List, once loaded
-	ext        *dsl.Host  // language extensions (import)
+	listMeta   lua.LValue             // terralib.List, once loaded
+	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
+	ext        *dsl.Host              // language extensions (import)
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 }
