@@ -8,6 +8,7 @@ import (
 	"terrac/compiler/check"
 	"terrac/compiler/lower"
 	"terrac/compiler/tree"
+	"terrac/compiler/types"
 	"terrac/runtime/jit"
 )
 
@@ -20,6 +21,7 @@ type Engine struct {
 	batch    int
 	wrappers map[*tree.Function]string
 	addrs    map[string]uintptr
+	indirect map[*types.Type]string // bridge.go
 }
 
 // New makes an engine; the JIT itself is created on first compile so

@@ -34,6 +34,7 @@ type Runtime struct {
 	typeValues map[*types.Type]*lua.LUserData
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
+	bridge     *bridgeState // bridge.go
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the
@@ -54,10 +55,13 @@ func New() *Runtime {
 	rt.initFuncMeta()
 	rt.initObjectMetas()
 	rt.initCdataMeta()
+	rt.initBridge()
 	rt.initGlobals()
 	rt.initTerralib()
 	rt.initMacros()
 	rt.initInternal()
+	rt.initValues()
+	rt.initCompat()
 	return rt
 }
 
