@@ -215,13 +215,13 @@ func storeFloat(p unsafe.Pointer, t *types.Type, f float64) {
 // field name. Missing entries stay as they are (zero for new values).
 func storeTable(b Bridge, p unsafe.Pointer, t *types.Type, tb *lua.LTable, keep *[]unsafe.Pointer) error {
 	base := 1
-	if tb.RawGetInt(0) != lua.LNil {
+	if tb.RawGet(lua.LNumber(0)) != lua.LNil {
 		base = 0
 	}
 	if t.Kind == types.Array {
 		es := t.Elem.Size()
 		for i := 0; i < t.N; i++ {
-			v := tb.RawGetInt(i + base)
+			v := tb.RawGet(lua.LNumber(i + base))
 			if v == lua.LNil {
 				continue
 			}
@@ -235,7 +235,7 @@ func storeTable(b Bridge, p unsafe.Pointer, t *types.Type, tb *lua.LTable, keep 
 	if err != nil {
 		return err
 	}
-	positional := tb.RawGetInt(base) != lua.LNil
+	positional := tb.RawGet(lua.LNumber(base)) != lua.LNil
 	k := 0
 	for i, f := range l.Fields {
 		var v lua.LValue
@@ -243,7 +243,7 @@ func storeTable(b Bridge, p unsafe.Pointer, t *types.Type, tb *lua.LTable, keep 
 			if i > 0 && f.Index == l.Fields[i-1].Index {
 				continue // only a union's first member takes a positional value
 			}
-			v = tb.RawGetInt(k + base)
+			v = tb.RawGet(lua.LNumber(k + base))
 			k++
 		} else {
 			v = tb.RawGetString(f.Name)

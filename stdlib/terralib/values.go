@@ -72,11 +72,11 @@ func (rt *Runtime) initValues() {
 func (rt *Runtime) luaCast(L *lua.LState) int {
 	t := rt.checkType(L, 1)
 	lv := L.Get(2)
-	if err := t.Complete(); err != nil {
-		L.RaiseError("%s", err.Error())
-	}
 	if t.Kind == types.Func {
 		L.RaiseError("cannot cast to function type '%s' (use a pointer to it)", t)
+	}
+	if err := t.Complete(); err != nil {
+		L.RaiseError("%s", err.Error())
 	}
 	out := cdata.New(t)
 	cv, isCdata := cdata.Is(lv)
