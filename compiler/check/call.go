@@ -30,7 +30,10 @@ func (check *Checker) call(c *tree.Call) tree.Expr {
 				return check.rawExpr(res)
 			}
 		}
-		// hook: overloaded functions are called here.
+		if defs, ok := check.overloads(lv.Value); ok {
+			args := check.exprList(c.Args)
+			return check.overloadedCall(c.Pos, defs, func(*types.Type) []tree.Expr { return args })
+		}
 		check.exprList(c.Args)
 		check.errorf(c.Pos, "expected a function or macro but found lua value of type %s", luaTypeName(lv.Value))
 		return invalid(c)

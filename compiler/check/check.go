@@ -62,6 +62,7 @@ type env struct {
 	gotos  []*gotoInfo
 
 	refs      []*tree.Function
+	globals   []*tree.Global
 	refSet    map[*tree.Function]bool
 	completed map[*types.Type]bool // completion already attempted here
 	ntemps    int
@@ -109,6 +110,7 @@ func (check *Checker) Function(fn *tree.Function) error {
 	check.funcBody(fn)
 
 	fn.Refs = check.env.refs
+	fn.Globals = check.env.globals
 	if len(check.env.diags) > 0 {
 		err := newCheckError(fn, check.env.diags, check.env.callees)
 		fn.State = tree.CheckFailed

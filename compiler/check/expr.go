@@ -47,6 +47,10 @@ func (check *Checker) rawExpr(e tree.Expr) tree.Expr {
 		r = check.paren(e)
 	case *tree.Intrinsic:
 		r = check.intrinsic(e)
+	case *tree.GlobalRef:
+		r = check.globalRef(e)
+	case *tree.LowLevel:
+		r = check.lowLevel(e)
 	default:
 		panic("check: unexpected expression node")
 	}

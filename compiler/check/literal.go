@@ -77,6 +77,9 @@ func (check *Checker) luaValue(e *tree.LuaValue) tree.Expr {
 		return &tree.NilLit{ExprBase: base}
 	}
 	if check.Host != nil {
+		if x := check.terraObject(e.Value, e.Pos); x != nil {
+			return check.rawExpr(x)
+		}
 		if fn := check.Host.AsFunction(e.Value); fn != nil {
 			r := &tree.FuncRef{ExprBase: base, Fn: fn}
 			r.Type = check.useFunction(fn, e.Pos)

@@ -34,6 +34,9 @@ func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 		return invalid(call)
 	}
 	check.completeAt(st, m.Pos)
+	if x, ok := check.overloadedMethod(m, recv, orig, st, args); ok {
+		return x
+	}
 	fn := check.method(st, m.Name, m)
 	if fn == nil {
 		return invalid(call)

@@ -71,6 +71,7 @@ func (m *Module) AddFunction(fn *tree.Function) (err error) {
 		return fmt.Errorf("lower: function %s defined twice", fn.Name)
 	}
 	setInline(f, fn.Inline)
+	setFuncAttrs(f, fn.Attrs)
 	b := &builder{
 		Module: m,
 		fn:     fn,

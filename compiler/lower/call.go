@@ -79,6 +79,9 @@ func (b *builder) createCall(fnType *types.Type, callee value.Value, args []valu
 		}
 	}
 	call := b.cur.NewCall(callee, llArgs...)
+	if f, ok := callee.(*ir.Func); ok {
+		call.CallingConv = f.CallingConv
+	}
 	for _, a := range extAttrs(fnType.Result) {
 		if a == enum.ParamAttrZeroExt {
 			call.ReturnAttrs = append(call.ReturnAttrs, enum.ReturnAttrZeroExt)

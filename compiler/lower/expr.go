@@ -66,6 +66,10 @@ func (b *builder) createExpr(e tree.Expr) value.Value {
 		return b.createExpr(e.X)
 	case *tree.Intrinsic:
 		return b.createIntrinsic(e)
+	case *tree.GlobalRef:
+		return b.createLoad(t, b.getGlobal(e.G))
+	case *tree.LowLevel:
+		return b.createLowLevel(e)
 	}
 	failf("cannot lower expression %T (the checker should have replaced it)", e)
 	return nil
@@ -86,7 +90,7 @@ func constInt(t *llInt, bits uint64) *constant.Int {
 // taken without copying it.
 func addressable(e tree.Expr) bool {
 	switch e := e.(type) {
-	case *tree.Var:
+	case *tree.Var, *tree.GlobalRef:
 		return true
 	case *tree.Unary:
 		return e.Op == "@"
@@ -127,6 +131,8 @@ func (b *builder) createAddr(e tree.Expr) value.Value {
 		}
 	case *tree.Paren:
 		return b.createAddr(e.X)
+	case *tree.GlobalRef:
+		return b.getGlobal(e.G)
 	}
 	t := tree.TypeOf(e)
 	return b.createTemp(t, b.createExpr(e))

@@ -1,14 +1,17 @@
 // This file implements module-level constants: string literals as
-// private unnamed_addr NUL-terminated i8 arrays. (Global variables
-// will live here too.)
+// private unnamed_addr NUL-terminated i8 arrays, and references to
+// Terra global variables.
 package lower
 
 import (
 	"fmt"
 
+	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/constant"
 	"github.com/llir/llvm/ir/enum"
 	lltypes "github.com/llir/llvm/ir/types"
+
+	"terrac/compiler/tree"
 )
 
 // getString returns an i8* to a NUL-terminated copy of s, one global
@@ -31,4 +34,49 @@ func (m *Module) getString(s string) constant.Constant {
 	gep := constant.NewGetElementPtr(at, g, constant.NewInt(lltypes.I64, 0), constant.NewInt(lltypes.I64, 0))
 	gep.InBounds = true
 	return gep
+}
+
+// getGlobal returns the LLVM global for g: always an external
+// declaration, because the runtime owns every global's storage and
+// defines its symbol (see runtime/engine). Globals lists what a module
+// refers to.
+func (m *Module) getGlobal(g *tree.Global) *ir.Global {
+	if m.globals == nil {
+		m.globals = map[*tree.Global]*ir.Global{}
+	}
+	if gv := m.globals[g]; gv != nil {
+		return gv
+	}
+	gv := m.mod.NewGlobal(g.LinkName, m.getLLVMType(g.Type))
+	gv.Linkage = enum.LinkageExternal
+	gv.Align = ir.Align(max(1, g.Type.Align()))
+	m.globals[g] = gv
+	m.globalList = append(m.globalList, g)
+	return gv
+}
+
+// Globals lists the globals the module's functions refer to, in order
+// of first use.
+func (m *Module) Globals() []*tree.Global { return m.globalList }
+
+// setFuncAttrs applies tree.FuncAttrs to a definition.
+func setFuncAttrs(f *ir.Func, a tree.FuncAttrs) {
+	f.CallingConv = callingConv(a.CallingConv)
+	if a.NoReturn {
+		f.FuncAttrs = append(f.FuncAttrs, enum.FuncAttrNoReturn)
+	}
+	if a.NoOptimize {
+		f.FuncAttrs = append(f.FuncAttrs, enum.FuncAttrOptNone, enum.FuncAttrNoInline)
+	}
+}
+
+// callingConv maps a calling convention name to LLVM's; "" is C.
+func callingConv(name string) enum.CallingConv {
+	switch name {
+	case "fastcc":
+		return enum.CallingConvFast
+	case "coldcc":
+		return enum.CallingConvCold
+	}
+	return enum.CallingConvNone
 }

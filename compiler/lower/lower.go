@@ -10,6 +10,7 @@ import (
 	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/constant"
 	"github.com/llir/llvm/ir/enum"
+	"github.com/llir/llvm/ir/metadata"
 	lltypes "github.com/llir/llvm/ir/types"
 
 	"terrac/compiler/tree"
@@ -38,6 +39,10 @@ type Module struct {
 	byName   map[string]*ir.Func
 	strings  map[string]*ir.Global
 	wrappers map[string]string
+
+	globals    map[*tree.Global]*ir.Global // see global.go
+	globalList []*tree.Global
+	ntNode     *metadata.Tuple // the !nontemporal node, see lowlevel.go
 }
 
 // lowerError is raised (panicked) inside the package and turned into
@@ -309,8 +314,17 @@ func (m *Module) getFunction(fn *tree.Function) *ir.Func {
 		failf("function %s has no checked type", fn.Name)
 	}
 	f := m.declare(fn.LinkName, fn.Type)
+	f.CallingConv = callingConv(fn.Attrs.CallingConv)
 	m.funcs[fn] = f
 	return f
+}
+
+// Declare declares fn in the module (with its calling convention), as
+// a wrapper added later for it needs.
+func (m *Module) Declare(fn *tree.Function) (err error) {
+	defer catch(&err)
+	m.getFunction(fn)
+	return nil
 }
 
 // declare returns the function called name with Terra type fnType,

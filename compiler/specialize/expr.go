@@ -229,6 +229,11 @@ func Convert(h Host, v lua.LValue, at source.Span) (tree.Expr, error) {
 	if sym := h.AsSymbol(v); sym != nil {
 		return &tree.Var{ExprBase: eb, Sym: sym}, nil
 	}
+	if oh, ok := h.(ObjectHost); ok {
+		if x := oh.TerraObject(v, at); x != nil {
+			return x, nil
+		}
+	}
 	if q := h.AsQuote(v); q != nil {
 		if len(q.Stmts) == 0 && len(q.Exprs) == 1 {
 			return tree.CopyExpr(q.Exprs[0]), nil

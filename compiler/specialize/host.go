@@ -7,6 +7,7 @@ import (
 
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/lang/source"
 )
 
 // Host is what specialization needs from the Lua layer.
@@ -25,4 +26,11 @@ type Host interface {
 	AsSymbol(v lua.LValue) *tree.Symbol
 	AsQuote(v lua.LValue) *tree.Quote
 	AsLabel(v lua.LValue) *tree.Label
+}
+
+// ObjectHost is implemented by hosts whose Lua objects stand for Terra
+// values (global variables, constants): TerraObject returns the
+// expression for v, or nil when v is not such an object.
+type ObjectHost interface {
+	TerraObject(v lua.LValue, at source.Span) tree.Expr
 }

@@ -85,6 +85,9 @@ func CopyExpr(e Expr) Expr {
 		c.Args = CopyExprs(e.Args)
 		return &c
 	}
+	if c, ok := e.(Copier); ok {
+		return c.CopyNode()
+	}
 	panic(fmt.Sprintf("tree.CopyExpr: unknown node %T", e))
 }
 

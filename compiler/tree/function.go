@@ -45,11 +45,16 @@ type Function struct {
 	// functions used as values), so the runtime can compile everything
 	// reachable in one batch. Set by the checker.
 	Refs []*Function
+	// Globals lists the global variables the checked body uses, so the
+	// runtime can create them before compiling. Set by the checker.
+	Globals []*Global
 
 	// Compiled is set by the runtime once the function is in the JIT.
 	Compiled bool
 	// Inline: 0 default, 1 always inline, -1 never inline.
 	Inline int
+	// Attrs are further code generation attributes.
+	Attrs FuncAttrs
 
 	// Lua is owned by the Lua API layer.
 	Lua any

@@ -142,3 +142,35 @@ func freeAll(ps []unsafe.Pointer) {
 		Free(p)
 	}
 }
+
+// Call is the one-off form of Plan.Call for callers that hold the
+// arguments in a slice (no plan caching, no function pointer): it lays
+// out fnType's parameters, calls wrapper and returns the result (none
+// for unit).
+func Call(b Bridge, wrapper uintptr, fnType *types.Type, name string, args []lua.LValue) ([]lua.LValue, error) {
+	params := fnType.Params
+	if len(args) != len(params) && !(fnType.Variadic && len(args) > len(params)) {
+		return nil, fmt.Errorf("%s: expected %d arguments but got %d", name, len(params), len(args))
+	}
+	l, err := types.TupleOf(params...).Layout()
+	if err != nil {
+		return nil, err
+	}
+	argBuf := make([]uint64, (l.Size+7)/8+1)
+	retBuf := make([]uint64, (fnType.Result.Size()+7)/8+1)
+	base := unsafe.Pointer(&argBuf[0])
+	var keep []unsafe.Pointer
+	defer func() { freeAll(keep) }()
+	for i, f := range l.Fields {
+		if err := Store(b, unsafe.Add(base, f.Offset), f.Type, args[i], &keep); err != nil {
+			return nil, &ArgError{Func: name, N: i + 1, Err: err}
+		}
+	}
+	if err := jit.Call(wrapper, base, unsafe.Pointer(&retBuf[0])); err != nil {
+		return nil, err
+	}
+	if fnType.Result.IsUnit() {
+		return nil, nil
+	}
+	return []lua.LValue{Load(b, unsafe.Pointer(&retBuf[0]), fnType.Result)}, nil
+}

@@ -9,33 +9,19 @@ import (
 
 	"terrac/compiler/lower"
 	"terrac/compiler/types"
-	"terrac/runtime/jit"
 )
 
 var indirectIDs atomic.Int64
 
-// ensureJIT creates the JIT on first use; e.mu must be held.
-func (e *Engine) ensureJIT() error {
-	if e.jit != nil {
-		return nil
-	}
-	j, err := jit.Default()
-	if err != nil {
-		return err
-	}
-	e.jit = j
-	return nil
-}
-
 // addBridge lowers one bridge function with add and returns its address.
 func (e *Engine) addBridge(name string, add func(m *lower.Module) error) (uintptr, error) {
+	if err := e.ensureJIT(); err != nil { // global.go; takes e.mu
+		return 0, err
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if a, ok := e.addrs[name]; ok {
 		return a, nil
-	}
-	if err := e.ensureJIT(); err != nil {
-		return 0, err
 	}
 	e.batch++
 	mod := fmt.Sprintf("terrac.bridge%d", e.batch)

@@ -22,12 +22,16 @@ type Engine struct {
 	wrappers map[*tree.Function]string
 	addrs    map[string]uintptr
 	indirect map[*types.Type]string // bridge.go
+
+	// Store creates global variables (see global.go).
+	Store   GlobalStore
+	globals map[*tree.Global]*globalState
 }
 
 // New makes an engine; the JIT itself is created on first compile so
 // programs that never compile start fast.
 func New(c *check.Checker) *Engine {
-	return &Engine{Checker: c, wrappers: map[*tree.Function]string{}, addrs: map[string]uintptr{}}
+	return &Engine{Checker: c, wrappers: map[*tree.Function]string{}, addrs: map[string]uintptr{}, globals: map[*tree.Global]*globalState{}}
 }
 
 // Check typechecks fn if it has not been checked yet.
@@ -60,6 +64,9 @@ func reachable(fn *tree.Function) []*tree.Function {
 // wrapper in the same module.
 func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	if err := e.Check(fn); err != nil {
+		return err
+	}
+	if err := e.prepareGlobals(fn); err != nil {
 		return err
 	}
 	e.mu.Lock()
@@ -95,6 +102,9 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	}
 	var wrapper string
 	if needWrapper {
+		if err := m.Declare(fn); err != nil {
+			return err
+		}
 		w, err := m.AddWrapper(fn.Type, fn.LinkName)
 		if err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
@@ -122,7 +123,7 @@ func (rt *Runtime) callError(L *lua.LState, name string, err error) {
 		if n := TerraName(f.Symbol); n != "" {
 			where = n
 		}
-		L.RaiseError("%s (in terra function %s)", f.Error(), where)
+		L.RaiseError("%s", strings.Replace(f.Error(), "in native code", "in terra function "+where, 1))
 	}
 	L.RaiseError("%s", err.Error())
 }

@@ -10,8 +10,8 @@ import (
 	"terrac/runtime/jit"
 )
 
-// run loads and runs src in a fresh runtime.
-func run(t testing.TB, src string) *Runtime {
+// runBridge loads and runs src in a fresh runtime.
+func runBridge(t testing.TB, src string) *Runtime {
 	t.Helper()
 	rt := New()
 	fn, err := rt.LoadString("test.t", []byte(src))
@@ -34,7 +34,7 @@ func TestNewDoesNotLeak(t *testing.T) {
 	}
 	runtime.GC()
 	before := cdata.LiveAllocations()
-	rt := run(t, `
+	rt := runBridge(t, `
 struct S { a : int, b : double, c : int8[40] }
 for i = 1, 1000000 do
   local s = terralib.new(S, {i, i})
@@ -53,7 +53,7 @@ end
 }
 
 func TestKeptValueSurvivesGC(t *testing.T) {
-	rt := run(t, `
+	rt := runBridge(t, `
 struct S { a : int }
 keep = terralib.new(S, {42})
 `)
@@ -69,7 +69,7 @@ keep = terralib.new(S, {42})
 // BenchmarkLuaToTerraCall measures one call of a Terra function with two
 // number arguments from Lua (through the cached plan and wrapper).
 func BenchmarkLuaToTerraCall(b *testing.B) {
-	rt := run(b, `terra add(a : int, b : double) : double return a + b end
+	rt := runBridge(b, `terra add(a : int, b : double) : double return a + b end
 add(1, 2)`)
 	defer rt.Close()
 	L := rt.L
@@ -88,7 +88,7 @@ add(1, 2)`)
 // BenchmarkLuaLoopCall is the same call made from a Lua loop (includes
 // the Lua VM's loop and call overhead).
 func BenchmarkLuaLoopCall(b *testing.B) {
-	rt := run(b, `terra add(a : int, b : double) : double return a + b end
+	rt := runBridge(b, `terra add(a : int, b : double) : double return a + b end
 function loop(n) local s = 0 for i = 1, n do s = add(i, s) end return s end`)
 	defer rt.Close()
 	L := rt.L
@@ -101,7 +101,7 @@ function loop(n) local s = 0 for i = 1, n do s = add(i, s) end return s end`)
 // BenchmarkTerraToLuaCallback measures one callback from Terra code into
 // a Lua function taking and returning a number.
 func BenchmarkTerraToLuaCallback(b *testing.B) {
-	rt := run(b, `
+	rt := runBridge(b, `
 local cb = terralib.cast({int} -> int, function(x) return x + 1 end)
 terra loop(f : {int} -> int, n : int) : int
   var s = 0

@@ -87,6 +87,27 @@ func (rt *Runtime) initFuncMeta() {
 			}
 			return 0
 		},
+		"setcallingconv": func(L *lua.LState) int {
+			fn := rt.checkFunction(L, 1)
+			cc := L.CheckString(2)
+			switch cc {
+			case "ccc", "c", "C":
+				cc = ""
+			case "fastcc", "coldcc":
+			default:
+				L.RaiseError("unsupported calling convention %s (supported: ccc, fastcc, coldcc)", cc)
+			}
+			fn.Attrs.CallingConv = cc
+			return 0
+		},
+		"setnoreturn": func(L *lua.LState) int {
+			rt.checkFunction(L, 1).Attrs.NoReturn = L.ToBool(2)
+			return 0
+		},
+		"setoptimized": func(L *lua.LState) int {
+			rt.checkFunction(L, 1).Attrs.NoOptimize = !L.ToBool(2)
+			return 0
+		},
 		"getpointer": func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
 			addr, err := rt.Engine.Address(fn)

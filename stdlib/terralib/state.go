@@ -13,6 +13,7 @@ import (
 	"terrac/lang/parse"
 	"terrac/lang/source"
 	"terrac/lang/tast"
+	"terrac/runtime/cdata"
 	"terrac/runtime/engine"
 )
 
@@ -35,6 +36,8 @@ type Runtime struct {
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
 	bridge     *bridgeState // bridge.go
+
+	globalMem []*cdata.Value // storage of globals, alive for the program
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the
@@ -59,6 +62,9 @@ func New() *Runtime {
 	rt.initGlobals()
 	rt.initTerralib()
 	rt.initMacros()
+	rt.initGlobalVars()
+	rt.initOverloads()
+	rt.initLowLevel()
 	rt.initInternal()
 	rt.initValues()
 	rt.initCompat()

@@ -1,0 +1,2 @@
+struct P { x : int }
+local g = global(P, {x = "no"})

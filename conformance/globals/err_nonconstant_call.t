@@ -1,0 +1,2 @@
+terra g() return 1 end
+local x = global(int, `g())

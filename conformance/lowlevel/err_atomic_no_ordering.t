@@ -1,0 +1,2 @@
+terra h() var a = 3; return terralib.atomicrmw("add", &a, 4, {}) end
+h()

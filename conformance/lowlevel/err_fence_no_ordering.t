@@ -1,0 +1,2 @@
+terra h() terralib.fence({}) end
+h()

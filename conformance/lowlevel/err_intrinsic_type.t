@@ -1,0 +1,1 @@
+local bad = terralib.intrinsic("llvm.sqrt.f64", 5)

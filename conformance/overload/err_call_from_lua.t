@@ -1,0 +1,2 @@
+local f = terralib.overloadedfunction("f", {terra(a : int) return a end})
+f(1)

@@ -1,0 +1,4 @@
+struct V { x : int }
+V.methods.get = terralib.overloadedfunction("get", {terra(self : &V, k : int) return k end})
+terra m() var v = V{1}; return v:get(true) end
+m()
