@@ -3,6 +3,7 @@
 //
 //	terrac FILE.t [args...]      run a program
 //	terrac run FILE.t [args...]  the same
+//	terrac [repl]                the interactive prompt
 package main
 
 import (
@@ -16,6 +17,7 @@ import (
 const usage = `usage:
   terrac FILE.t [args...]      run a Terra program
   terrac run FILE.t [args...]  run a Terra program
+  terrac [repl]                start the interactive prompt
 `
 
 func main() {
@@ -34,10 +36,11 @@ func run(args []string) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		fmt.Fprint(os.Stderr, usage)
-		return 2
+		return runREPL()
 	}
 	switch args[0] {
+	case "repl":
+		return runREPL()
 	case "run":
 		if len(args) < 2 {
 			fmt.Fprint(os.Stderr, usage)

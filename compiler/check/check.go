@@ -58,6 +58,7 @@ type env struct {
 	scope  *scope
 	ctx    stmtContext
 	blocks []*tree.Block // enclosing blocks, innermost last (for goto)
+	defers []int         // defers seen so far in each of blocks
 	labels map[*tree.Label]*labelInfo
 	gotos  []*gotoInfo
 

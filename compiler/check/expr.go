@@ -52,7 +52,7 @@ func (check *Checker) rawExpr(e tree.Expr) tree.Expr {
 	case *tree.LowLevel:
 		r = check.lowLevel(e)
 	default:
-		panic("check: unexpected expression node")
+		r = check.builtinExpr(e)
 	}
 	if t := r.Base().Type; t != nil {
 		check.completeAt(t, r.Span())

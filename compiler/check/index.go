@@ -25,6 +25,6 @@ func (check *Checker) index(ix *tree.Index) tree.Expr {
 		return invalid(ix)
 	}
 	ix.Type = t.Elem
-	ix.LValue = t.IsPointer() || (t.IsArray() && x.Base().LValue)
+	ix.LValue = t.IsPointer() || ((t.IsArray() || t.IsVector()) && x.Base().LValue)
 	return ix
 }

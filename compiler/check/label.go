@@ -4,13 +4,15 @@ package check
 import "terrac/compiler/tree"
 
 type labelInfo struct {
-	stmt  *tree.LabelStmt
-	block *tree.Block
+	stmt   *tree.LabelStmt
+	block  *tree.Block
+	defers []int // deferPosition at the label
 }
 
 type gotoInfo struct {
 	stmt   *tree.Goto
 	blocks []*tree.Block // the blocks enclosing the goto, outermost first
+	defers []int         // deferPosition at the goto
 }
 
 func (check *Checker) currentBlock() *tree.Block {
@@ -29,13 +31,13 @@ func (check *Checker) labelStmt(s *tree.LabelStmt) {
 		d.Notes = append(d.Notes, noteAt(prev.stmt.Pos, "previous definition here"))
 		return
 	}
-	e.labels[s.Label] = &labelInfo{stmt: s, block: check.currentBlock()}
+	e.labels[s.Label] = &labelInfo{stmt: s, block: check.currentBlock(), defers: check.deferPosition()}
 }
 
 // gotoStmt records a goto; it is resolved when the body is done.
 func (check *Checker) gotoStmt(s *tree.Goto) {
 	e := check.env
-	e.gotos = append(e.gotos, &gotoInfo{stmt: s, blocks: append([]*tree.Block(nil), e.blocks...)})
+	e.gotos = append(e.gotos, &gotoInfo{stmt: s, blocks: append([]*tree.Block(nil), e.blocks...), defers: check.deferPosition()})
 }
 
 // labelsCheck resolves every goto: its label must be placed in the
@@ -58,6 +60,10 @@ func (check *Checker) labelsCheck() {
 		if !visible {
 			d := check.errorf(g.stmt.Pos, "goto into a nested block: label %s is not in an enclosing block", g.stmt.Label.Name)
 			d.Notes = append(d.Notes, noteAt(l.stmt.Pos, "label is here"))
+			continue
+		}
+		if crossesDefer(g.defers, l.defers) {
+			check.errorf(g.stmt.Pos, "goto crosses the scope of a deferred statement")
 		}
 	}
 }

@@ -12,9 +12,9 @@ import (
 func (check *Checker) block(b *tree.Block) {
 	e := check.env
 	check.openScope()
-	e.blocks = append(e.blocks, b)
+	e.blocks, e.defers = append(e.blocks, b), append(e.defers, 0)
 	b.Stmts = check.stmts(b.Stmts)
-	e.blocks = e.blocks[:len(e.blocks)-1]
+	e.blocks, e.defers = e.blocks[:len(e.blocks)-1], e.defers[:len(e.defers)-1]
 	check.closeScope()
 }
 
@@ -70,8 +70,11 @@ func (check *Checker) stmt(s tree.Stmt) []tree.Stmt {
 		if _, ok := x.(*tree.Call); !ok && !isErr(x.Base().Type) {
 			check.errorf(x.Span(), "deferred statement must resolve to a function call")
 		}
+		if n := len(check.env.defers); n > 0 {
+			check.env.defers[n-1]++
+		}
 	default:
-		panic("check: unexpected statement node")
+		return check.moreStmt(s)
 	}
 	return []tree.Stmt{s}
 }
@@ -89,16 +92,16 @@ func (check *Checker) loopBody(f func()) {
 func (check *Checker) repeatBody(s *tree.Repeat) {
 	e := check.env
 	check.openScope()
-	e.blocks = append(e.blocks, s.Body)
+	e.blocks, e.defers = append(e.blocks, s.Body), append(e.defers, 0)
 	s.Body.Stmts = check.stmts(s.Body.Stmts)
 	s.Cond = check.cond(s.Cond)
-	e.blocks = e.blocks[:len(e.blocks)-1]
+	e.blocks, e.defers = e.blocks[:len(e.blocks)-1], e.defers[:len(e.defers)-1]
 	check.closeScope()
 }
 
 // cond checks a condition, which must be bool (no integer truthiness).
 func (check *Checker) cond(c tree.Expr) tree.Expr {
-	x := check.expr(c)
+	x := check.noDefers(c)
 	t := x.Base().Type
 	if !isErr(t) && t != types.Boolean {
 		check.errorf(x.Span(), "expected a bool expression but found %s", t)

@@ -146,18 +146,25 @@ func (b *builder) createConstructor(e *tree.Constructor) value.Value {
 	}
 	vals := make([]value.Value, len(e.Fields))
 	for i, cf := range e.Fields {
-		vals[i] = b.createExpr(cf.Value)
+		if cf.Value != nil { // a field an explicit cast did not give stays zero
+			vals[i] = b.createExpr(cf.Value)
+		}
 	}
 	if hasUnion {
 		tmp := b.createAlloca(t, "")
 		b.cur.NewStore(constant.NewZeroInitializer(si.typ), tmp)
 		for i, f := range fields {
-			b.createStore(f.Type, vals[i], b.fieldAddr(tmp, t, f))
+			if vals[i] != nil {
+				b.createStore(f.Type, vals[i], b.fieldAddr(tmp, t, f))
+			}
 		}
 		return b.cur.NewLoad(si.typ, tmp)
 	}
 	var agg value.Value = constant.NewZeroInitializer(si.typ)
 	for i, f := range fields {
+		if vals[i] == nil {
+			continue
+		}
 		agg = b.cur.NewInsertValue(agg, b.toMemory(f.Type, vals[i]), uint64(si.member[f.Index]))
 	}
 	return agg

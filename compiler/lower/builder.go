@@ -45,8 +45,10 @@ type loopTarget struct {
 }
 
 type labelTarget struct {
-	block *ir.Block
-	depth int // len(scopes) of the block that holds the label
+	block   *ir.Block
+	depth   int  // len(scopes) of the block that holds the label
+	placed  bool // the label statement has been lowered
+	ndefers int  // defers of its block registered before the label
 }
 
 // AddFunction defines fn, whose Def must be checked, in the module.

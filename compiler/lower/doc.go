@@ -22,10 +22,11 @@
 //   - Calls, function definitions, declarations and wrappers all use the
 //     x86-64 System V classification implemented in abi_sysv.go, so
 //     Terra→Terra, Terra→C and Lua→Terra (wrapper) calls agree.
-//   - A defer statement records its call expression; the call is lowered
-//     again at every exit of its block (fallthrough, break, return, goto
-//     out), innermost defer first. As in Terra the call's arguments are
-//     evaluated when the call runs, at block exit. A goto runs the defers
-//     of the blocks it leaves (those nested deeper than the label's
-//     block); a backward goto within one block runs none.
+//   - A defer statement evaluates its callee and arguments at once into
+//     temporaries, as Terra does (its defer tests observe this order),
+//     and records the call; the call is lowered again at every exit of
+//     its block (fallthrough, break, return, goto out), innermost defer
+//     first. A goto runs the defers of the blocks it leaves (those nested
+//     deeper than the label's block) and, jumping backwards, those of the
+//     label's block registered after the label (defer.go).
 package lower

@@ -71,6 +71,9 @@ func (b *builder) createExpr(e tree.Expr) value.Value {
 	case *tree.LowLevel:
 		return b.createLowLevel(e)
 	}
+	if v := b.createBuiltinExpr(e); v != nil {
+		return v
+	}
 	failf("cannot lower expression %T (the checker should have replaced it)", e)
 	return nil
 }

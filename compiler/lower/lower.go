@@ -148,7 +148,7 @@ func (m *Module) pointeeType(t *types.Type) lltypes.Type {
 		if lt, ok := m.llvmTypes[t]; ok {
 			return lt
 		}
-		if t.Complete() != nil {
+		if !t.IsComplete() { // a pointer never completes its pointee (Terra's rule)
 			st := &lltypes.StructType{Opaque: true}
 			m.mod.NewTypeDef(m.uniqueTypeName(t.String()), st)
 			m.llvmTypes[t] = st

@@ -45,13 +45,13 @@ func (b *builder) createStmt(s tree.Stmt) {
 		b.createGoto(s)
 	case *tree.LabelStmt:
 		t := b.getLabel(s.Label)
+		t.placed, t.ndefers = true, len(b.scopes[len(b.scopes)-1].defers)
 		b.branch(t.block)
 		b.setBlock(t.block)
 	case *tree.Defer:
-		sc := b.scopes[len(b.scopes)-1]
-		sc.defers = append(sc.defers, s)
+		b.createDefer(s)
 	default:
-		failf("cannot lower statement %T", s)
+		b.createMoreStmt(s)
 	}
 }
 
@@ -86,6 +86,7 @@ func (b *builder) getLabel(l *tree.Label) *labelTarget {
 func (b *builder) createGoto(s *tree.Goto) {
 	t := b.getLabel(s.Label)
 	b.runDefers(t.depth)
+	b.runLabelDefers(t)
 	b.branch(t.block)
 }
 

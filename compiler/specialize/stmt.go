@@ -159,9 +159,11 @@ func (s *Specializer) stmt(st tast.Stmt) []tree.Stmt {
 	case *tast.ExprStmt:
 		return s.exprStmt(st)
 	case *tast.ForInStmt:
-		s.errorf(st, "for … in loops are not supported yet")
-	case *tast.SwitchStmt, *tast.CaseStmt:
-		s.errorf(st, "switch statements are not supported yet")
+		return []tree.Stmt{s.forIn(st)}
+	case *tast.SwitchStmt:
+		return []tree.Stmt{s.switchStmt(st)}
+	case *tast.CaseStmt:
+		return []tree.Stmt{s.caseStmt(st)}
 	default:
 		s.errorf(st, "internal error: unknown statement %T", st)
 	}

@@ -85,6 +85,9 @@ func CopyExpr(e Expr) Expr {
 		c.Args = CopyExprs(e.Args)
 		return &c
 	}
+	if c := copyMoreExpr(e); c != nil {
+		return c
+	}
 	if c, ok := e.(Copier); ok {
 		return c.CopyNode()
 	}
@@ -180,6 +183,9 @@ func CopyStmt(s Stmt) Stmt {
 		c := *s
 		c.Call = CopyExpr(s.Call)
 		return &c
+	}
+	if c := copyMoreStmt(s); c != nil {
+		return c
 	}
 	panic(fmt.Sprintf("tree.CopyStmt: unknown node %T", s))
 }

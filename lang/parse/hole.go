@@ -94,6 +94,7 @@ func (p *parser) nameHole(name string, start, end source.Pos, line int) *tast.Ho
 	if h, ok := p.tc.names[name]; ok {
 		return h
 	}
+	p.noteName(name)
 	id := &ast.IdentExpr{Value: name}
 	id.SetLine(line)
 	h := p.addHole(&tast.Hole{Pos: tast.Pos{Start: start, End: end}, Kind: tast.HoleName, Name: name},

@@ -137,6 +137,9 @@ func (p *parser) luaSimple() ast.Expr {
 	case scan.Backtick, scan.Quote:
 		return p.quote()
 	default:
+		if lang := p.extAt(ExtExpression); lang != nil {
+			return p.extExpr(lang)
+		}
 		return p.luaPrimary()
 	}
 	e.SetLine(line)
@@ -176,6 +179,7 @@ func (p *parser) luaPrimary() ast.Expr {
 	var e ast.Expr
 	switch p.s.Tok {
 	case scan.Name:
+		p.noteName(p.s.Lit)
 		e = &ast.IdentExpr{Value: p.s.Lit}
 		e.SetLine(p.s.Line)
 		p.s.Next()

@@ -13,6 +13,9 @@ import (
 func (p *parser) luaBlockStmts() []ast.Stmt {
 	p.enter()
 	defer p.leave()
+	// Imported languages are scoped to the block.
+	defer func(n, b int) { p.langs, p.blockLangs = p.langs[:n], b }(len(p.langs), p.blockLangs)
+	p.blockLangs = len(p.langs)
 	stmts := []ast.Stmt{}
 	for !p.blockFollow(true) {
 		if p.s.Tok == scan.Return {
@@ -39,6 +42,17 @@ func (p *parser) luaReturn() ast.Stmt {
 func (p *parser) luaStatement() []ast.Stmt {
 	line := p.s.Line
 	one := func(s ast.Stmt) []ast.Stmt { return []ast.Stmt{s} }
+	if p.s.Tok == scan.Import && p.cfg.Importer != nil && !p.inTerra {
+		return p.importStat()
+	}
+	if lang := p.extAt(ExtStatement); lang != nil {
+		return p.extStatement(lang, false)
+	}
+	if p.s.Tok == scan.Local {
+		if lang := p.extAt(ExtLocalStatement); lang != nil {
+			return p.extStatement(lang, true)
+		}
+	}
 	switch p.s.Tok {
 	case scan.Semi:
 		p.s.Next()

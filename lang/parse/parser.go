@@ -50,6 +50,14 @@ type parser struct {
 	parens map[ast.Expr]bool
 
 	pending []pendingTree
+
+	// Language extensions (extension.go): the configuration, the
+	// languages imported in enclosing blocks, where the current block's
+	// imports start, and the extension whose embedded code is being read.
+	cfg        Config
+	langs      []activeLang
+	blockLangs int
+	extLex     *Lexer
 }
 
 // pendingTree is registered only when the whole file parses, so a file with
@@ -62,7 +70,15 @@ type pendingTree struct {
 // File parses f. Terra trees are added to reg; the Lua statements that
 // create them refer to them by id. The error, if any, is a source.List.
 func File(f *source.File, reg *tast.Registry) (stmts []ast.Stmt, err error) {
-	p := &parser{file: f, fs: &funcState{vararg: true}, parens: map[ast.Expr]bool{}}
+	return FileConfig(f, reg, Config{})
+}
+
+// FileConfig is File with a configuration (language extensions).
+func FileConfig(f *source.File, reg *tast.Registry, cfg Config) (stmts []ast.Stmt, err error) {
+	p := &parser{file: f, fs: &funcState{vararg: true}, parens: map[ast.Expr]bool{}, cfg: cfg}
+	for _, l := range cfg.Languages {
+		p.langs = append(p.langs, activeLang{lang: l, entries: langEntries(l)})
+	}
 	p.s = scan.New(f, func(pos source.Pos, msg string) { p.report(pos, msg) })
 	func() {
 		defer func() {

@@ -205,8 +205,8 @@ func (rt *Runtime) cdataCompare(L *lua.LState, op string) int {
 	if aok && bok && a.T.Kind == types.Pointer && b.T.Kind == types.Pointer {
 		return cmpUintptr(a.PointerValue(), b.PointerValue())
 	}
-	if ia, ok := cdata.IntOperand(x); ok {
-		if ib, ok := cdata.IntOperand(y); ok {
+	if ia, ok := cdata.IntOperand(x); ok && integral(x) {
+		if ib, ok := cdata.IntOperand(y); ok && integral(y) {
 			return cdata.Compare(ia, ib)
 		}
 	}
@@ -231,6 +231,17 @@ func (rt *Runtime) cdataCompare(L *lua.LState, op string) int {
 	}
 	L.RaiseError("attempt to compare '%s' with '%s'", typeName(x), typeName(y))
 	return 0
+}
+
+// integral reports whether a number compares exactly as an int64 (a
+// fraction or a value beyond int64 compares as a double instead).
+func integral(lv lua.LValue) bool {
+	n, ok := lv.(lua.LNumber)
+	if !ok {
+		return true
+	}
+	f := float64(n)
+	return f == math.Trunc(f) && f >= -9.223372036854775808e18 && f < 9.223372036854775808e18
 }
 
 func cmpUintptr(a, b uintptr) int {

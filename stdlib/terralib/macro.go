@@ -20,6 +20,8 @@ type Macro struct {
 	Fn   lua.LValue // a Lua function, or nil for a builtin
 	// Builtin expands the call in Go.
 	Builtin func(args []tree.Expr, at source.Span) (tree.Expr, error)
+	// Lua, when set, is what calling the macro from Lua code does.
+	Lua lua.LGFunction
 }
 
 func (rt *Runtime) macroValue(m *Macro) lua.LValue {
@@ -50,6 +52,7 @@ func (rt *Runtime) initMacros() {
 		return 1
 	}))
 	L.SetGlobal("sizeof", rt.macroValue(&Macro{Name: "sizeof", Builtin: rt.sizeofMacro}))
+	defer rt.initBuiltins()
 	tl := L.GetGlobal("terralib").(*lua.LTable)
 	tl.RawSetString("ismacro", L.NewFunction(func(L *lua.LState) int {
 		L.Push(lua.LBool(asMacro(L.Get(1)) != nil))

@@ -10,6 +10,7 @@ import (
 	"terrac/compiler/check"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/dsl"
 	"terrac/lang/parse"
 	"terrac/lang/source"
 	"terrac/lang/tast"
@@ -36,6 +37,7 @@ type Runtime struct {
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
 	bridge     *bridgeState // bridge.go
+	ext        *dsl.Host    // language extensions (import)
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 }
@@ -68,6 +70,7 @@ func New() *Runtime {
 	rt.initInternal()
 	rt.initValues()
 	rt.initCompat()
+	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	return rt
 }
 
@@ -90,7 +93,7 @@ func (rt *Runtime) LoadFile(path string) (*lua.LFunction, error) {
 func (rt *Runtime) LoadString(name string, src []byte) (*lua.LFunction, error) {
 	f := source.NewFile(name, src)
 	rt.files[name] = f
-	stmts, err := parse.File(f, rt.Registry)
+	stmts, err := parse.FileConfig(f, rt.Registry, rt.ext.Config())
 	if err != nil {
 		return nil, err
 	}

@@ -231,5 +231,6 @@ func (rt *Runtime) typeMethods() map[string]*lua.LFunction {
 		L.Push(rt.Method(rt.checkType(L, 1), L.CheckString(2)))
 		return 1
 	})
+	rt.addLimitMethods(m)
 	return m
 }

@@ -1,0 +1,2 @@
+-- import of a module that does not exist.
+import "lib.nosuchlanguage"

@@ -1,0 +1,4 @@
+terra f(a : bool) : bool
+  return a + a
+end
+print(f(true))

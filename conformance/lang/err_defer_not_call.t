@@ -1,0 +1,4 @@
+terra foo()
+  defer 3
+end
+foo()

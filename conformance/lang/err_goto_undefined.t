@@ -1,0 +1,4 @@
+terra foo()
+  goto nowhere
+end
+foo()

@@ -1,0 +1,5 @@
+terra foo()
+  ::a::
+  ::a::
+end
+foo()

@@ -1,0 +1,4 @@
+terra f(p : &int) : &double
+  return p
+end
+print(f(nil))

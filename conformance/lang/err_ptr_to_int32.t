@@ -1,0 +1,4 @@
+terra f(p : &int) : int
+  return [int](p)
+end
+print(f(nil))

@@ -1,0 +1,6 @@
+struct A { a : A }
+terra f() : int
+  var x : A
+  return 0
+end
+print(f())

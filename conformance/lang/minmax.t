@@ -1,0 +1,5 @@
+-- T:min() and T:max()
+print(int8:min(), int8:max(), uint8:max(), int16:min())
+print(int32:min(), int32:max(), uint32:max())
+print(int64:max() > 9.2e18, uint64:max() > 1.8e19, int64:min() < -9.2e18)
+print(double:max() > 1e308, float:max() < 1e39)
