@@ -4,12 +4,12 @@
 // Terra type.
 //
 // Conversion follows Terra's (LuaJIT FFI's) rules with two deliberate
-// differences forced by gopher-lua's `==`, which never compares values
-// of different Lua types and never consults __eq for nil:
+// differences:
 //   - 64-bit integer results are plain numbers when they lie in
 //     [-2^53, 2^53] and boxed int64/uint64 cdata otherwise (LuaJIT always
-//     boxes), so `f() == 3` holds as Terra programs expect;
-//   - a NULL pointer result is nil, so `p == nil` works.
+//     boxes), so they behave as numbers wherever they safely can;
+//   - a NULL pointer result is nil (gopher-lua never calls __eq against
+//     nil), so `p == nil` works.
 //
 // Calls go through a Plan (layout and buffers cached per function);
 // callbacks through per-callback IR thunks that call terrac_callback.

@@ -2,10 +2,12 @@
 // so an int64 or uint64 that does not fit one exactly is boxed: a cdata
 // of type int64/uint64 with arithmetic and comparison metamethods, as
 // LuaJIT's FFI has. Values crossing from Terra to Lua are plain numbers
-// when they lie in [-2^53, 2^53] (every integer there is exact, and
-// `f() == 3` must hold under gopher-lua's `==`, which never compares a
-// number with a userdata) and boxed otherwise; `1LL` literals in Lua
-// code are always boxed, as in LuaJIT, so they keep their type.
+// when they lie in [-2^53, 2^53] (every integer there is exact, so they
+// work everywhere a number does: table keys, string.format, math.*) and
+// boxed otherwise; `1LL` literals in Lua code are always boxed, as in
+// LuaJIT, so they keep their type. Boxed values compare with numbers
+// through their metamethods (our gopher-lua consults a userdata's
+// __eq/__lt/__le for mixed operands, as LuaJIT does for cdata).
 package cdata
 
 import (
