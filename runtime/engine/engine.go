@@ -8,6 +8,7 @@ import (
 	"terrac/compiler/check"
 	"terrac/compiler/lower"
 	"terrac/compiler/tree"
+	"terrac/compiler/types"
 	"terrac/runtime/jit"
 )
 
@@ -20,8 +21,9 @@ type Engine struct {
 	batch    int
 	wrappers map[*tree.Function]string
 	addrs    map[string]uintptr
-	cmods    map[string]bool     // C modules added, by content key (cmodule.go)
-	users    map[string][]string // extern symbol -> Terra functions that call it
+	cmods    map[string]bool        // C modules added, by content key (cmodule.go)
+	users    map[string][]string    // extern symbol -> Terra functions that call it
+	indirect map[*types.Type]string // bridge.go
 
 	// Store creates global variables (see global.go).
 	Store   GlobalStore

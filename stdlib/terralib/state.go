@@ -40,6 +40,7 @@ type Runtime struct {
 	listMeta   lua.LValue             // terralib.List, once loaded
 	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
 	ext        *dsl.Host              // language extensions (import)
+	bridge     *bridgeState           // bridge.go
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 }
@@ -63,6 +64,7 @@ func New() *Runtime {
 	rt.initFuncMeta()
 	rt.initObjectMetas()
 	rt.initCdataMeta()
+	rt.initBridge()
 	rt.initGlobals()
 	rt.initTerralib()
 	rt.initMacros()
@@ -71,6 +73,8 @@ func New() *Runtime {
 	rt.initLowLevel()
 	rt.initInternal()
 	rt.initMeta()
+	rt.initValues()
+	rt.initCompat()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	rt.initSaveobj()
 	return rt
