@@ -8,6 +8,7 @@ import (
 	"terrac/compiler/check"
 	"terrac/compiler/lower"
 	"terrac/compiler/tree"
+	"terrac/compiler/types"
 	"terrac/runtime/jit"
 )
 
@@ -20,6 +21,9 @@ type Engine struct {
 	batch    int
 	wrappers map[*tree.Function]string
 	addrs    map[string]uintptr
+	cmods    map[string]bool        // C modules added, by content key (cmodule.go)
+	users    map[string][]string    // extern symbol -> Terra functions that call it
+	indirect map[*types.Type]string // bridge.go
 
 	// Store creates global variables (see global.go).
 	Store   GlobalStore
@@ -121,6 +125,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	for _, f := range batch {
 		f.Compiled = true
 	}
+	e.noteExternUsers(batch)
 	if needWrapper {
 		e.wrappers[fn] = wrapper
 	}
@@ -155,7 +160,7 @@ func (e *Engine) lookup(name string) (uintptr, error) {
 	}
 	a, err := e.jit.Lookup(name)
 	if err != nil {
-		return 0, err
+		return 0, e.undefinedSymbols(err)
 	}
 	e.addrs[name] = a
 	return a, nil
