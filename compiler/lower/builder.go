@@ -97,6 +97,8 @@ func (b *builder) createFunctionBody() {
 	b.createPrologue()
 	b.createBlock(b.fn.Def.Body)
 	if b.cur.Term == nil {
+		// Falling off the end: Terra reports no error (not even with a
+		// declared result type) and returns undef; we return zero.
 		b.createReturn(nil)
 	}
 	for _, blk := range b.f.Blocks {

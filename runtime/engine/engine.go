@@ -24,6 +24,7 @@ type Engine struct {
 	cmods    map[string]bool        // C modules added, by content key (cmodule.go)
 	users    map[string][]string    // extern symbol -> Terra functions that call it
 	indirect map[*types.Type]string // bridge.go
+	varargs  map[varargKey]string   // vararg.go
 
 	// Store creates global variables (see global.go).
 	Store   GlobalStore
