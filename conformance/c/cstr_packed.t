@@ -99,3 +99,9 @@ terra arr() : int
   return C.parr_sum(&p) + p.v[2]
 end
 print("array member", arr())
+
+-- Lua reads and builds packed values through the same layout.
+local v = C.pk_make(6)
+print("from Lua", v.c, v.i, v.d, v.s)
+local w = terralib.new(T.pk, {2, 5, 0.5, 9})
+print("to C", C.pk_sum(w))
