@@ -13,9 +13,14 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/lang/source"
+	"terrac/runtime/engine"
 	"terrac/runtime/jit"
 	"terrac/stdlib/terralib"
 )
+
+// jitDebug (terrac -g) compiles JIT code with frame pointers so that
+// faults report the Terra callers too (runtime/engine.DebugFull).
+var jitDebug bool
 
 func runFile(path string, args []string) int {
 	src, err := readSource(path)
@@ -24,6 +29,9 @@ func runFile(path string, args []string) int {
 		return 1
 	}
 	rt := terralib.New()
+	if jitDebug {
+		rt.Engine.SetDebugLevel(engine.DebugFull)
+	}
 	defer jit.Flush()
 	rt.SetArgs(path, args)
 	fn, err := rt.LoadString(path, src)

@@ -28,6 +28,10 @@ type Engine struct {
 	// Store creates global variables (see global.go).
 	Store   GlobalStore
 	globals map[*tree.Global]*globalState
+
+	// debug is the debug information of JIT modules (debug.go).
+	debug    DebugLevel
+	debugSet bool
 }
 
 // New makes an engine; the JIT itself is created on first compile so
@@ -97,6 +101,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	e.batch++
 	name := fmt.Sprintf("terrac.batch%d", e.batch)
 	m := lower.NewModule(name)
+	e.enableDebug(m)
 	for _, f := range batch {
 		if err := m.AddFunction(f); err != nil {
 			return err
@@ -112,6 +117,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 			return err
 		}
 		wrapper = w
+		m.DebugWrapper(w, fn)
 	}
 	if err := e.jit.AddIR(m.String(), name); err != nil {
 		return fmt.Errorf("internal error: LLVM rejected module %s: %v", name, err)

@@ -117,6 +117,9 @@ func (rt *Runtime) callError(L *lua.LState, name string, err error) {
 	if errors.As(err, &ae) {
 		L.Error(ae.Object, 0)
 	}
+	if msg, ok := rt.faultMessage(err); ok {
+		L.Error(lua.LString(msg), 0) // located in Terra code (fault.go)
+	}
 	var f *jit.Fault
 	if errors.As(err, &f) {
 		where := name

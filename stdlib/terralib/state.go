@@ -71,6 +71,7 @@ func New() *Runtime {
 	rt.initGlobalVars()
 	rt.initOverloads()
 	rt.initLowLevel()
+	rt.initDebug()
 	rt.initInternal()
 	rt.initMeta()
 	rt.initValues()
