@@ -5,11 +5,13 @@ package dsl
 
 import (
 	"fmt"
+	"strconv"
 
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/ast"
 
 	"terrac/lang/parse"
+	"terrac/lang/scan"
 )
 
 // tokenTypes are the token kinds with a value, as lex.name etc.
@@ -131,13 +133,33 @@ func tokenTable(L *lua.LState, tk parse.Token) *lua.LTable {
 	t.RawSetString("offset", lua.LNumber(tk.Offset))
 	switch tk.Type {
 	case parse.TokNumber:
-		t.RawSetString("value", lua.LNumber(tk.Num.Float))
+		t.RawSetString("value", numberValue(L, tk.Num))
 		t.RawSetString("valuetype", L.GetGlobal(tk.Num.Kind.String()))
 	case parse.TokEOF:
 	default:
 		t.RawSetString("value", lua.LString(tk.Value))
 	}
 	return t
+}
+
+// numberValue is a number token's value for Lua: 1LL and 1ULL are boxed
+// 64-bit integers (through $terra.int64lit, as the same literals in Lua
+// code are), so a language sees their exact value and type.
+func numberValue(L *lua.LState, n scan.NumValue) lua.LValue {
+	if n.Kind == scan.Int64 || n.Kind == scan.Uint64 {
+		if t, ok := L.GetGlobal("$terra").(*lua.LTable); ok {
+			if box := t.RawGetString("int64lit"); box != lua.LNil {
+				L.Push(box)
+				L.Push(lua.LString(strconv.FormatUint(n.Int, 10)))
+				L.Push(lua.LBool(n.Kind == scan.Uint64))
+				L.Call(2, 1)
+				v := L.Get(-1)
+				L.Pop(1)
+				return v
+			}
+		}
+	}
+	return lua.LNumber(n.Float)
 }
 
 func ret(e ast.Expr) ast.Stmt {

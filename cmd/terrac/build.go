@@ -147,12 +147,17 @@ func buildFile(args []string) int {
 		fmt.Fprintf(os.Stderr, "terrac build: %v\n%s", err, buildUsage)
 		return 2
 	}
+	src, err := readSource(c.file)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	p := newProgress()
 	rt := terralib.New()
 	defer jit.Flush()
 	rt.SetArgs(c.file, nil)
 	p.say("running the Lua stage of %s", c.file)
-	fn, err := rt.LoadFile(c.file)
+	fn, err := rt.LoadString(c.file, src)
 	if err != nil {
 		reportLoad(err)
 		return 1

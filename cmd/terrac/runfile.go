@@ -4,6 +4,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"regexp"
 	"strconv"
@@ -22,13 +23,18 @@ import (
 var jitDebug bool
 
 func runFile(path string, args []string) int {
+	src, err := readSource(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
 	rt := terralib.New()
 	if jitDebug {
 		rt.Engine.SetDebugLevel(engine.DebugFull)
 	}
 	defer jit.Flush()
 	rt.SetArgs(path, args)
-	fn, err := rt.LoadFile(path)
+	fn, err := rt.LoadString(path, src)
 	if err != nil {
 		reportLoad(err)
 		return 1
@@ -40,6 +46,20 @@ func runFile(path string, args []string) int {
 	}
 	jit.Flush()
 	return 0
+}
+
+// readSource reads a program, naming the file and the reason on failure
+// (a missing file, a directory, no permission) in one line.
+func readSource(path string) ([]byte, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("terrac: cannot read %s: %v", path, err)
+	}
+	return src, nil
 }
 
 func reportLoad(err error) {

@@ -90,3 +90,10 @@ func anyErr(ts ...*types.Type) bool {
 }
 
 func noteAt(at source.Span, msg string) source.Note { return source.Note{Span: at, Msg: msg} }
+
+// Diagnostics and Trailer let the runtime render the error with source
+// lines and carets (see terralib.Message), as every other located error.
+func (e *CheckError) Diagnostics() source.List { return e.Diags }
+
+// Trailer returns the closing line.
+func (e *CheckError) Trailer() string { return Trailer }

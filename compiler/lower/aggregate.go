@@ -45,6 +45,9 @@ func (b *builder) fieldAddr(ptr value.Value, st *types.Type, f types.FieldLayout
 	if si.union[f.Index] || !addr.Type().Equal(want) {
 		addr = b.cur.NewBitCast(addr, want)
 	}
+	if st.Packed || b.unaligned[ptr] {
+		b.markUnaligned(addr)
+	}
 	return addr
 }
 
@@ -76,7 +79,11 @@ func (b *builder) createIndexAddr(e *tree.Index) value.Value {
 		return b.gep(b.getLLVMType(xt.Elem), p, idx)
 	case types.Array:
 		p := b.createAddr(e.X)
-		return b.gep(b.getLLVMType(xt), p, constI64(0), idx)
+		addr := b.gep(b.getLLVMType(xt), p, constI64(0), idx)
+		if b.unaligned[p] {
+			b.markUnaligned(addr)
+		}
+		return addr
 	case types.Vector:
 		// Lanes of a vector in memory are contiguous elements (GEP into
 		// vector types is deprecated).

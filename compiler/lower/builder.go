@@ -34,6 +34,8 @@ type builder struct {
 	names  map[string]int
 
 	fdbg *funcDebug // nil without debug info (debug.go)
+
+	unaligned map[value.Value]bool // addresses inside packed structs (packed.go)
 }
 
 // scope is one lexical block with the defers registered in it so far.
@@ -213,12 +215,18 @@ func (b *builder) createTemp(t *types.Type, v value.Value) value.Value {
 // returns its register form.
 func (b *builder) createLoad(t *types.Type, ptr value.Value) value.Value {
 	v := b.cur.NewLoad(b.getLLVMType(t), ptr)
+	if b.unaligned[ptr] {
+		v.Align = 1
+	}
 	return b.fromMemory(t, v)
 }
 
 // createStore stores the register value v of type t at ptr.
 func (b *builder) createStore(t *types.Type, v, ptr value.Value) {
-	b.cur.NewStore(b.toMemory(t, v), ptr)
+	st := b.cur.NewStore(b.toMemory(t, v), ptr)
+	if b.unaligned[ptr] {
+		st.Align = 1
+	}
 }
 
 // fromMemory converts the memory form of a t value to its register form

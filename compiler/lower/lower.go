@@ -265,8 +265,8 @@ func (m *Module) getStructInfo(t *types.Type) *structInfo {
 		pos = o + alignUp(mb.size, mb.align)
 		maxAlign = max(maxAlign, mb.align)
 	}
-	if alignUp(pos, maxAlign) != l.Size {
-		natural = false
+	if alignUp(pos, maxAlign) != l.Size || t.Packed {
+		natural = false // packed C structs: LLVM <{ … }> with explicit padding
 	}
 	pos = 0
 	for _, mb := range members {

@@ -63,10 +63,28 @@ func vectorSize(t *Type) int64 {
 
 func alignUp(n, a int64) int64 { return (n + a - 1) / a * a }
 
+// maxFieldAlign caps member alignment: the pack alignment of a packed
+// struct, 0 (no cap) otherwise.
+func (t *Type) maxFieldAlign() int64 {
+	if !t.Packed {
+		return 0
+	}
+	return max(1, t.PackAlign)
+}
+
+// capAlign applies a pack limit (0: none) to an alignment.
+func capAlign(a, limit int64) int64 {
+	if limit > 0 && a > limit {
+		return limit
+	}
+	return a
+}
+
 // layoutStruct lays entries out in order. A union occupies one LLVM
 // member: the largest of its members, at an offset aligned for the
-// most-aligned member.
-func layoutStruct(entries []Entry) *Layout {
+// most-aligned member. maxAlign > 0 caps every member's alignment (packed
+// structs).
+func layoutStruct(entries []Entry, maxAlign int64) *Layout {
 	l := &Layout{Align: 1}
 	index := 0
 	for _, e := range entries {
@@ -76,7 +94,7 @@ func layoutStruct(entries []Entry) *Layout {
 			size, align := int64(0), int64(1)
 			for _, f := range fields {
 				size = max(size, f.Type.Size())
-				align = max(align, f.Type.Align())
+				align = max(align, capAlign(f.Type.Align(), maxAlign))
 			}
 			// As in C, a union's size is a multiple of its alignment.
 			size = alignUp(size, align)
@@ -89,7 +107,7 @@ func layoutStruct(entries []Entry) *Layout {
 			index++
 			continue
 		}
-		a := e.Type.Align()
+		a := capAlign(e.Type.Align(), maxAlign)
 		off := alignUp(l.Size, a)
 		l.Fields = append(l.Fields, FieldLayout{Field: e.Field, Offset: off, Index: index})
 		l.Size = off + e.Type.Size()

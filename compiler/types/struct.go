@@ -53,6 +53,13 @@ type StructInfo struct {
 	// struct structurally, by field name. Set by compiler/check.
 	Convertible bool
 
+	// Packed lays the entries out as C's packed structs: no member is
+	// aligned to more than PackAlign bytes (0 means 1: no padding at
+	// all) and neither is the struct (`#pragma pack(N)` gives PackAlign
+	// N; __attribute__((packed)) gives 1). Set before completion.
+	Packed    bool
+	PackAlign int64
+
 	// Lua is owned by the Lua API layer (methods, metamethods, user
 	// fields); this package never looks inside.
 	Lua any
@@ -145,7 +152,7 @@ func (t *Type) completeStruct() error {
 	if err := walk(t.Entries); err != nil {
 		return err
 	}
-	t.layout = layoutStruct(t.Entries)
+	t.layout = layoutStruct(t.Entries, t.maxFieldAlign())
 	return nil
 }
 

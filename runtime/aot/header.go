@@ -190,7 +190,11 @@ func (h *header) structName(t *types.Type) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	h.decls = append(h.decls, fmt.Sprintf("struct %s {\n%s};\n", n, body))
+	decl := fmt.Sprintf("struct %s {\n%s};\n", n, body)
+	if t.Packed { // C's spelling of the same layout
+		decl = fmt.Sprintf("#pragma pack(push, %d)\n%s#pragma pack(pop)\n", max(1, t.PackAlign), decl)
+	}
+	h.decls = append(h.decls, decl)
 	return n, nil
 }
 

@@ -140,8 +140,9 @@ func intType(size int64, signed bool) (*types.Type, error) {
 }
 
 // record maps a C struct or union. Incomplete ones and ones with
-// bitfields or packed layout stay opaque structs (usable behind pointers),
-// as Terra does for bitfields; the reason is recorded for the errors table.
+// bitfields stay opaque structs (usable behind pointers), as Terra does
+// for bitfields; the reason is recorded for the errors table. Packed ones
+// (__attribute__((packed)), #pragma pack) become packed Terra structs.
 func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 	key := recordKey(c)
 	if t := m.rt.cTypes[key]; key != "" && t != nil {
@@ -160,7 +161,7 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 		}
 		m.rt.cTypes[key] = t
 	}
-	if !c.Complete || c.Fields == nil || c.HasBitfields || c.Packed {
+	if !c.Complete || c.Fields == nil || c.HasBitfields {
 		return t, nil
 	}
 	var entries, union []types.Entry
@@ -186,10 +187,27 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 	if c.Kind == cimport.Union {
 		entries = []types.Entry{{Union: union}}
 	}
-	if why := layoutMismatch(c, entries); why != "" {
+	// A packed struct's members are aligned to at most the struct's own
+	// alignment (1 for the attribute, N for #pragma pack(N)). `#pragma
+	// pack` over naturally placed members only shows in that alignment,
+	// so a natural layout that does not match is retried packed.
+	packed := c.Packed
+	why := ""
+	if !packed {
+		if why = layoutMismatch(c, entries, false); why != "" {
+			packed = true
+		}
+	}
+	if packed {
+		if w := layoutMismatch(c, entries, true); w == "" || why == "" {
+			why = w
+		}
+	}
+	if why != "" {
 		m.layoutErrs[c] = why
 		return t, nil
 	}
+	t.Packed, t.PackAlign = packed, c.Align
 	t.Defined = true
 	sl := t.Lua.(*structLua)
 	for _, e := range entries {
@@ -201,9 +219,10 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 // layoutMismatch compares the layout Terra gives entries with C's (an
 // aligned attribute on a member, for one, is invisible to Terra) and
 // says how they differ, or "".
-func layoutMismatch(c *cimport.Type, entries []types.Entry) string {
+func layoutMismatch(c *cimport.Type, entries []types.Entry, packed bool) string {
 	tmp := types.NewStruct(c.Name)
 	tmp.Entries = entries
+	tmp.Packed, tmp.PackAlign = packed, c.Align
 	l, err := tmp.Layout()
 	if err != nil {
 		return err.Error()
@@ -243,8 +262,6 @@ func (m *cmapper) opaqueReason(c *cimport.Type) string {
 		return ""
 	case c.HasBitfields:
 		return "struct with bitfields is imported as an opaque type"
-	case c.Packed:
-		return "packed struct is imported as an opaque type (terrac has no packed layout)"
 	}
 	return m.layoutErrs[c]
 }
