@@ -24,6 +24,8 @@ type Engine struct {
 	// Store creates global variables (see global.go).
 	Store   GlobalStore
 	globals map[*tree.Global]*globalState
+
+	verifyOnly bool // see verifyonly.go
 }
 
 // New makes an engine; the JIT itself is created on first compile so
@@ -83,7 +85,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 			return err
 		}
 	}
-	if e.jit == nil {
+	if e.jit == nil && !e.verifyOnly {
 		j, err := jit.Default()
 		if err != nil {
 			return err
@@ -109,8 +111,8 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 		}
 		wrapper = w
 	}
-	if err := e.jit.AddIR(m.String(), name); err != nil {
-		return fmt.Errorf("internal error: LLVM rejected module %s: %v", name, err)
+	if err := e.addModule(m.String(), name, batch); err != nil {
+		return err
 	}
 	for _, f := range batch {
 		f.Compiled = true
@@ -126,6 +128,9 @@ func (e *Engine) Address(fn *tree.Function) (uintptr, error) {
 	if err := e.Compile(fn, false); err != nil {
 		return 0, err
 	}
+	if e.verifyOnly {
+		return 0, ErrVerifyOnly
+	}
 	return e.lookup(fn.LinkName)
 }
 
@@ -134,6 +139,9 @@ func (e *Engine) Address(fn *tree.Function) (uintptr, error) {
 func (e *Engine) Wrapper(fn *tree.Function) (uintptr, error) {
 	if err := e.Compile(fn, true); err != nil {
 		return 0, err
+	}
+	if e.verifyOnly {
+		return 0, ErrVerifyOnly
 	}
 	e.mu.Lock()
 	name := e.wrappers[fn]

@@ -2,11 +2,14 @@
 package terralib
 
 import (
+	"errors"
+
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/runtime/cdata"
+	"terrac/runtime/engine"
 )
 
 const funcClass = "terra.function"
@@ -20,6 +23,9 @@ func (rt *Runtime) FunctionValue(fn *tree.Function) lua.LValue {
 	ud.Value = fn
 	ud.Metatable = rt.funcMeta
 	fn.Lua = ud
+	if rt.OnFunction != nil {
+		rt.OnFunction(fn)
+	}
 	return ud
 }
 
@@ -44,6 +50,14 @@ func (rt *Runtime) checkFunction(L *lua.LState, n int) *tree.Function {
 // callFromLua compiles fn if needed and calls it with Lua arguments.
 func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, args []lua.LValue) int {
 	w, err := rt.Engine.Wrapper(fn)
+	if errors.Is(err, engine.ErrVerifyOnly) {
+		// Checked and verified, but never run: the result is zero.
+		if fn.Type.Result.IsUnit() {
+			return 0
+		}
+		L.Push(cdata.Load(rt, cdata.New(fn.Type.Result).Ptr, fn.Type.Result))
+		return 1
+	}
 	if err != nil {
 		rt.raise(L, err)
 	}
@@ -66,7 +80,7 @@ func (rt *Runtime) initFuncMeta() {
 	methods := map[string]lua.LGFunction{
 		"compile": func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
-			if _, err := rt.Engine.Address(fn); err != nil {
+			if _, err := rt.Engine.Address(fn); err != nil && !errors.Is(err, engine.ErrVerifyOnly) {
 				rt.raise(L, err)
 			}
 			return 0
