@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,12 @@ import (
 func runFile(path string, args []string) int {
 	rt := terralib.New()
 	defer jit.Flush()
+	var panicStack []byte
+	rt.L.Options.OnGoPanic = func(any) {
+		if panicStack == nil {
+			panicStack = debug.Stack()
+		}
+	}
 	rt.SetArgs(path, args)
 	fn, err := rt.LoadFile(path)
 	if err != nil {
@@ -27,6 +34,15 @@ func runFile(path string, args []string) int {
 	}
 	if err := rt.Run(fn, args...); err != nil {
 		jit.Flush()
+		var ae *lua.ApiError
+		if errors.As(err, &ae) && ae.Type == lua.ApiErrorPanic {
+			// A Go panic inside a Lua callback: a terrac bug.
+			fmt.Fprintf(os.Stderr, "internal error: %v\nPlease report this as a terrac bug.\n", ae.Object)
+			if os.Getenv("TERRAC_DEBUG") != "" {
+				os.Stderr.Write(panicStack)
+			}
+			return 3
+		}
 		fmt.Fprint(os.Stderr, formatRunError(rt, err))
 		return 1
 	}
