@@ -59,7 +59,7 @@ func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, args []lua.LVal
 		return 1
 	}
 	if err != nil {
-		rt.raise(L, err)
+		rt.raiseAt(L, err)
 	}
 	res, err := cdata.Call(rt, w, fn.Type, fn.Name, args)
 	if err != nil {
@@ -81,7 +81,7 @@ func (rt *Runtime) initFuncMeta() {
 		"compile": func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
 			if _, err := rt.Engine.Address(fn); err != nil && !errors.Is(err, engine.ErrVerifyOnly) {
-				rt.raise(L, err)
+				rt.raiseAt(L, err)
 			}
 			return 0
 		},
@@ -144,7 +144,7 @@ func (rt *Runtime) initFuncMeta() {
 			fn := rt.checkFunction(L, 1)
 			addr, err := rt.Engine.Address(fn)
 			if err != nil {
-				rt.raise(L, err)
+				rt.raiseAt(L, err)
 			}
 			v := cdata.New(types.PointerTo(fn.Type))
 			*(*uintptr)(v.Ptr) = addr
