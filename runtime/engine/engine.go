@@ -25,7 +25,8 @@ type Engine struct {
 	Store   GlobalStore
 	globals map[*tree.Global]*globalState
 
-	verifyOnly bool // see verifyonly.go
+	verifyOnly bool             // see verifyonly.go
+	failed     map[string]error // symbols whose lookup failed
 }
 
 // New makes an engine; the JIT itself is created on first compile so
@@ -155,8 +156,17 @@ func (e *Engine) lookup(name string) (uintptr, error) {
 	if a, ok := e.addrs[name]; ok {
 		return a, nil
 	}
+	if err := e.failed[name]; err != nil {
+		return 0, err
+	}
 	a, err := e.jit.Lookup(name)
 	if err != nil {
+		// The module may be materialized anyway (LLVM reported an
+		// error while compiling it): never hand out its code.
+		if e.failed == nil {
+			e.failed = map[string]error{}
+		}
+		e.failed[name] = err
 		return 0, err
 	}
 	e.addrs[name] = a
