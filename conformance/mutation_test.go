@@ -15,7 +15,10 @@ import (
 	"testing"
 )
 
-var allMutants = flag.Bool("mutants", false, "run every mutation of every program (default: one per program, rotating)")
+var (
+	allMutants = flag.Bool("mutants", false, "run every mutation of every program (default: one per program, rotating)")
+	mutantSeed = flag.Int("mutant-seed", 0, "vary which token each mutation picks")
+)
 
 // token is one lexical token of a program: its byte range.
 type token struct{ start, end int }
@@ -117,7 +120,7 @@ func TestMutations(t *testing.T) {
 		}
 		h := fnv.New32a()
 		h.Write(src)
-		pick := int(h.Sum32() >> 1)
+		pick := int(h.Sum32()>>1) + *mutantSeed*7919
 		toks := tokens(string(src))
 		for k, m := range mutations {
 			if !*allMutants && k != i%len(mutations) {
