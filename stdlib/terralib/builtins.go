@@ -26,7 +26,7 @@ func (rt *Runtime) initBuiltins() {
 		return m.Lua(L)
 	}))
 	vectorType := func(L *lua.LState) int {
-		L.Push(rt.TypeValue(types.VectorOf(rt.checkType(L, 1), L.CheckInt(2))))
+		L.Push(rt.TypeValue(rt.vectorType(L, rt.checkType(L, 1), L.CheckInt(2))))
 		return 1
 	}
 	arrays := func(name string, vector, typed bool) *Macro {
