@@ -16,7 +16,8 @@ import (
 )
 
 const usage = `usage:
-  terrac FILE.t [args...]      run a Terra program
+  terrac [-g] FILE.t [args...] run a Terra program (-g: backtraces of
+                               faults through Terra callers)
   terrac run FILE.t [args...]  run a Terra program
   terrac [repl]                start the interactive prompt
   terrac build FILE.t [-o OUT] [--emit exe|obj|so|asm|ll|bc] [-O0..-O3] [-g]
@@ -45,7 +46,14 @@ func run(args []string) (code int) {
 	switch args[0] {
 	case "repl":
 		return runREPL()
+	case "-g":
+		jitDebug = true
+		return run(args[1:])
 	case "run":
+		if len(args) >= 2 && args[1] == "-g" {
+			jitDebug = true
+			args = append(args[:1:1], args[2:]...)
+		}
 		if len(args) < 2 {
 			fmt.Fprint(os.Stderr, usage)
 			return 2

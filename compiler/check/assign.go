@@ -111,6 +111,9 @@ func (check *Checker) setVarType(sym *tree.Symbol, t *types.Type, at source.Span
 //	                       a, <tuple> = e, f()
 //	                       b, c = <tuple>._0, <tuple>._1
 func (check *Checker) assign(s *tree.Assign) []tree.Stmt {
+	if out, ok := check.setEntryMeta(s); ok {
+		return out
+	}
 	rhs := check.exprList(s.Rhs)
 	lhs := make([]tree.Expr, len(s.Lhs))
 	for i, l := range s.Lhs {

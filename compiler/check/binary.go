@@ -16,7 +16,9 @@ func (check *Checker) binary(b *tree.Binary) tree.Expr {
 	if anyErr(x.Base().Type, y.Base().Type) {
 		return invalid(b)
 	}
-	// hook: operator metamethods (__add, __lt, …) of struct operands go here.
+	if r, ok := check.binaryMeta(b); ok {
+		return r
+	}
 	switch b.Op {
 	case "+", "-":
 		if r, ok := check.pointerArith(b); ok {

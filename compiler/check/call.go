@@ -48,7 +48,9 @@ func (check *Checker) call(c *tree.Call) tree.Expr {
 	case ft.IsPointerToFunction():
 		ft = ft.Elem
 	default:
-		// hook: __apply on struct values goes here.
+		if r, ok := check.applyMeta(c, ft); ok {
+			return r
+		}
 		check.errorf(c.Pos, "expected a function but found %s", ft)
 		return invalid(c)
 	}

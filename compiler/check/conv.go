@@ -51,7 +51,9 @@ func (check *Checker) implicit(x tree.Expr, t *types.Type) (tree.Expr, bool) {
 		}
 		return mkCast(check.convert(x, t.Elem), t, false), true
 	}
-	// hook: user-defined __cast metamethods of either side go here.
+	if r, ok := check.castMeta(x, t); ok {
+		return r, true
+	}
 	return x, false
 }
 

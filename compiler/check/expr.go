@@ -47,6 +47,8 @@ func (check *Checker) rawExpr(e tree.Expr) tree.Expr {
 		r = check.paren(e)
 	case *tree.Intrinsic:
 		r = check.intrinsic(e)
+	case *tree.Prechecked:
+		return e.X
 	case *tree.GlobalRef:
 		r = check.globalRef(e)
 	case *tree.LowLevel:

@@ -85,6 +85,9 @@ func (check *Checker) luaValue(e *tree.LuaValue) tree.Expr {
 			r.Type = check.useFunction(fn, e.Pos)
 			return r
 		}
+		if x, ok := check.hostValue(e); ok {
+			return x
+		}
 	}
 	if _, ok := e.Value.(*lua.LFunction); ok {
 		d := check.errorf(e.Pos, "lua object of type function not understood by terra code.")

@@ -37,6 +37,9 @@ func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 	if x, ok := check.overloadedMethod(m, recv, orig, st, args); ok {
 		return x
 	}
+	if r, ok := check.methodMeta(st, m.Name, orig, args, m.Pos); ok {
+		return r
+	}
 	fn := check.method(st, m.Name, m)
 	if fn == nil {
 		return invalid(call)

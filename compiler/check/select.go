@@ -38,7 +38,9 @@ func (check *Checker) selector(s *tree.Select) tree.Expr {
 	}
 	f, ok := t.FieldByName(s.Name)
 	if !ok {
-		// hook: __entrymissing / __setentry go here.
+		if r, ok := check.entryMeta(t, s.Name, x, s.Pos); ok {
+			return r
+		}
 		check.errorf(s.Pos, "no field %s in terra object of type %s", s.Name, t)
 		return invalid(s)
 	}

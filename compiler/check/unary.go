@@ -44,7 +44,9 @@ func (check *Checker) unary(u *tree.Unary) tree.Expr {
 		check.errorf(u.Pos, "operator %s not defined in terra code.", u.Op)
 		return invalid(u)
 	}
-	// hook: __unm / __not metamethods of struct operands go here.
+	if r, done := check.unaryMeta(u); done {
+		return r
+	}
 	if !ok {
 		check.errorf(x.Span(), "argument of unary operator is not valid type but %s", t)
 		return invalid(u)

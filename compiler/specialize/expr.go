@@ -240,6 +240,16 @@ func Convert(h Host, v lua.LValue, at source.Span) (tree.Expr, error) {
 		}
 		return &tree.Let{ExprBase: eb, Stmts: tree.CopyStmts(q.Stmts), Exprs: tree.CopyExprs(q.Exprs)}, nil
 	}
+	if f := toTerraExpression(v); f != lua.LNil {
+		vals, err := h.CallHole(f, v)
+		if err != nil {
+			return nil, fmt.Errorf("error in __toterraexpression: %s", luaMessage(err))
+		}
+		if len(vals) == 0 {
+			return nil, fmt.Errorf("__toterraexpression returned no value")
+		}
+		return Convert(h, vals[0], at)
+	}
 	switch v := v.(type) {
 	case lua.LNumber:
 		f := float64(v)

@@ -71,7 +71,7 @@ func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol 
 func flatten(vals []lua.LValue) []lua.LValue {
 	var out []lua.LValue
 	for _, v := range vals {
-		if tb, ok := v.(*lua.LTable); ok && tb.Metatable == lua.LNil && tb.Len() > 0 {
+		if tb, ok := v.(*lua.LTable); ok && IsList(tb) && (tb.Len() > 0 || tb.Metatable != lua.LNil) {
 			for i := 1; i <= tb.Len(); i++ {
 				out = append(out, tb.RawGetInt(i))
 			}
@@ -189,10 +189,10 @@ func (s *Specializer) exprStmt(st *tast.ExprStmt) []tree.Stmt {
 	var out []tree.Stmt
 	for _, v := range flatten(vals) {
 		if q := s.host.AsQuote(v); q != nil {
-			out = append(out, tree.CopyStmts(q.Stmts)...)
-			for _, e := range q.Exprs {
-				out = append(out, &tree.ExprStmt{StmtBase: s.base(st), X: tree.CopyExpr(e)})
-			}
+			// A Let statement: the checker splices it into the block
+			// hygienically (its names never clash with the block's).
+			let := &tree.Let{ExprBase: tree.ExprBase{Pos: s.span(st)}, Stmts: tree.CopyStmts(q.Stmts), Exprs: tree.CopyExprs(q.Exprs)}
+			out = append(out, &tree.ExprStmt{StmtBase: s.base(st), X: let})
 			continue
 		}
 		if v == lua.LNil {

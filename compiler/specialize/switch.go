@@ -12,7 +12,7 @@ import (
 func (s *Specializer) switchStmt(st *tast.SwitchStmt) *tree.Switch {
 	n := &tree.Switch{StmtBase: s.base(st), Value: s.expr(st.Value)}
 	for _, c := range st.Cases {
-		for _, x := range s.stmt(c) {
+		for _, x := range caseStmts(s.stmt(c)) {
 			if k, ok := x.(*tree.Case); ok {
 				n.Cases = append(n.Cases, k)
 			} else {
@@ -24,6 +24,22 @@ func (s *Specializer) switchStmt(st *tast.SwitchStmt) *tree.Switch {
 		n.Else = s.block(st.Else)
 	}
 	return n
+}
+
+// caseStmts opens spliced statement quotes (ExprStmt{Let}) so the case
+// clauses they hold join the switch.
+func caseStmts(in []tree.Stmt) []tree.Stmt {
+	var out []tree.Stmt
+	for _, x := range in {
+		if es, ok := x.(*tree.ExprStmt); ok {
+			if let, ok := es.X.(*tree.Let); ok && len(let.Exprs) == 0 {
+				out = append(out, caseStmts(let.Stmts)...)
+				continue
+			}
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 func (s *Specializer) caseStmt(st *tast.CaseStmt) *tree.Case {

@@ -13,6 +13,9 @@ func CopyExpr(e Expr) Expr {
 	case *Var:
 		c := *e
 		return &c
+	case *Prechecked:
+		c := *e
+		return &c
 	case *FuncRef:
 		c := *e
 		return &c

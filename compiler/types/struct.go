@@ -44,6 +44,9 @@ type StructInfo struct {
 	Entries   []Entry
 	Defined   bool // entries were given (struct S {…}); false after `struct S`
 	Completer func(t *Type) error
+	// Initialized runs once after a successful completion (Terra's
+	// __staticinitialize), when the layout is known.
+	Initialized func(t *Type) error
 
 	// Convertible marks the anonymous structs that `{x = a}` constructors
 	// create: like tuples (which convert by position) they convert to any
@@ -104,6 +107,14 @@ func (t *Type) Complete() error {
 	err := t.completeStruct()
 	t.state = complete
 	t.err = err
+	if err == nil && t.Initialized != nil {
+		f := t.Initialized
+		t.Initialized = nil
+		if err := f(t); err != nil {
+			t.err = err
+			return err
+		}
+	}
 	return err
 }
 

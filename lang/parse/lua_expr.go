@@ -342,6 +342,10 @@ func (p *parser) luaFuncBody() *ast.FunctionExpr {
 	return f
 }
 
+// maxTerraCallArgs is the most arguments a $terra call passes one by
+// one; the runtime accepts the rest packed in a table.
+const maxTerraCallArgs = 60
+
 // terraCall builds $terra.<fn>(args…) at line.
 func (p *parser) terraCall(line int, fn string, args ...ast.Expr) *ast.FuncCallExpr {
 	obj := &ast.IdentExpr{Value: "$terra"}
@@ -352,6 +356,16 @@ func (p *parser) terraCall(line int, fn string, args ...ast.Expr) *ast.FuncCallE
 	f.SetLine(line)
 	if args == nil {
 		args = []ast.Expr{}
+	}
+	if len(args) > maxTerraCallArgs {
+		// A Lua call has a bounded number of argument registers: pass
+		// everything after the tree id in one table instead.
+		t := &ast.TableExpr{}
+		t.SetLine(line)
+		for _, a := range args[1:] {
+			t.Fields = append(t.Fields, &ast.Field{Value: a})
+		}
+		args = []ast.Expr{args[0], t}
 	}
 	c := &ast.FuncCallExpr{Func: f, Args: args}
 	c.SetLine(line)

@@ -65,17 +65,24 @@ func (p *parser) terraGroup() []ast.Stmt {
 	// The declared objects go to temporaries first and are stored one
 	// by one, so that a later target such as T.methods.m sees the struct
 	// T that an earlier item of the same group just stored.
-	temps := make([]string, len(targets))
-	for i := range targets {
-		temps[i] = fmt.Sprintf("$decl%d", i+1)
-	}
-	decl := &ast.LocalAssignStmt{Names: temps, Exprs: []ast.Expr{p.terraCall(line, "declare", append([]ast.Expr{id}, curs...)...)}}
+	// The declared objects go to a table first and are stored one by
+	// one, so that a later target such as T.methods.m sees the struct T
+	// that an earlier item of the same group just stored. One table, not
+	// one local per item: a group may be longer than Lua's local limit.
+	declCall := p.terraCall(line, "declare", append([]ast.Expr{id}, curs...)...)
+	pack := &ast.TableExpr{Fields: []*ast.Field{{Value: declCall}}}
+	pack.SetLine(line)
+	decl := &ast.LocalAssignStmt{Names: []string{"$decls"}, Exprs: []ast.Expr{pack}}
 	decl.SetLine(line)
 	body := []ast.Stmt{decl}
 	for i, target := range targets {
-		tmp := &ast.IdentExpr{Value: temps[i]}
-		tmp.SetLine(line)
-		a := &ast.AssignStmt{Lhs: []ast.Expr{target}, Rhs: []ast.Expr{tmp}}
+		tbl := &ast.IdentExpr{Value: "$decls"}
+		tbl.SetLine(line)
+		idx := &ast.NumberExpr{Value: fmt.Sprint(i + 1)}
+		idx.SetLine(line)
+		get := &ast.AttrGetExpr{Object: tbl, Key: idx}
+		get.SetLine(line)
+		a := &ast.AssignStmt{Lhs: []ast.Expr{target}, Rhs: []ast.Expr{get}}
 		a.SetLine(line)
 		body = append(body, a)
 	}

@@ -10,6 +10,7 @@ import "C"
 import (
 	"fmt"
 	"runtime"
+	"sync/atomic"
 	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
@@ -19,21 +20,47 @@ import (
 
 // Value is native memory holding one value of type T. Memory allocated
 // by New is C memory owned by the Value and freed when Lua drops it;
-// memory the program manages itself is never freed here.
+// memory the program manages itself is never freed here. A reference
+// (Ref) points into memory owned by another Value, which it keeps alive.
 type Value struct {
-	T   *types.Type
-	Ptr unsafe.Pointer
+	T     *types.Type
+	Ptr   unsafe.Pointer
+	owner *Value
 }
+
+// live counts C blocks allocated by New and not yet freed.
+var live atomic.Int64
+
+// LiveAllocations reports how many blocks New has allocated that no
+// finalizer has freed yet (a leak check for tests).
+func LiveAllocations() int64 { return live.Load() }
 
 // New allocates zeroed native memory for one T.
 func New(t *types.Type) *Value {
 	size := t.Size()
-	if size == 0 {
+	if size <= 0 {
 		size = 1
 	}
 	v := &Value{T: t, Ptr: C.calloc(1, C.size_t(size))}
-	runtime.SetFinalizer(v, func(v *Value) { C.free(v.Ptr) })
+	if v.Ptr == nil {
+		panic(fmt.Sprintf("cdata: out of memory allocating %d bytes", size))
+	}
+	live.Add(1)
+	runtime.SetFinalizer(v, func(v *Value) {
+		C.free(v.Ptr)
+		live.Add(-1)
+	})
 	return v
+}
+
+// Ref makes a value that views memory at p, of type t. owner, if not
+// nil, is the value that owns the memory; the reference keeps it alive.
+// Memory not owned by a Value (a pointer from native code) is never freed.
+func Ref(t *types.Type, p unsafe.Pointer, owner *Value) *Value {
+	if owner != nil && owner.owner != nil {
+		owner = owner.owner
+	}
+	return &Value{T: t, Ptr: p, owner: owner}
 }
 
 // Bytes views the value's memory.
@@ -47,6 +74,10 @@ func (v *Value) PointerValue() uintptr {
 }
 
 func (v *Value) String() string {
+	if v.T.Kind == types.Int && v.T.Bits == 64 {
+		bits, _ := IntBits(v)
+		return FormatInt(v.T, bits)
+	}
 	if v.T.Kind == types.Pointer {
 		if v.PointerValue() == 0 {
 			return fmt.Sprintf("cdata<%s>: NULL", v.T)

@@ -8,6 +8,7 @@ import (
 	"terrac/compiler/check"
 	"terrac/compiler/lower"
 	"terrac/compiler/tree"
+	"terrac/compiler/types"
 	"terrac/runtime/jit"
 )
 
@@ -20,10 +21,17 @@ type Engine struct {
 	batch    int
 	wrappers map[*tree.Function]string
 	addrs    map[string]uintptr
+	cmods    map[string]bool        // C modules added, by content key (cmodule.go)
+	users    map[string][]string    // extern symbol -> Terra functions that call it
+	indirect map[*types.Type]string // bridge.go
 
 	// Store creates global variables (see global.go).
 	Store   GlobalStore
 	globals map[*tree.Global]*globalState
+
+	// debug is the debug information of JIT modules (debug.go).
+	debug    DebugLevel
+	debugSet bool
 
 	verifyOnly bool             // see verifyonly.go
 	failed     map[string]error // symbols whose lookup failed
@@ -96,6 +104,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	e.batch++
 	name := fmt.Sprintf("terrac.batch%d", e.batch)
 	m := lower.NewModule(name)
+	e.enableDebug(m)
 	for _, f := range batch {
 		if err := m.AddFunction(f); err != nil {
 			return err
@@ -111,6 +120,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 			return err
 		}
 		wrapper = w
+		m.DebugWrapper(w, fn)
 	}
 	if err := e.addModule(m.String(), name, batch); err != nil {
 		return err
@@ -118,6 +128,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	for _, f := range batch {
 		f.Compiled = true
 	}
+	e.noteExternUsers(batch)
 	if needWrapper {
 		e.wrappers[fn] = wrapper
 	}
@@ -161,6 +172,7 @@ func (e *Engine) lookup(name string) (uintptr, error) {
 	}
 	a, err := e.jit.Lookup(name)
 	if err != nil {
+		err = e.undefinedSymbols(err)
 		// The module may be materialized anyway (LLVM reported an
 		// error while compiling it): never hand out its code.
 		if e.failed == nil {

@@ -27,6 +27,7 @@ type JIT struct {
 	mu   sync.Mutex
 	c    *C.terrac_jit
 	opts Options
+	dbg  debugTables // line information of compiled objects (debuginfo.go)
 }
 
 // Error is a failure reported by LLVM or the dynamic loader.
@@ -81,6 +82,7 @@ func newJIT() (*JIT, error) {
 		{"terrac_callback", C.terrac_callback},
 		{"terrac_stdout_write", C.terrac_stdout_write},
 		{"terrac_stdout_flush", C.terrac_stdout_flush},
+		{"terrac_traceback", C.terrac_traceback},
 	}
 	for _, b := range builtins {
 		if err := j.DefineAbsolute(b.name, uintptr(b.addr)); err != nil {

@@ -96,6 +96,7 @@ func cacheLoad(key string, opts Options) *Header {
 	if !ok {
 		return nil
 	}
+	h.deps = enc.Deps
 	remember(mkey, h, enc.Deps)
 	return h
 }
@@ -129,4 +130,16 @@ func cacheStore(key string, opts Options, h *Header, deps []dep) {
 	if werr != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(dir, key+".gob")) != nil {
 		os.Remove(tmp.Name())
 	}
+}
+
+// ForgetInProcess drops the in-process memo of headers and bodies, so the
+// next Import behaves as the first one of a new process (it may still use
+// the on-disk cache). For benchmarks and tests.
+func ForgetInProcess() {
+	memo.Lock()
+	memo.m = nil
+	memo.Unlock()
+	bodyMemo.Lock()
+	bodyMemo.m = nil
+	bodyMemo.Unlock()
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestBrokenHeader(t *testing.T) {
@@ -63,7 +64,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	if !ok {
 		t.Fatal("unflatten failed")
 	}
-	if d := cmp.Diff(cold, back); d != "" {
+	if d := cmp.Diff(cold, back, cmpopts.IgnoreUnexported(Header{})); d != "" {
 		t.Fatalf("gob round trip differs (-cold +back):\n%s", d)
 	}
 	if n := back.Tags["node"]; n.Fields[0].Type.Elem != n {
@@ -82,7 +83,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	if disk == cold {
 		t.Fatal("disk load returned the memoized header")
 	}
-	if d := cmp.Diff(cold, disk); d != "" {
+	if d := cmp.Diff(cold, disk, cmpopts.IgnoreUnexported(Header{})); d != "" {
 		t.Fatalf("disk round trip differs (-cold +disk):\n%s", d)
 	}
 	// From memory.

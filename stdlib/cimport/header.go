@@ -23,6 +23,10 @@ type Header struct {
 	// blanked out and the translation retried; they are keyed by the
 	// "file:line:col: message" of the error.
 	Skipped map[string]string
+
+	// deps are the files the preprocessor looked at (see cache.go); the
+	// body cache (bodies.go) uses them as part of its key.
+	deps []dep
 }
 
 // IntConst is the value of an integer constant macro.

@@ -52,7 +52,10 @@ func Import(code string, args []string, opts Options) (*Header, error) {
 		return nil, err
 	}
 	if opts.NoCache {
-		h, _, err := translate(code, args, opts, identity)
+		h, deps, err := translate(code, args, opts, identity)
+		if h != nil {
+			h.deps = deps
+		}
 		return h, err
 	}
 	key := cacheKey(code, args, opts, identity)
@@ -63,6 +66,7 @@ func Import(code string, args []string, opts Options) (*Header, error) {
 	if err != nil {
 		return nil, err
 	}
+	h.deps = deps
 	cacheStore(key, opts, h, deps)
 	return h, nil
 }

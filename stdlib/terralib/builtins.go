@@ -17,14 +17,8 @@ import (
 
 func (rt *Runtime) initBuiltins() {
 	L := rt.L
-	rt.macroMeta.RawSetString("__call", L.NewFunction(func(L *lua.LState) int {
-		m := asMacro(L.Get(1))
-		if m.Lua == nil {
-			L.RaiseError("macro %s cannot be called from Lua code", m.Name)
-		}
-		L.Remove(1)
-		return m.Lua(L)
-	}))
+	// Calling a builtin from Lua runs its Lua form (see the macro
+	// metatable's __call in meta.go).
 	vectorType := func(L *lua.LState) int {
 		L.Push(rt.TypeValue(rt.vectorType(L, rt.checkType(L, 1), L.CheckInt(2))))
 		return 1

@@ -47,32 +47,6 @@ func (rt *Runtime) checkFunction(L *lua.LState, n int) *tree.Function {
 	return fn
 }
 
-// callFromLua compiles fn if needed and calls it with Lua arguments.
-func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, args []lua.LValue) int {
-	w, err := rt.Engine.Wrapper(fn)
-	if errors.Is(err, engine.ErrVerifyOnly) {
-		// Checked and verified, but never run: the result is zero.
-		if fn.Type.Result.IsUnit() {
-			return 0
-		}
-		L.Push(cdata.Load(rt, cdata.New(fn.Type.Result).Ptr, fn.Type.Result))
-		return 1
-	}
-	if err != nil {
-		rt.raiseAt(L, err)
-	}
-	res, err := cdata.Call(rt, w, fn.Type, fn.Name, args)
-	if err != nil {
-		// Wrong arguments and native faults are the caller's line's
-		// fault: let Lua prefix the position.
-		L.RaiseError("%s", err.Error())
-	}
-	for _, r := range res {
-		L.Push(r)
-	}
-	return len(res)
-}
-
 func (rt *Runtime) initFuncMeta() {
 	L := rt.L
 	mt := L.NewTypeMetatable(funcClass)
@@ -196,12 +170,7 @@ func (rt *Runtime) initFuncMeta() {
 		return 1
 	}))
 	mt.RawSetString("__call", L.NewFunction(func(L *lua.LState) int {
-		fn := rt.checkFunction(L, 1)
-		args := make([]lua.LValue, 0, L.GetTop()-1)
-		for i := 2; i <= L.GetTop(); i++ {
-			args = append(args, L.Get(i))
-		}
-		return rt.callFromLua(L, fn, args)
+		return rt.callFromLua(L, rt.checkFunction(L, 1), 2)
 	}))
 	mt.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
 		L.Push(lua.LString("terra function " + rt.checkFunction(L, 1).Name))

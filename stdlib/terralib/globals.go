@@ -133,18 +133,6 @@ func (rt *Runtime) initTerralib() {
 			L.Push(rt.LabelValue(tree.NewLabel(L.OptString(1, "label"))))
 			return 1
 		},
-		"includec": func(L *lua.LState) int {
-			return rt.includec(L, "#include <"+L.CheckString(1)+">\n", L.OptTable(2, nil))
-		},
-		"includecstring": func(L *lua.LState) int {
-			return rt.includec(L, L.CheckString(1), L.OptTable(2, nil))
-		},
-		"linklibrary": func(L *lua.LState) int {
-			if err := rt.Engine.LoadLibrary(L.CheckString(1)); err != nil {
-				L.RaiseError("%s", err.Error())
-			}
-			return 0
-		},
 		"new": func(L *lua.LState) int {
 			t := rt.checkType(L, 1)
 			L.Remove(1)
@@ -173,6 +161,7 @@ func (rt *Runtime) initTerralib() {
 			return 0
 		},
 	})
+	rt.initCImport(tl)
 }
 
 func (rt *Runtime) funcTypeArgs(L *lua.LState) ([]*types.Type, *types.Type) {

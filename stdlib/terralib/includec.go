@@ -1,10 +1,12 @@
-// This file implements terralib.includec and includecstring: C
-// declarations read by stdlib/cimport, mapped to Terra types, extern
-// functions and constants in one Lua table.
+// This file implements terralib.includec, includecstring, includepath and
+// linklibrary: C declarations read by stdlib/cimport and C function bodies
+// compiled by clang, returned as Terra's three tables (general, tagged,
+// macros).
 package terralib
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -15,75 +17,197 @@ import (
 	"terrac/stdlib/cimport"
 )
 
-// includec imports code and pushes the table of its declarations.
-func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) int {
+// initCImport installs the C import functions in the terralib table tl.
+func (rt *Runtime) initCImport(tl *lua.LTable) {
+	L := rt.L
+	path := os.Getenv("INCLUDE_PATH")
+	if path == "" {
+		path = "."
+	}
+	tl.RawSetString("includepath", lua.LString(path))
+	tl.RawSetString("includec", L.NewFunction(func(L *lua.LState) int {
+		return rt.includec(L, "#include \""+L.CheckString(1)+"\"\n", L.OptTable(2, nil))
+	}))
+	tl.RawSetString("includecstring", L.NewFunction(func(L *lua.LState) int {
+		return rt.includec(L, L.CheckString(1), L.OptTable(2, nil))
+	}))
+	tl.RawSetString("linklibrary", L.NewFunction(func(L *lua.LState) int {
+		path := L.CheckString(1)
+		if strings.HasSuffix(path, ".bc") || strings.HasSuffix(path, ".ll") {
+			L.RaiseError("linklibrary cannot load LLVM bitcode %s; use terralib.linkllvm", path)
+		}
+		if err := rt.Engine.LoadLibrary(path); err != nil {
+			L.RaiseError("%s", err.Error())
+		}
+		return 0
+	}))
+}
+
+// includeArgs is the user's args followed by -I for each entry of
+// terralib.includepath (";"-separated), as Terra passes them to clang.
+func (rt *Runtime) includeArgs(L *lua.LState, argTable *lua.LTable) []string {
 	var args []string
 	if argTable != nil {
 		for i := 1; i <= argTable.Len(); i++ {
 			args = append(args, lua.LVAsString(argTable.RawGetInt(i)))
 		}
 	}
-	key := code + "\x00" + strings.Join(args, "\x00")
-	if tb, ok := rt.cimports[key]; ok {
-		L.Push(tb)
-		return 1
+	if tl, ok := L.GetGlobal("terralib").(*lua.LTable); ok {
+		for _, p := range strings.Split(lua.LVAsString(tl.RawGetString("includepath")), ";") {
+			if p != "" {
+				args = append(args, "-I", p)
+			}
+		}
 	}
-	h, err := cimport.Import(code, args, cimport.Options{})
+	return args
+}
+
+// includec imports code and pushes general, tagged and macros.
+func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) int {
+	args := rt.includeArgs(L, argTable)
+	key := code + "\x00" + strings.Join(args, "\x00")
+	if res, ok := rt.cimports[key].(*lua.LTable); ok {
+		for i := 1; i <= 3; i++ {
+			L.Push(res.RawGetInt(i))
+		}
+		return 3
+	}
+	h, err := cimport.Import(code, args, importOptions)
 	if err != nil {
 		L.RaiseError("%s", err.Error())
 	}
-	m := &cmapper{rt: rt, done: map[*cimport.Type]*types.Type{}}
-	tb := m.table(h)
-	rt.cimports[key] = tb
-	L.Push(tb)
-	return 1
+	link := map[string]string{}
+	if len(h.Inline) > 0 {
+		b, err := cimport.CompileBodies(code, args, h, cimport.BodyOptions{})
+		if err != nil {
+			L.RaiseError("%s", err.Error())
+		}
+		if b.IR != "" {
+			if err := rt.Engine.AddCModule(b.Key, b.IR); err != nil {
+				L.RaiseError("%s", err.Error())
+			}
+		}
+		link = b.Link
+	}
+	m := &cmapper{rt: rt, done: map[*cimport.Type]*types.Type{}, layoutErrs: map[*cimport.Type]string{}}
+	general, tagged, macros := m.tables(h, link)
+	res := L.NewTable()
+	res.Append(general)
+	res.Append(tagged)
+	res.Append(macros)
+	rt.cimports[key] = res
+	L.Push(general)
+	L.Push(tagged)
+	L.Push(macros)
+	return 3
 }
 
-// cmapper maps cimport types to Terra types, memoized by C type identity.
-type cmapper struct {
-	rt   *Runtime
-	done map[*cimport.Type]*types.Type
-}
-
-func (m *cmapper) table(h *cimport.Header) *lua.LTable {
+// tables builds Terra's three tables. general holds functions, typedefs,
+// enumeration constants and C globals, then the tags and macros whose
+// names are still free; tagged holds struct, union and enum tags; both
+// report a missing name with the recorded reason, if any.
+func (m *cmapper) tables(h *cimport.Header, link map[string]string) (general, tagged, macros *lua.LTable) {
 	L := m.rt.L
-	tb := L.NewTable()
-	set := func(name string, v lua.LValue) {
+	general, tagged, macros = L.NewTable(), L.NewTable(), L.NewTable()
+	errs := L.NewTable()
+	for name, why := range h.Skipped {
+		errs.RawSetString(name, lua.LString(why))
+	}
+	set := func(tb *lua.LTable, name string, v lua.LValue) {
 		if tb.RawGetString(name) == lua.LNil {
 			tb.RawSetString(name, v)
 		}
 	}
 	for _, name := range sortedKeys(h.Funcs) {
-		ft, err := m.funcType(h.Funcs[name])
-		if err != nil {
+		c := h.Funcs[name]
+		ln, hasBody := link[name]
+		if c.Static && !hasBody {
+			errs.RawSetString(name, lua.LString("static function without a body cannot be imported"))
 			continue
 		}
-		set(name, m.rt.FunctionValue(tree.NewExtern(name, ft)))
+		ft, err := m.funcType(c)
+		if err != nil {
+			errs.RawSetString(name, lua.LString(err.Error()))
+			continue
+		}
+		fn := tree.NewExtern(name, ft)
+		if hasBody {
+			fn.LinkName = ln
+		}
+		set(general, name, m.rt.FunctionValue(fn))
 	}
 	for _, name := range sortedKeys(h.Typedefs) {
 		if t, err := m.typ(h.Typedefs[name]); err == nil {
-			set(name, m.rt.TypeValue(t))
-		}
-	}
-	for name, v := range h.Enums {
-		set(name, lua.LNumber(v))
-	}
-	for name, c := range h.IntMacros {
-		if c.Unsigned {
-			set(name, lua.LNumber(uint64(c.Value)))
+			set(general, name, m.rt.TypeValue(t))
 		} else {
-			set(name, lua.LNumber(c.Value))
+			errs.RawSetString(name, lua.LString(err.Error()))
 		}
 	}
-	for name, v := range h.FloatMacros {
-		set(name, lua.LNumber(v))
+	for _, name := range sortedKeys(h.Enums) {
+		set(general, name, lua.LNumber(h.Enums[name]))
+	}
+	for _, name := range sortedKeys(h.Vars) {
+		v, err := m.cglobal(name, h.Vars[name])
+		if err != nil {
+			errs.RawSetString(name, lua.LString(err.Error()))
+			continue
+		}
+		set(general, name, v)
 	}
 	for _, name := range sortedKeys(h.Tags) {
-		if t, err := m.typ(h.Tags[name]); err == nil {
-			set(name, m.rt.TypeValue(t))
+		c := h.Tags[name]
+		t, err := m.typ(c)
+		if err != nil {
+			errs.RawSetString(name, lua.LString(err.Error()))
+			continue
+		}
+		if why := m.opaqueReason(c); why != "" {
+			errs.RawSetString(name, lua.LString(why))
+		}
+		set(tagged, name, m.rt.TypeValue(t))
+	}
+	for _, name := range sortedKeys(h.IntMacros) {
+		c := h.IntMacros[name]
+		if c.Unsigned {
+			set(macros, name, lua.LNumber(uint64(c.Value)))
+		} else {
+			set(macros, name, lua.LNumber(c.Value))
 		}
 	}
-	return tb
+	for _, name := range sortedKeys(h.FloatMacros) {
+		set(macros, name, lua.LNumber(h.FloatMacros[name]))
+	}
+	merge := func(from *lua.LTable) {
+		from.ForEach(func(k, v lua.LValue) {
+			if general.RawGet(k) == lua.LNil {
+				general.RawSet(k, v)
+			}
+		})
+	}
+	merge(tagged)
+	merge(macros)
+	mt := L.NewTable()
+	mt.RawSetString("errors", errs)
+	mt.RawSetString("__index", L.NewFunction(includeIndex))
+	L.SetMetatable(general, mt)
+	L.SetMetatable(tagged, mt)
+	return general, tagged, macros
+}
+
+// includeIndex reports a name missing from an include table, with the
+// reason it could not be imported when there is one.
+func includeIndex(L *lua.LState) int {
+	tb := L.CheckTable(1)
+	name := L.CheckAny(2)
+	if mt, ok := L.GetMetatable(tb).(*lua.LTable); ok {
+		if errs, ok := mt.RawGetString("errors").(*lua.LTable); ok {
+			if why := errs.RawGet(name); why != lua.LNil {
+				L.RaiseError("includec: error importing symbol '%s': %s", lua.LVAsString(name), lua.LVAsString(why))
+			}
+		}
+	}
+	L.RaiseError("includec: imported symbol '%s' not found.", lua.LVAsString(name))
+	return 0
 }
 
 func sortedKeys[V any](mp map[string]V) []string {
@@ -95,164 +219,28 @@ func sortedKeys[V any](mp map[string]V) []string {
 	return ks
 }
 
-func (m *cmapper) funcType(c *cimport.Type) (*types.Type, error) {
-	var params []*types.Type
-	for _, p := range c.Params {
-		t, err := m.typ(p)
-		if err != nil {
-			return nil, err
-		}
-		if t.Kind == types.Array {
-			t = types.PointerTo(t.Elem)
-		}
-		params = append(params, t)
+// cglobal makes the Lua value for a C global variable.
+func (m *cmapper) cglobal(name string, c *cimport.Type) (lua.LValue, error) {
+	t, err := m.typ(c)
+	if err != nil {
+		return nil, err
 	}
-	var ret *types.Type
-	if c.Elem != nil && c.Elem.Kind != cimport.Void {
-		r, err := m.typ(c.Elem)
-		if err != nil {
-			return nil, err
-		}
-		ret = r
+	if t.Kind == types.Struct && !t.Defined {
+		return nil, fmt.Errorf("global of opaque type %s", t)
 	}
-	return types.FuncOf(params, ret, c.Variadic), nil
+	return m.rt.cglobalValue(name, t), nil
 }
 
-func (m *cmapper) typ(c *cimport.Type) (*types.Type, error) {
-	if t, ok := m.done[c]; ok {
-		return t, nil
-	}
-	t, err := m.makeType(c)
-	if err == nil {
-		m.done[c] = t
-	}
-	return t, err
+// cglobalValue makes a C global variable an extern Terra global bound to
+// its C symbol (a Terra lvalue; :get()/:set() from Lua).
+func (rt *Runtime) cglobalValue(name string, t *types.Type) lua.LValue {
+	g := tree.NewGlobal(name, t)
+	g.Lua = &globalLua{}
+	g.Extern = true
+	g.LinkName = name
+	return rt.globalValue(g)
 }
 
-func (m *cmapper) makeType(c *cimport.Type) (*types.Type, error) {
-	switch c.Kind {
-	case cimport.Void:
-		return types.OpaqueT, nil
-	case cimport.Bool:
-		return types.Boolean, nil
-	case cimport.Int:
-		return intType(c.Size, c.Signed)
-	case cimport.Enum:
-		if c.Elem != nil {
-			return intType(c.Elem.Size, c.Elem.Signed)
-		}
-		return types.Uint32, nil
-	case cimport.Float:
-		switch {
-		case c.LongDouble:
-			return nil, fmt.Errorf("long double is not supported")
-		case c.Size == 4:
-			return types.Float32, nil
-		case c.Size == 8:
-			return types.Float64, nil
-		}
-	case cimport.Pointer:
-		if c.Elem.Kind == cimport.Func {
-			ft, err := m.funcType(c.Elem)
-			if err != nil {
-				return types.PointerTo(types.OpaqueT), nil
-			}
-			return types.PointerTo(ft), nil
-		}
-		e, err := m.typ(c.Elem)
-		if err != nil {
-			// A pointer to something we cannot express is still a
-			// pointer: keep it usable as &opaque.
-			return types.PointerTo(types.OpaqueT), nil
-		}
-		return types.PointerTo(e), nil
-	case cimport.Array:
-		e, err := m.typ(c.Elem)
-		if err != nil {
-			return nil, err
-		}
-		n := c.Len
-		if n < 0 {
-			n = 0
-		}
-		return types.ArrayOf(e, int(n)), nil
-	case cimport.Vector:
-		e, err := m.typ(c.Elem)
-		if err != nil {
-			return nil, err
-		}
-		return types.VectorOf(e, int(c.Len)), nil
-	case cimport.Struct, cimport.Union:
-		return m.record(c)
-	case cimport.Func:
-		return m.funcType(c)
-	}
-	return nil, fmt.Errorf("unsupported C type %s", c)
-}
-
-func intType(size int64, signed bool) (*types.Type, error) {
-	switch size {
-	case 1:
-		if signed {
-			return types.Int8, nil
-		}
-		return types.Uint8, nil
-	case 2:
-		if signed {
-			return types.Int16, nil
-		}
-		return types.Uint16, nil
-	case 4:
-		if signed {
-			return types.Int32, nil
-		}
-		return types.Uint32, nil
-	case 8:
-		if signed {
-			return types.Int64, nil
-		}
-		return types.Uint64, nil
-	}
-	return nil, fmt.Errorf("unsupported integer size %d", size)
-}
-
-// record maps a C struct or union. Incomplete ones and ones with
-// bitfields stay opaque-by-value structs (usable behind pointers).
-func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
-	name := c.Name
-	if name == "" {
-		name = "anon"
-	}
-	t := m.rt.newStruct(name)
-	m.done[c] = t
-	if !c.Complete || c.Fields == nil || c.HasBitfields || c.Packed {
-		return t, nil
-	}
-	t.Defined = true
-	sl := t.Lua.(*structLua)
-	var union []types.Entry
-	for i, f := range c.Fields {
-		ft, err := m.typ(f.Type)
-		if err != nil {
-			// Keep the layout honest: an unmappable member makes the
-			// whole struct opaque.
-			sl.entries = m.rt.L.NewTable()
-			t.Defined = false
-			return t, nil
-		}
-		fname := f.Name
-		if fname == "" {
-			fname = fmt.Sprintf("_%d", i)
-		}
-		e := types.Entry{Field: types.Field{Name: fname, Type: ft}}
-		if c.Kind == cimport.Union {
-			union = append(union, e)
-			continue
-		}
-		sl.entries.Append(m.rt.entryValue(e))
-	}
-	if c.Kind == cimport.Union {
-		sl.entries.Append(m.rt.entryValue(types.Entry{Union: union}))
-	}
-	return t, nil
-}
+// importOptions are the cimport options includec uses (benchmarks change
+// the cache settings).
+var importOptions cimport.Options

@@ -21,8 +21,12 @@ func (rt *Runtime) initInternal() {
 		"declare": func(L *lua.LState) int {
 			tr, g := rt.groupArg(L)
 			objs := make([]lua.LValue, len(g.Items))
+			curs := holeArgs(L)
 			for i, item := range g.Items {
-				cur := rt.currentValue(L.Get(i + 2))
+				var cur lua.LValue = lua.LNil
+				if i < len(curs) {
+					cur = rt.currentValue(curs[i])
+				}
 				objs[i] = rt.declareItem(L, item, cur)
 			}
 			declared[tr.ID] = objs
@@ -92,7 +96,19 @@ func (rt *Runtime) initInternal() {
 	L.SetGlobal("$terra", t)
 }
 
+// holeArgs returns the arguments after the tree id: the holes (or, for
+// declare, the current-value closures). Long lists arrive packed in one
+// table (see lang/parse's maxTerraCallArgs); a hole is never a table.
 func holeArgs(L *lua.LState) []lua.LValue {
+	if L.GetTop() == 2 {
+		if tb, ok := L.Get(2).(*lua.LTable); ok {
+			hs := make([]lua.LValue, tb.Len())
+			for i := range hs {
+				hs[i] = tb.RawGetInt(i + 1)
+			}
+			return hs
+		}
+	}
 	var hs []lua.LValue
 	for i := 2; i <= L.GetTop(); i++ {
 		hs = append(hs, L.Get(i))
@@ -226,15 +242,8 @@ func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 func (rt *Runtime) newStruct(name string) *types.Type {
 	t := types.NewStruct(name)
 	rt.TypeValue(t)
-	t.Completer = func(t *types.Type) error {
-		sl := t.Lua.(*structLua)
-		es, err := rt.entriesFromLua(t, sl.entries)
-		if err != nil {
-			return err
-		}
-		t.Entries = es
-		return nil
-	}
+	t.Completer = rt.completeFromLua
+	t.Initialized = rt.staticInitialize
 	return t
 }
 

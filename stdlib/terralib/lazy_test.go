@@ -1,6 +1,7 @@
 package terralib
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -81,6 +82,25 @@ k = 20 -- specialization already happened: the function keeps 10
 assert(addk(1) == 11)
 `)
 	if msg != "" {
+		t.Fatalf("program failed: %s", msg)
+	}
+}
+
+// A definition group longer than Lua's limits on locals and call
+// arguments (one group of 1,000 functions, one function calling 500).
+func TestLongDefinitionGroup(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&b, "terra f%d(x : int) : int return x + %d end\n", i, i)
+	}
+	b.WriteString("terra runall() : int\n  var s = 0\n")
+	for i := 0; i < 500; i++ {
+		fmt.Fprintf(&b, "  s = s + f%d(1)\n", i)
+	}
+	b.WriteString("  return s\nend\nassert(runall() == 125250)\nassert(f999(1) == 1000)\n")
+	rt := New()
+	defer rt.Close()
+	if msg := run(t, rt, "group.t", b.String()); msg != "" {
 		t.Fatalf("program failed: %s", msg)
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
-	"terrac/compiler/specialize"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/lang/source"
@@ -18,6 +17,8 @@ import (
 type Macro struct {
 	Name string
 	Fn   lua.LValue // a Lua function, or nil for a builtin
+	// FromLua is what calling the macro from Lua code runs (createmacro).
+	FromLua lua.LValue
 	// Builtin expands the call in Go.
 	Builtin func(args []tree.Expr, at source.Span) (tree.Expr, error)
 	// Lua, when set, is what calling the macro from Lua code does.
@@ -90,33 +91,11 @@ func (rt *Runtime) ExpandMacro(v lua.LValue, args []tree.Expr, at source.Span) (
 	if m == nil {
 		return nil, false, nil
 	}
-	if m.Builtin != nil {
-		e, err := m.Builtin(args, at)
-		return e, true, err
-	}
-	qs := make([]lua.LValue, len(args))
+	copies := make([]tree.Expr, len(args))
 	for i, a := range args {
-		qs[i] = rt.QuoteValue(&tree.Quote{Exprs: []tree.Expr{tree.CopyExpr(a)}, IsExpr: true})
+		copies[i] = tree.CopyExpr(a)
 	}
-	vals, err := rt.CallHole(m.Fn, qs...)
-	if err != nil {
-		return nil, true, fmt.Errorf("error while invoking macro: %s", luaErrorText(err))
-	}
-	var exprs []tree.Expr
-	for _, val := range vals {
-		e, err := specialize.Convert(rt, val, at)
-		if err != nil {
-			return nil, true, err
-		}
-		exprs = append(exprs, e)
-	}
-	switch len(exprs) {
-	case 0:
-		return &tree.Let{ExprBase: tree.ExprBase{Pos: at}}, true, nil
-	case 1:
-		return exprs[0], true, nil
-	}
-	return &tree.Let{ExprBase: tree.ExprBase{Pos: at}, Exprs: exprs}, true, nil
+	return rt.ExpandMacroWith(v, nil, copies, at)
 }
 
 func luaErrorText(err error) string {

@@ -36,7 +36,11 @@ type Runtime struct {
 	typeValues map[*types.Type]*lua.LUserData
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
-	ext        *dsl.Host // language extensions (import)
+	checker    *check.Checker
+	listMeta   lua.LValue             // terralib.List, once loaded
+	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
+	ext        *dsl.Host              // language extensions (import)
+	bridge     *bridgeState           // bridge.go
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 
@@ -57,19 +61,25 @@ func New() *Runtime {
 		symValues:  map[*tree.Symbol]*lua.LUserData{},
 		cimports:   map[string]lua.LValue{},
 	}
-	rt.Engine = engine.New(check.New(rt))
+	rt.checker = check.New(rt)
+	rt.Engine = engine.New(rt.checker)
 	rt.initStdout()
 	rt.initTypeMeta()
 	rt.initFuncMeta()
 	rt.initObjectMetas()
 	rt.initCdataMeta()
+	rt.initBridge()
 	rt.initGlobals()
 	rt.initTerralib()
 	rt.initMacros()
 	rt.initGlobalVars()
 	rt.initOverloads()
 	rt.initLowLevel()
+	rt.initDebug()
 	rt.initInternal()
+	rt.initMeta()
+	rt.initValues()
+	rt.initCompat()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	rt.initSaveobj()
 	return rt

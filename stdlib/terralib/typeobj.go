@@ -28,18 +28,24 @@ func (rt *Runtime) TypeValue(t *types.Type) lua.LValue {
 	ud.Metatable = rt.typeMeta
 	rt.typeValues[t] = ud
 	if t.Kind == types.Struct && t.Lua == nil {
-		t.Lua = rt.newStructLua()
+		sl := rt.newStructLua()
+		t.Lua = sl
+		rt.watchMetamethods(t, sl.metamethods)
 	}
 	return ud
 }
 
 func (rt *Runtime) newStructLua() *structLua {
-	return &structLua{
+	sl := &structLua{
 		methods:     rt.L.NewTable(),
 		metamethods: rt.L.NewTable(),
 		entries:     rt.L.NewTable(),
 		fields:      rt.L.NewTable(),
 	}
+	if rt.listMeta != nil {
+		sl.entries.Metatable = rt.listMeta
+	}
+	return sl
 }
 
 // AsType returns the Terra type a Lua value denotes, or nil.
@@ -58,6 +64,13 @@ func (rt *Runtime) Method(t *types.Type, name string) lua.LValue {
 		return lua.LNil
 	}
 	rt.TypeValue(t)
+	if gm := rt.Metamethod(t, "__getmethod"); gm != lua.LNil {
+		vals, err := rt.CallHole(gm, rt.TypeValue(t), lua.LString(name))
+		if err != nil || len(vals) == 0 {
+			return lua.LNil
+		}
+		return vals[0]
+	}
 	if sl, ok := t.Lua.(*structLua); ok {
 		return sl.methods.RawGetString(name)
 	}
@@ -104,6 +117,8 @@ func (rt *Runtime) initTypeMeta() {
 			sl.methods = L.CheckTable(3)
 		case "metamethods":
 			sl.metamethods = L.CheckTable(3)
+			rt.watchMetamethods(t, sl.metamethods)
+			rt.refreshTypename(t)
 		case "entries":
 			sl.entries = L.CheckTable(3)
 		default:

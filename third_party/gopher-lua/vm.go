@@ -1091,13 +1091,18 @@ func init() {
 			if v1, ok1 := lhs.(LNumber); ok1 {
 				if v2, ok2 := rhs.(LNumber); ok2 {
 					ret = v1 <= v2
+				} else if r := mixedRational(L, lhs, rhs, "__le"); r >= 0 {
+					ret = r == 1
+				} else {
+					L.RaiseError("attempt to compare %v with %v", lhs.Type().String(), rhs.Type().String())
+				}
+			} else if lhs.Type() != rhs.Type() {
+				if r := mixedRational(L, lhs, rhs, "__le"); r >= 0 {
+					ret = r == 1
 				} else {
 					L.RaiseError("attempt to compare %v with %v", lhs.Type().String(), rhs.Type().String())
 				}
 			} else {
-				if lhs.Type() != rhs.Type() {
-					L.RaiseError("attempt to compare %v with %v", lhs.Type().String(), rhs.Type().String())
-				}
 				switch lhs.Type() {
 				case LTString:
 					ret = strCmp(string(lhs.(LString)), string(rhs.(LString))) <= 0
@@ -2389,9 +2394,11 @@ func lessThan(L *LState, lhs, rhs LValue) bool {
 		if v2, ok2 := rhs.(LNumber); ok2 {
 			return v1 < v2
 		}
-		L.RaiseError("attempt to compare %v with %v", lhs.Type().String(), rhs.Type().String())
 	}
 	if lhs.Type() != rhs.Type() {
+		if r := mixedRational(L, lhs, rhs, "__lt"); r >= 0 {
+			return r == 1
+		}
 		L.RaiseError("attempt to compare %v with %v", lhs.Type().String(), rhs.Type().String())
 		return false
 	}
@@ -2408,7 +2415,7 @@ func lessThan(L *LState, lhs, rhs LValue) bool {
 func equals(L *LState, lhs, rhs LValue, raw bool) bool {
 	lt := lhs.Type()
 	if lt != rhs.Type() {
-		return false
+		return !raw && mixedRational(L, lhs, rhs, "__eq") == 1
 	}
 
 	ret := false
@@ -2449,6 +2456,30 @@ func objectRationalWithError(L *LState, lhs, rhs LValue, event string) bool {
 	}
 	L.RaiseError("attempt to compare %v with %v", lhs.Type().String(), rhs.Type().String())
 	return false
+}
+
+// mixedRational compares a userdata with a value of another type
+// through the userdata's own metamethod, as LuaJIT lets cdata compare
+// with numbers (terrac: boxed 64-bit integers); -1 when there is none.
+func mixedRational(L *LState, lhs, rhs LValue, event string) int {
+	var m LValue = LNil
+	if lhs.Type() == LTUserData {
+		m = L.metaOp1(lhs, event)
+	}
+	if m.Type() != LTFunction && rhs.Type() == LTUserData {
+		m = L.metaOp1(rhs, event)
+	}
+	if m.Type() != LTFunction {
+		return -1
+	}
+	L.reg.Push(m)
+	L.reg.Push(lhs)
+	L.reg.Push(rhs)
+	L.Call(2, 1)
+	if LVAsBool(L.reg.Pop()) {
+		return 1
+	}
+	return 0
 }
 
 func objectRational(L *LState, lhs, rhs LValue, event string) int {

@@ -1,0 +1,3 @@
+-- Only ffi.os and ffi.arch are provided.
+local ffi = require("ffi")
+ffi.cdef("int x;")

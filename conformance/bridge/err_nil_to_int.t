@@ -1,0 +1,3 @@
+-- nil converts only to pointers.
+terra f(x : int) : int return x end
+f(nil)

@@ -1,0 +1,4 @@
+-- A number is not a struct.
+struct P { x : int }
+terra f(p : P) : int return p.x end
+f(5)

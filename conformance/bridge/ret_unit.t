@@ -1,0 +1,4 @@
+-- A function returning nothing returns no Lua values.
+local n = 0
+terra nothing() end
+print(select("#", nothing()))

@@ -1,0 +1,2 @@
+local q = quote var a = 1 end
+print(q:gettype())

@@ -1,0 +1,6 @@
+local m = macro(function() return nil end)
+terra f()
+  var x : int = m()
+  return x
+end
+f()

@@ -1,0 +1,2 @@
+local m = macro(function(a) return a end)
+m(1)

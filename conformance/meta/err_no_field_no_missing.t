@@ -1,0 +1,5 @@
+struct S { v : int }
+terra f() var s = S { 1 }
+  return s.w
+end
+f()

@@ -1,0 +1,3 @@
+require("strict")
+local function g() newglobal = 3 end
+g()

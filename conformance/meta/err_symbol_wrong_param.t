@@ -1,0 +1,2 @@
+local l = label("l")
+terra f([l]) return 1 end

@@ -1,0 +1,3 @@
+struct V { x : int }
+V.metamethods.__typename = function(self) return "Vec2i" end
+print(tostring(V))

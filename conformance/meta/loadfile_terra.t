@@ -1,0 +1,2 @@
+local f = terralib.loadfile("mods/helpermod.t")
+print(f().double(5))

@@ -1,0 +1,3 @@
+local ty = macro(function() return double end)
+terra f(x : int) return ty()(x) / 2 end
+print(f(3))

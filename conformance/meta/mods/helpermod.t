@@ -1,0 +1,3 @@
+local M = {}
+terra M.double(x : int) return x * 2 end
+return M

@@ -1,0 +1,1 @@
+print((`int):astype(), (`&double):astype(), (`int[4]):astype())

@@ -1,0 +1,3 @@
+local q = `2 * 21
+terra f() return q end
+print(f())

@@ -1,0 +1,3 @@
+local q = `3
+terra f() return q + q + q end
+print(f())

@@ -1,0 +1,3 @@
+local function twice(e) return `e + e end
+terra f(x : int) return [twice(`x)] end
+print(f(5), f(-3))

@@ -1,0 +1,3 @@
+local q = `[int8](200)
+terra f() return q end
+print(f())

@@ -1,0 +1,4 @@
+struct S { a : int }
+print(S:iscomplete())
+S:complete()
+print(S:iscomplete(), terralib.sizeof(S))

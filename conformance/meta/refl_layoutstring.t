@@ -1,0 +1,2 @@
+struct S { a : int, b : &S }
+print(S:layoutstring())

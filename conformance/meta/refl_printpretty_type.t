@@ -1,0 +1,2 @@
+struct S { x : double, y : double }
+S:printpretty()

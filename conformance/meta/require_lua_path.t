@@ -1,0 +1,3 @@
+package.path = "mods/?.lua;" .. package.path
+local m = require("plainmod")
+print(m.greet("terra"))

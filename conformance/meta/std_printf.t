@@ -1,0 +1,3 @@
+local std = require("std")
+terra f() std.printf("%d-%s\n", 42, "ok") end
+f()

@@ -1,0 +1,250 @@
+// This file implements the mapping of C types (stdlib/cimport's model) to
+// Terra types, memoized by C type identity within an import and by tag and
+// layout across imports, so that a struct included twice is one type.
+package terralib
+
+import (
+	"fmt"
+	"strings"
+
+	"terrac/compiler/types"
+	"terrac/stdlib/cimport"
+)
+
+// cmapper maps cimport types to Terra types, memoized by C type identity.
+type cmapper struct {
+	rt         *Runtime
+	done       map[*cimport.Type]*types.Type
+	layoutErrs map[*cimport.Type]string // records left opaque, and why
+}
+
+func (m *cmapper) funcType(c *cimport.Type) (*types.Type, error) {
+	var params []*types.Type
+	for _, p := range c.Params {
+		t, err := m.typ(p)
+		if err != nil {
+			return nil, err
+		}
+		if t.Kind == types.Array {
+			t = types.PointerTo(t.Elem)
+		}
+		params = append(params, t)
+	}
+	var ret *types.Type
+	if c.Elem != nil && c.Elem.Kind != cimport.Void {
+		r, err := m.typ(c.Elem)
+		if err != nil {
+			return nil, err
+		}
+		ret = r
+	}
+	return types.FuncOf(params, ret, c.Variadic), nil
+}
+
+func (m *cmapper) typ(c *cimport.Type) (*types.Type, error) {
+	if t, ok := m.done[c]; ok {
+		return t, nil
+	}
+	t, err := m.makeType(c)
+	if err == nil {
+		m.done[c] = t
+	}
+	return t, err
+}
+
+func (m *cmapper) makeType(c *cimport.Type) (*types.Type, error) {
+	switch c.Kind {
+	case cimport.Void:
+		return types.OpaqueT, nil
+	case cimport.Bool:
+		return types.Boolean, nil
+	case cimport.Int:
+		return intType(c.Size, c.Signed)
+	case cimport.Enum:
+		if c.Elem != nil {
+			return intType(c.Elem.Size, c.Elem.Signed)
+		}
+		return types.Uint32, nil
+	case cimport.Float:
+		switch {
+		case c.LongDouble:
+			return nil, fmt.Errorf("long double is not supported")
+		case c.Size == 4:
+			return types.Float32, nil
+		case c.Size == 8:
+			return types.Float64, nil
+		}
+	case cimport.Pointer:
+		if c.Elem.Kind == cimport.Func {
+			ft, err := m.funcType(c.Elem)
+			if err != nil {
+				return types.PointerTo(types.OpaqueT), nil
+			}
+			return types.PointerTo(ft), nil
+		}
+		e, err := m.typ(c.Elem)
+		if err != nil {
+			// A pointer to something we cannot express is still a
+			// pointer: keep it usable as &opaque.
+			return types.PointerTo(types.OpaqueT), nil
+		}
+		return types.PointerTo(e), nil
+	case cimport.Array:
+		e, err := m.typ(c.Elem)
+		if err != nil {
+			return nil, err
+		}
+		n := c.Len
+		if n < 0 {
+			n = 0
+		}
+		return types.ArrayOf(e, int(n)), nil
+	case cimport.Vector:
+		e, err := m.typ(c.Elem)
+		if err != nil {
+			return nil, err
+		}
+		return types.VectorOf(e, int(c.Len)), nil
+	case cimport.Struct, cimport.Union:
+		return m.record(c)
+	case cimport.Func:
+		return m.funcType(c)
+	}
+	return nil, fmt.Errorf("unsupported C type %s", c)
+}
+
+func intType(size int64, signed bool) (*types.Type, error) {
+	switch size {
+	case 1:
+		if signed {
+			return types.Int8, nil
+		}
+		return types.Uint8, nil
+	case 2:
+		if signed {
+			return types.Int16, nil
+		}
+		return types.Uint16, nil
+	case 4:
+		if signed {
+			return types.Int32, nil
+		}
+		return types.Uint32, nil
+	case 8:
+		if signed {
+			return types.Int64, nil
+		}
+		return types.Uint64, nil
+	}
+	return nil, fmt.Errorf("unsupported integer size %d", size)
+}
+
+// record maps a C struct or union. Incomplete ones and ones with
+// bitfields or packed layout stay opaque structs (usable behind pointers),
+// as Terra does for bitfields; the reason is recorded for the errors table.
+func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
+	key := recordKey(c)
+	if t := m.rt.cTypes[key]; key != "" && t != nil {
+		m.done[c] = t
+		return t, nil
+	}
+	name := c.Name
+	if name == "" {
+		name = "anon"
+	}
+	t := m.rt.newStruct(name)
+	m.done[c] = t
+	if key != "" {
+		if m.rt.cTypes == nil {
+			m.rt.cTypes = map[string]*types.Type{}
+		}
+		m.rt.cTypes[key] = t
+	}
+	if !c.Complete || c.Fields == nil || c.HasBitfields || c.Packed {
+		return t, nil
+	}
+	var entries, union []types.Entry
+	for i, f := range c.Fields {
+		ft, err := m.typ(f.Type)
+		if err != nil {
+			// Keep the layout honest: an unmappable member makes the
+			// whole struct opaque.
+			m.layoutErrs[c] = fmt.Sprintf("member %s: %v", f.Name, err)
+			return t, nil
+		}
+		fname := f.Name
+		if fname == "" {
+			fname = fmt.Sprintf("_%d", i)
+		}
+		e := types.Entry{Field: types.Field{Name: fname, Type: ft}}
+		if c.Kind == cimport.Union {
+			union = append(union, e)
+			continue
+		}
+		entries = append(entries, e)
+	}
+	if c.Kind == cimport.Union {
+		entries = []types.Entry{{Union: union}}
+	}
+	if why := layoutMismatch(c, entries); why != "" {
+		m.layoutErrs[c] = why
+		return t, nil
+	}
+	t.Defined = true
+	sl := t.Lua.(*structLua)
+	for _, e := range entries {
+		sl.entries.Append(m.rt.entryValue(e))
+	}
+	return t, nil
+}
+
+// layoutMismatch compares the layout Terra gives entries with C's (an
+// aligned attribute on a member, for one, is invisible to Terra) and
+// says how they differ, or "".
+func layoutMismatch(c *cimport.Type, entries []types.Entry) string {
+	tmp := types.NewStruct(c.Name)
+	tmp.Entries = entries
+	l, err := tmp.Layout()
+	if err != nil {
+		return err.Error()
+	}
+	if l.Size != c.Size || l.Align != c.Align {
+		return fmt.Sprintf("C layout (size %d, align %d) differs from Terra's (size %d, align %d); imported as an opaque type", c.Size, c.Align, l.Size, l.Align)
+	}
+	if c.Kind == cimport.Struct {
+		for i, f := range l.Fields {
+			if i < len(c.Fields) && c.Fields[i].Offset != f.Offset {
+				return fmt.Sprintf("C places member %s at offset %d, Terra at %d; imported as an opaque type", f.Name, c.Fields[i].Offset, f.Offset)
+			}
+		}
+	}
+	return ""
+}
+
+// recordKey identifies a named C struct or union across imports by tag
+// and layout; "" for anonymous ones and incomplete ones (which must not
+// capture the tag before its definition is seen).
+func recordKey(c *cimport.Type) string {
+	if c.Name == "" || !c.Complete {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s %d %d %v|", c.Kind, c.Name, c.Size, c.Align, c.Packed)
+	for _, f := range c.Fields {
+		fmt.Fprintf(&b, "%s:%d:%d:%s;", f.Name, f.Offset, f.BitfieldWidth, f.Type)
+	}
+	return b.String()
+}
+
+// reason says why a record was left opaque, or "".
+func (m *cmapper) opaqueReason(c *cimport.Type) string {
+	switch {
+	case !c.Complete || c.Fields == nil:
+		return ""
+	case c.HasBitfields:
+		return "struct with bitfields is imported as an opaque type"
+	case c.Packed:
+		return "packed struct is imported as an opaque type (terrac has no packed layout)"
+	}
+	return m.layoutErrs[c]
+}
