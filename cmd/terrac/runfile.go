@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -33,6 +34,12 @@ func runFile(path string, args []string) int {
 		rt.Engine.SetDebugLevel(engine.DebugFull)
 	}
 	defer jit.Flush()
+	var panicStack []byte
+	rt.L.Options.OnGoPanic = func(any) {
+		if panicStack == nil {
+			panicStack = debug.Stack()
+		}
+	}
 	rt.SetArgs(path, args)
 	fn, err := rt.LoadString(path, src)
 	if err != nil {
@@ -41,6 +48,15 @@ func runFile(path string, args []string) int {
 	}
 	if err := rt.Run(fn, args...); err != nil {
 		jit.Flush()
+		var ae *lua.ApiError
+		if errors.As(err, &ae) && ae.Type == lua.ApiErrorPanic {
+			// A Go panic inside a Lua callback: a terrac bug.
+			fmt.Fprintf(os.Stderr, "internal error: %v\nPlease report this as a terrac bug.\n", ae.Object)
+			if os.Getenv("TERRAC_DEBUG") != "" {
+				os.Stderr.Write(panicStack)
+			}
+			return 3
+		}
 		fmt.Fprint(os.Stderr, formatRunError(rt, err))
 		return 1
 	}

@@ -46,6 +46,10 @@ func (check *Checker) arrayLit(a *tree.ArrayLit) tree.Expr {
 		check.errorf(a.Pos, "vectors must be composed of primitive types (for now...) but found type %s", et)
 		return invalid(a)
 	}
+	if a.Vector && len(elems) == 0 {
+		check.errorf(a.Pos, "vectors must have at least one element but found 0")
+		return invalid(a)
+	}
 	for i, x := range elems {
 		elems[i] = check.convert(x, et)
 	}

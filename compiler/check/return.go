@@ -26,8 +26,17 @@ func (check *Checker) returnStmt(s *tree.Return) {
 		info.typ = xs[0].Base().Type
 	default:
 		c := &tree.Constructor{ExprBase: tree.ExprBase{Pos: s.Pos}}
+		bad := false
 		for _, x := range xs {
 			c.Fields = append(c.Fields, tree.CtorField{Value: x})
+			bad = bad || isErr(tree.TypeOf(x))
+		}
+		if bad {
+			// Invalid values are not checked again (an invalid call
+			// has no callee any more): the tuple is invalid.
+			s.Exprs = []tree.Expr{invalid(c)}
+			info.typ = types.ErrorT
+			break
 		}
 		x := check.constructor(c)
 		s.Exprs = []tree.Expr{x}

@@ -36,6 +36,14 @@ func (p *parser) pushTerra() (*terraCtx, savedState) {
 func (p *parser) openScope()  { p.tc.scope = &scope{parent: p.tc.scope} }
 func (p *parser) closeScope() { p.tc.scope = p.tc.scope.parent }
 
+// scopeCloser returns a function that closes the innermost scope of the
+// current Terra context, for a defer: a syntax error may unwind through
+// it while p.tc is a nested context (an anonymous function in a type).
+func (p *parser) scopeCloser() func() {
+	tc := p.tc
+	return func() { tc.scope = tc.scope.parent }
+}
+
 func (p *parser) declare(v *tast.VarDecl) {
 	if v.Name != "" {
 		p.tc.scope.decls = append(p.tc.scope.decls, v)

@@ -182,7 +182,7 @@ func (p *parser) funcBody(f *tast.Func, self *tast.VarDecl) {
 	line := p.s.Line
 	p.checkNext(scan.LParen)
 	p.openScope()
-	defer p.closeScope()
+	defer p.scopeCloser()()
 	if self != nil {
 		f.Params = append(f.Params, self)
 	}

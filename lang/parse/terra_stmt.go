@@ -10,7 +10,7 @@ import (
 // terraBlock parses a block in a new scope.
 func (p *parser) terraBlock() *tast.Block {
 	p.openScope()
-	defer p.closeScope()
+	defer p.scopeCloser()()
 	return p.terraBlockStmts()
 }
 

@@ -29,6 +29,12 @@ func (e *Engine) addBridge(name string, add func(m *lower.Module) error) (uintpt
 	if err := add(m); err != nil {
 		return 0, err
 	}
+	if e.verifyOnly {
+		if err := e.addModule(m.String(), mod, nil); err != nil {
+			return 0, err
+		}
+		return 0, ErrVerifyOnly
+	}
 	if err := e.jit.AddIR(m.String(), mod); err != nil {
 		return 0, fmt.Errorf("internal error: LLVM rejected module %s: %v", mod, err)
 	}

@@ -33,6 +33,9 @@ type Engine struct {
 	// debug is the debug information of JIT modules (debug.go).
 	debug    DebugLevel
 	debugSet bool
+
+	verifyOnly bool             // see verifyonly.go
+	failed     map[string]error // symbols whose lookup failed
 }
 
 // New makes an engine; the JIT itself is created on first compile so
@@ -92,7 +95,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 			return err
 		}
 	}
-	if e.jit == nil {
+	if e.jit == nil && !e.verifyOnly {
 		j, err := jit.Default()
 		if err != nil {
 			return err
@@ -122,8 +125,8 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	}
 	ir := m.String()
 	dumpIR(name, ir)
-	if err := e.jit.AddIR(ir, name); err != nil {
-		return fmt.Errorf("internal error: LLVM rejected module %s: %v", name, err)
+	if err := e.addModule(ir, name, batch); err != nil {
+		return err
 	}
 	for _, f := range batch {
 		f.Compiled = true
@@ -140,6 +143,9 @@ func (e *Engine) Address(fn *tree.Function) (uintptr, error) {
 	if err := e.Compile(fn, false); err != nil {
 		return 0, err
 	}
+	if e.verifyOnly {
+		return 0, ErrVerifyOnly
+	}
 	return e.lookup(fn.LinkName)
 }
 
@@ -148,6 +154,9 @@ func (e *Engine) Address(fn *tree.Function) (uintptr, error) {
 func (e *Engine) Wrapper(fn *tree.Function) (uintptr, error) {
 	if err := e.Compile(fn, true); err != nil {
 		return 0, err
+	}
+	if e.verifyOnly {
+		return 0, ErrVerifyOnly
 	}
 	e.mu.Lock()
 	name := e.wrappers[fn]
@@ -161,9 +170,19 @@ func (e *Engine) lookup(name string) (uintptr, error) {
 	if a, ok := e.addrs[name]; ok {
 		return a, nil
 	}
+	if err := e.failed[name]; err != nil {
+		return 0, err
+	}
 	a, err := e.jit.Lookup(name)
 	if err != nil {
-		return 0, e.undefinedSymbols(err)
+		err = e.undefinedSymbols(err)
+		// The module may be materialized anyway (LLVM reported an
+		// error while compiling it): never hand out its code.
+		if e.failed == nil {
+			e.failed = map[string]error{}
+		}
+		e.failed[name] = err
+		return 0, err
 	}
 	e.addrs[name] = a
 	return a, nil

@@ -9,6 +9,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 
 	"terrac/compiler/tree"
@@ -33,6 +34,9 @@ type globalState struct {
 // Global returns the address of g, creating and initializing its
 // storage on first use.
 func (e *Engine) Global(g *tree.Global) (uintptr, error) {
+	if e.verifyOnly {
+		return e.verifyOnlyGlobal(g)
+	}
 	if err := e.ensureJIT(); err != nil {
 		return 0, err
 	}
@@ -87,7 +91,7 @@ func (e *Engine) prepareGlobals(fn *tree.Function) error {
 			return nil
 		}
 		for _, g := range missing {
-			if _, err := e.Global(g); err != nil {
+			if _, err := e.Global(g); err != nil && !errors.Is(err, ErrVerifyOnly) {
 				return err
 			}
 		}

@@ -117,6 +117,34 @@ static char *take_reported(void) {
   return r;
 }
 
+// LLVM's default diagnostic handler prints an error found while compiling
+// (an invalid inline assembly operand, say) and calls exit(1). Ours keeps
+// errors so that Lookup and emission return them; warnings and remarks
+// are dropped.
+static char *diagnosed;
+
+static void diagnose(LLVMDiagnosticInfoRef di, void *ctx) {
+  (void)ctx;
+  if (LLVMGetDiagInfoSeverity(di) != LLVMDSError) return;
+  char *m = LLVMGetDiagInfoDescription(di);
+  pthread_mutex_lock(&reported_mu);
+  char *r = !diagnosed              ? strdup(m)
+            : strstr(diagnosed, m) ? strdup(diagnosed) // said already
+                                   : dupf("%s; %s", diagnosed, m);
+  free(diagnosed);
+  diagnosed = r;
+  pthread_mutex_unlock(&reported_mu);
+  LLVMDisposeMessage(m);
+}
+
+static char *take_diagnosed(void) {
+  pthread_mutex_lock(&reported_mu);
+  char *r = diagnosed;
+  diagnosed = NULL;
+  pthread_mutex_unlock(&reported_mu);
+  return r;
+}
+
 static char *host_cpu(void) { return llvm_str(LLVMGetHostCPUName()); }
 static char *host_features(void) { return llvm_str(LLVMGetHostCPUFeatures()); }
 
@@ -364,6 +392,7 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
   // been compiled; a shared context would only grow.
   LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
   LLVMContextRef ctx = LLVMOrcThreadSafeContextGetContext(tsc);
+  LLVMContextSetDiagnosticHandler(ctx, diagnose, NULL);
   LLVMModuleRef m;
   char *e = parse(ctx, ir, len, name, &m);
   if (!e) {
@@ -384,8 +413,17 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
 
 char *terrac_jit_lookup(terrac_jit *t, const char *name, uint64_t *addr) {
   free(take_reported());
+  free(take_diagnosed());
   LLVMErrorRef err = LLVMOrcLLJITLookup(t->lljit, addr, name);
   char *rep = take_reported();
+  char *diag = take_diagnosed();
+  if (!err && diag) {
+    // Compiled, but LLVM reported an error: the code is not usable.
+    free(rep);
+    *addr = 0;
+    return diag;
+  }
+  free(diag);
   if (!err) {
     free(rep);
     return NULL;
@@ -432,6 +470,8 @@ char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
   char *e = terrac_init();
   if (e) return e;
   LLVMContextRef ctx = LLVMContextCreate();
+  LLVMContextSetDiagnosticHandler(ctx, diagnose, NULL);
+  free(take_diagnosed());
   LLVMModuleRef m;
   e = parse(ctx, ir, len, name, &m);
   if (e) {
@@ -466,6 +506,8 @@ char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
             tm, m, assembly ? LLVMAssemblyFile : LLVMObjectFile, &msg, &buf)) {
       e = dupf("emitting %s: %s", name, msg);
       LLVMDisposeMessage(msg);
+    } else if ((e = take_diagnosed())) {
+      LLVMDisposeMemoryBuffer(buf);
     } else {
       *outlen = LLVMGetBufferSize(buf);
       *out = malloc(*outlen ? *outlen : 1);

@@ -16,6 +16,7 @@ import (
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/runtime/cdata"
+	"terrac/runtime/engine"
 	"terrac/runtime/jit"
 )
 
@@ -53,8 +54,11 @@ func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, first int) int 
 	ce := rt.bridge.calls[fn]
 	if ce == nil || !fn.Compiled {
 		w, err := rt.Engine.Wrapper(fn)
+		if errors.Is(err, engine.ErrVerifyOnly) {
+			return rt.verifiedResult(L, fn)
+		}
 		if err != nil {
-			rt.raise(L, err)
+			rt.raiseAt(L, err)
 		}
 		var names []string
 		if fn.Def != nil {

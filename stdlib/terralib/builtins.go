@@ -20,7 +20,7 @@ func (rt *Runtime) initBuiltins() {
 	// Calling a builtin from Lua runs its Lua form (see the macro
 	// metatable's __call in meta.go).
 	vectorType := func(L *lua.LState) int {
-		L.Push(rt.TypeValue(types.VectorOf(rt.checkType(L, 1), L.CheckInt(2))))
+		L.Push(rt.TypeValue(rt.vectorType(L, rt.checkType(L, 1), L.CheckInt(2))))
 		return 1
 	}
 	arrays := func(name string, vector, typed bool) *Macro {

@@ -5,6 +5,7 @@ package terralib
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -39,3 +40,17 @@ func Message(err error) string {
 func (rt *Runtime) raise(L *lua.LState, err error) {
 	L.Error(lua.LString(Message(err)), 0)
 }
+
+// raiseAt raises err as a Lua error. One without located diagnostics
+// (a link error, a declared but undefined function) gets the position
+// of the Lua code that asked for native code, as Lua errors do.
+func (rt *Runtime) raiseAt(L *lua.LState, err error) {
+	var de diagnosticError
+	if errors.As(err, &de) || locatedMsg.MatchString(err.Error()) {
+		rt.raise(L, err)
+	}
+	L.RaiseError("%s", err.Error())
+}
+
+// locatedMsg matches a message that already starts with its position.
+var locatedMsg = regexp.MustCompile(`^[^\s:]+:\d+:`)

@@ -2,11 +2,14 @@
 package terralib
 
 import (
+	"errors"
+
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/runtime/cdata"
+	"terrac/runtime/engine"
 )
 
 const funcClass = "terra.function"
@@ -20,6 +23,9 @@ func (rt *Runtime) FunctionValue(fn *tree.Function) lua.LValue {
 	ud.Value = fn
 	ud.Metatable = rt.funcMeta
 	fn.Lua = ud
+	if rt.OnFunction != nil {
+		rt.OnFunction(fn)
+	}
 	return ud
 }
 
@@ -48,8 +54,8 @@ func (rt *Runtime) initFuncMeta() {
 	methods := map[string]lua.LGFunction{
 		"compile": func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
-			if _, err := rt.Engine.Address(fn); err != nil {
-				rt.raise(L, err)
+			if _, err := rt.Engine.Address(fn); err != nil && !errors.Is(err, engine.ErrVerifyOnly) {
+				rt.raiseAt(L, err)
 			}
 			return 0
 		},
@@ -112,7 +118,7 @@ func (rt *Runtime) initFuncMeta() {
 			fn := rt.checkFunction(L, 1)
 			addr, err := rt.Engine.Address(fn)
 			if err != nil {
-				rt.raise(L, err)
+				rt.raiseAt(L, err)
 			}
 			v := cdata.New(types.PointerTo(fn.Type))
 			*(*uintptr)(v.Ptr) = addr

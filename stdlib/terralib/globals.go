@@ -26,7 +26,7 @@ func (rt *Runtime) initGlobals() {
 	}))
 	L.SetGlobal("vector", L.NewFunction(func(L *lua.LState) int {
 		t := rt.checkType(L, 1)
-		L.Push(rt.TypeValue(types.VectorOf(t, L.CheckInt(2))))
+		L.Push(rt.TypeValue(rt.vectorType(L, t, L.CheckInt(2))))
 		return 1
 	}))
 }
@@ -71,11 +71,11 @@ func (rt *Runtime) initTerralib() {
 			return 1
 		},
 		"array": func(L *lua.LState) int {
-			L.Push(rt.TypeValue(types.ArrayOf(rt.checkType(L, 1), L.CheckInt(2))))
+			L.Push(rt.TypeValue(rt.arrayType(L, rt.checkType(L, 1), L.CheckInt(2))))
 			return 1
 		},
 		"vector": func(L *lua.LState) int {
-			L.Push(rt.TypeValue(types.VectorOf(rt.checkType(L, 1), L.CheckInt(2))))
+			L.Push(rt.TypeValue(rt.vectorType(L, rt.checkType(L, 1), L.CheckInt(2))))
 			return 1
 		},
 		"tuple": func(L *lua.LState) int {

@@ -129,6 +129,9 @@ func (rt *Runtime) initLowLevel() {
 		key := name + "\x00" + t.String()
 		fn := externs[key]
 		if fn == nil {
+			if err := checkIntrinsic(name, t); err != nil {
+				L.RaiseError("%s", err.Error())
+			}
 			fn = tree.NewExtern(name, t)
 			externs[key] = fn
 		}

@@ -98,7 +98,7 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 	}
 	out, err := aot.Save(filename, kind, exports, rt.Engine.Check, linkargs, o)
 	if err != nil {
-		rt.raise(L, err)
+		rt.raiseAt(L, err)
 	}
 	if filename == "" {
 		L.Push(lua.LString(out))

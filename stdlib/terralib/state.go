@@ -43,6 +43,10 @@ type Runtime struct {
 	bridge     *bridgeState           // bridge.go
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
+
+	// OnFunction, if set, is told about every Terra function when it
+	// first becomes a Lua value (fuzzing compiles them all).
+	OnFunction func(*tree.Function)
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the

@@ -141,6 +141,9 @@ func threadRun(L *LState) {
 			if v, ok := rcv.(*ApiError); ok {
 				lv = v.Object
 			} else {
+				if L.Options.OnGoPanic != nil {
+					L.Options.OnGoPanic(rcv)
+				}
 				lv = LString(fmt.Sprint(rcv))
 			}
 			if parent := L.Parent; parent != nil {

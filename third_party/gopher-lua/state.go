@@ -109,6 +109,10 @@ type Options struct {
 	// If `MinimizeStackMemory` is set, the call stack will be automatically grown or shrank up to a limit of
 	// `CallStackSize` in order to minimize memory usage. This does incur a slight performance penalty.
 	MinimizeStackMemory bool
+	// OnGoPanic, if set, is called with a Go panic value (not a Lua error)
+	// that a protected call or coroutine turns into a Lua error, while the
+	// panicking stack is still there (terrac: Go panics are bugs).
+	OnGoPanic func(v interface{})
 }
 
 /* }}} */
@@ -2041,6 +2045,9 @@ func (ls *LState) PCall(nargs, nret int, errfunc *LFunction) (err error) {
 		rcv := recover()
 		if rcv != nil {
 			if _, ok := rcv.(*ApiError); !ok {
+				if ls.Options.OnGoPanic != nil {
+					ls.Options.OnGoPanic(rcv)
+				}
 				err = newApiErrorS(ApiErrorPanic, fmt.Sprint(rcv))
 				if ls.Options.IncludeGoStackTrace {
 					buf := make([]byte, 4096)

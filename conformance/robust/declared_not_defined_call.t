@@ -1,0 +1,5 @@
+-- Calling code that uses a function declared but never defined.
+terra g :: {} -> {}
+terra f() g() end
+print("before")
+f()
