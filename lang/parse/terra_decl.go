@@ -337,6 +337,7 @@ func (p *parser) quote() ast.Expr {
 	p.s.Next()
 	q := &tast.Quote{}
 	if tok == scan.Backtick {
+		tc.backtick = true
 		q.Expr = p.terraExpr()
 	} else {
 		q.Body = p.terraBlockStmts()
