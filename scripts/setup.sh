@@ -80,7 +80,7 @@ fi
 
 if ((build)); then
 	mkdir -p bin
-	if ! out=$(go build -o bin/terrac ./cmd/terrac 2>&1); then
+	if ! out=$(go build -tags llvmstatic -o bin/terrac ./cmd/terrac 2>&1); then
 		echo "setup: building bin/terrac failed:" >&2
 		echo "$out" >&2
 		exit 1

@@ -16,12 +16,15 @@ import (
 )
 
 const usage = `usage:
-  terrac FILE.t [args...]      run a Terra program
+  terrac [-g] FILE.t [args...] run a Terra program (-g: backtraces of
+                               faults through Terra callers)
   terrac run FILE.t [args...]  run a Terra program
   terrac [repl]                start the interactive prompt
   terrac build FILE.t [-o OUT] [--emit exe|obj|so|asm|ll|bc] [-O0..-O3] [-g]
                 [--export name,...] [--header OUT.h] [-- linkargs...]
                                build a native executable, library or object
+options (before the command):
+  -O0 -O1 -O2 -O3              JIT optimization level (default -O3, as clang -O3)
 `
 
 func main() {
@@ -29,6 +32,7 @@ func main() {
 }
 
 func run(args []string) (code int) {
+	defer startProfile()()
 	defer func() {
 		if r := recover(); r != nil {
 			jit.Flush()
@@ -39,13 +43,21 @@ func run(args []string) (code int) {
 			code = 3
 		}
 	}()
+	args = optFlags(args)
 	if len(args) == 0 {
 		return runREPL()
 	}
 	switch args[0] {
 	case "repl":
 		return runREPL()
+	case "-g":
+		jitDebug = true
+		return run(args[1:])
 	case "run":
+		if len(args) >= 2 && args[1] == "-g" {
+			jitDebug = true
+			args = append(args[:1:1], args[2:]...)
+		}
 		if len(args) < 2 {
 			fmt.Fprint(os.Stderr, usage)
 			return 2

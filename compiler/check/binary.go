@@ -10,8 +10,10 @@ import (
 // the operation's type (their meet), except for pointer arithmetic,
 // comparisons (result bool or vector of bool) and shifts.
 func (check *Checker) binary(b *tree.Binary) tree.Expr {
+	mark := check.deferMark()
 	x, y := check.expr(b.X), check.expr(b.Y)
 	b.X, b.Y = x, y
+	check.noDefersInLogical(b, mark)
 	b.LValue = false
 	if anyErr(x.Base().Type, y.Base().Type) {
 		return invalid(b)

@@ -3,7 +3,10 @@
 // scope of a deferred call.
 package check
 
-import "terrac/compiler/tree"
+import (
+	"terrac/compiler/tree"
+	"terrac/compiler/types"
+)
 
 // noDefers checks a condition expression, in which a spliced quote must
 // not leave a deferred call behind (it would run in the middle of the
@@ -18,6 +21,28 @@ func (check *Checker) noDefers(c tree.Expr) tree.Expr {
 		check.errorf(x.Span(), "defer statements are not allowed in conditional expressions")
 	}
 	return x
+}
+
+// deferMark is the number of defers seen so far in the innermost
+// block, or -1 outside any block.
+func (check *Checker) deferMark() int {
+	if d := check.env.defers; len(d) > 0 {
+		return d[len(d)-1]
+	}
+	return -1
+}
+
+// noDefersInLogical reports a defer left behind by an operand of a
+// short-circuit and/or (a bool left operand), where it would run only
+// on some paths. On integers and/or are bitwise: both operands always
+// run, so a defer in them is allowed, as in Terra.
+func (check *Checker) noDefersInLogical(b *tree.Binary, mark int) {
+	if b.Op != "and" && b.Op != "or" || mark < 0 || check.deferMark() == mark {
+		return
+	}
+	if b.X.Base().Type == types.Boolean {
+		check.errorf(b.Pos, "defer statements are not allowed in conditional expressions")
+	}
 }
 
 // deferPosition is the number of defers seen so far in each enclosing

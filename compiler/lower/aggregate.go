@@ -40,7 +40,7 @@ func (b *builder) createFieldAddr(ptr value.Value, st *types.Type, e *tree.Selec
 
 func (b *builder) fieldAddr(ptr value.Value, st *types.Type, f types.FieldLayout) value.Value {
 	si := b.getStructInfo(st)
-	addr := value.Value(b.cur.NewGetElementPtr(si.typ, ptr, constI32(0), constI32(int64(si.member[f.Index]))))
+	addr := value.Value(b.gep(si.typ, ptr, constI32(0), constI32(int64(si.member[f.Index]))))
 	want := lltypes.NewPointer(b.getLLVMType(f.Type))
 	if si.union[f.Index] || !addr.Type().Equal(want) {
 		addr = b.cur.NewBitCast(addr, want)
@@ -73,16 +73,16 @@ func (b *builder) createIndexAddr(e *tree.Index) value.Value {
 	switch xt.Kind {
 	case types.Pointer:
 		p := b.createExpr(e.X)
-		return b.cur.NewGetElementPtr(b.getLLVMType(xt.Elem), p, idx)
+		return b.gep(b.getLLVMType(xt.Elem), p, idx)
 	case types.Array:
 		p := b.createAddr(e.X)
-		return b.cur.NewGetElementPtr(b.getLLVMType(xt), p, constI64(0), idx)
+		return b.gep(b.getLLVMType(xt), p, constI64(0), idx)
 	case types.Vector:
 		// Lanes of a vector in memory are contiguous elements (GEP into
 		// vector types is deprecated).
 		et := b.getLLVMType(xt.Elem)
 		p := b.cur.NewBitCast(b.createAddr(e.X), lltypes.NewPointer(et))
-		return b.cur.NewGetElementPtr(et, p, idx)
+		return b.gep(et, p, idx)
 	}
 	failf("cannot index %s", xt)
 	return nil

@@ -97,6 +97,8 @@ func (b *builder) createFunctionBody() {
 	b.createPrologue()
 	b.createBlock(b.fn.Def.Body)
 	if b.cur.Term == nil {
+		// Falling off the end: Terra reports no error (not even with a
+		// declared result type) and returns undef; we return zero.
 		b.createReturn(nil)
 	}
 	for _, blk := range b.f.Blocks {
@@ -286,7 +288,7 @@ func (b *builder) createCoerceTemp(a abiArg) value.Value {
 // coercePart is the address of eightbyte j inside a coerce temp.
 func (b *builder) coercePart(a abiArg, tmp value.Value, j int) value.Value {
 	st := tmp.Type().(*lltypes.PointerType).ElemType
-	return b.cur.NewGetElementPtr(st, tmp, constI32(0), constI32(int64(j)))
+	return b.gep(st, tmp, constI32(0), constI32(int64(j)))
 }
 
 func constI32(n int64) *constant.Int { return constant.NewInt(lltypes.I32, n) }

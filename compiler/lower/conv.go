@@ -20,7 +20,7 @@ func (b *builder) createCast(e *tree.Cast) value.Value {
 	case from.Kind == types.Array && to.Kind == types.Pointer:
 		// Array decay: the address of the first element.
 		p := b.createAddr(e.X)
-		first := b.cur.NewGetElementPtr(b.getLLVMType(from), p, constI64(0), constI64(0))
+		first := b.gep(b.getLLVMType(from), p, constI64(0), constI64(0))
 		return b.castPointer(first, to)
 	case from.Kind == types.Func:
 		// A function designator used as a value.

@@ -30,6 +30,8 @@ type debugInfo struct {
 	files    map[string]*metadata.DIFile
 	locs     map[locKey]*metadata.DILocation
 	subType  *metadata.DISubroutineType
+	// framePointers: functions keep frame pointers (debug_jit.go).
+	framePointers bool
 }
 
 type locKey struct {
@@ -143,6 +145,7 @@ func (b *builder) debugBegin() {
 	}
 	b.addMD(sp)
 	b.f.Metadata = append(b.f.Metadata, &metadata.Attachment{Name: "dbg", Node: sp})
+	b.framePointer(b.f)
 	b.fdbg = &funcDebug{
 		sp:      sp,
 		file:    pos.File,

@@ -332,7 +332,7 @@ func (b *builder) createPointerBinary(e *tree.Binary) value.Value {
 		if e.Op == "-" {
 			idx = b.cur.NewSub(constI64(0), idx)
 		}
-		return b.cur.NewGetElementPtr(elem, x, idx)
+		return b.gep(elem, x, idx)
 	}
 	failf("operator %s on %s and %s", e.Op, xt, yt)
 	return nil

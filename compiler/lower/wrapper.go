@@ -49,7 +49,7 @@ func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err
 	}
 	vals := make([]value.Value, len(fnType.Params))
 	for i, p := range fnType.Params {
-		ptr := b.cur.NewGetElementPtr(lltypes.I8, args, constI64(l.Fields[i].Offset))
+		ptr := b.gep(lltypes.I8, args, constI64(l.Fields[i].Offset))
 		typed := b.cur.NewBitCast(ptr, lltypes.NewPointer(m.getLLVMType(p)))
 		vals[i] = b.createLoad(p, typed)
 	}

@@ -24,10 +24,15 @@ type Engine struct {
 	cmods    map[string]bool        // C modules added, by content key (cmodule.go)
 	users    map[string][]string    // extern symbol -> Terra functions that call it
 	indirect map[*types.Type]string // bridge.go
+	varargs  map[varargKey]string   // vararg.go
 
 	// Store creates global variables (see global.go).
 	Store   GlobalStore
 	globals map[*tree.Global]*globalState
+
+	// debug is the debug information of JIT modules (debug.go).
+	debug    DebugLevel
+	debugSet bool
 }
 
 // New makes an engine; the JIT itself is created on first compile so
@@ -97,6 +102,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	e.batch++
 	name := fmt.Sprintf("terrac.batch%d", e.batch)
 	m := lower.NewModule(name)
+	e.enableDebug(m)
 	for _, f := range batch {
 		if err := m.AddFunction(f); err != nil {
 			return err
@@ -112,8 +118,11 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 			return err
 		}
 		wrapper = w
+		m.DebugWrapper(w, fn)
 	}
-	if err := e.jit.AddIR(m.String(), name); err != nil {
+	ir := m.String()
+	dumpIR(name, ir)
+	if err := e.jit.AddIR(ir, name); err != nil {
 		return fmt.Errorf("internal error: LLVM rejected module %s: %v", name, err)
 	}
 	for _, f := range batch {

@@ -5,6 +5,7 @@ package jit
 
 /*
 #include <stdint.h>
+#include <stdlib.h>
 #include "shim.h"
 */
 import "C"
@@ -29,9 +30,32 @@ type Fault struct {
 	PC     uintptr // program counter at the fault
 	Symbol string  // JIT function containing PC, "" if unknown (see JIT.SymbolAt)
 	Offset uintptr // PC - start of Symbol
+	// Source lists the source frames of the fault, innermost first: those
+	// of PC (with the functions it was inlined into), then those of the
+	// native callers found on the stack (JIT code compiled with frame
+	// pointers). Empty without line information (see JIT.SourceAt).
+	Source []SourceFrame
+	// Callers are the return addresses found by following frame pointers
+	// from the fault, innermost first; some may not be JIT code.
+	Callers []uintptr
 }
 
+// Error describes the fault; with line information it starts with the
+// source position ("file.t:3:5: ") and names the Terra function.
 func (f *Fault) Error() string {
+	if len(f.Source) > 0 {
+		src := f.Source[0]
+		pos := src.File + ":" + fmt.Sprint(src.Line)
+		if src.Col > 0 {
+			pos += ":" + fmt.Sprint(src.Col)
+		}
+		return pos + ": " + f.Description()
+	}
+	return f.Description()
+}
+
+// Description is Error without the source position.
+func (f *Fault) Description() string {
 	var what string
 	switch f.Signal {
 	case syscall.SIGSEGV:
@@ -52,6 +76,19 @@ func (f *Fault) Error() string {
 		what = "breakpoint trap"
 	default:
 		what = f.Signal.String()
+	}
+	if len(f.Source) > 0 {
+		// Line information: say where in Terra terms.
+		src := f.Source[0]
+		where := "in terra function " + src.Func
+		if src.Func == "" {
+			where = "in terra code"
+		}
+		switch f.Signal {
+		case syscall.SIGSEGV, syscall.SIGBUS:
+			where += fmt.Sprintf(", address %#x", f.Addr)
+		}
+		return fmt.Sprintf("%s in native code (%s)", what, where)
 	}
 	where := fmt.Sprintf("pc %#x", f.PC)
 	if f.Symbol != "" {
@@ -134,8 +171,15 @@ func Call(wrapper uintptr, args, ret unsafe.Pointer) error {
 		Addr:   uintptr(f.addr),
 		PC:     uintptr(f.pc),
 	}
+	if f.frames != nil {
+		fault.Callers = make([]uintptr, int(f.nframes))
+		copy(fault.Callers, unsafe.Slice((*uintptr)(unsafe.Pointer(f.frames)), int(f.nframes)))
+		C.free(unsafe.Pointer(f.frames))
+	}
 	if j := created.Load(); j != nil && fault.PC != 0 {
 		fault.Symbol, fault.Offset, _ = j.SymbolAt(fault.PC)
+		fault.Source = j.SourceAt(fault.PC)
+		fault.Source = append(fault.Source, CallerFrames(fault.Callers)...)
 	}
 	return fault
 }

@@ -32,7 +32,10 @@
 // SIGILL, SIGABRT and SIGTRAP over the Go runtime's. While a thread runs
 // native code under Call (a thread-local frame is set), a handler
 // siglongjmps back to Call, which returns a *Fault with the signal, si_addr,
-// the pc and, for JIT code, the function name (JIT.SymbolAt). Otherwise the
+// the pc and, for JIT code, the function name (JIT.SymbolAt) and, for code
+// compiled with DWARF line information, its source frames (Fault.Source,
+// JIT.SourceAt: debuginfo.go), including callers found by following frame
+// pointers from the fault. Otherwise the
 // handler calls the Go runtime's handler with the same arguments, so Go's
 // own nil-pointer panics and crash reports are unchanged. The frame is
 // cleared while a callback's Go code runs.
@@ -49,6 +52,12 @@
 //     unwind to Call only when it runs inside Call; on a foreign thread they
 //     crash as usual.
 //   - Modules are never removed, and llvm.global_ctors are not run.
+//   - Objects with line information are kept in memory (a copy) until a pc
+//     is mapped, then their line tables are; code in a text section with no
+//     global function in it has no line information.
+//   - Caller frames are found only through frame pointers, so only JIT code
+//     compiled with "frame-pointer"="all" (engine.DebugFull) shows its
+//     callers; the innermost function is always found.
 //   - Call does not enforce cgo's pointer rules on args and ret (checking
 //     them cost more than the call itself).
 package jit

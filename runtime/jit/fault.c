@@ -22,9 +22,15 @@
 #include "shim.h"
 #include "_cgo_export.h"
 
+enum { MAXFRAMES = 64 };
+
 typedef struct frame {
   sigjmp_buf env;
   terrac_fault f;
+  // ret and nret are the return addresses the handler found; terrac_call
+  // copies them to f.frames outside the handler (no malloc in a handler).
+  uintptr_t ret[MAXFRAMES];
+  int nret;
 } frame;
 
 // cur is the innermost native call on this thread. It is NULL whenever Go
@@ -48,6 +54,40 @@ static uintptr_t context_pc(void *uc) {
 #else
   return 0;
 #endif
+}
+
+// context_fp_sp returns the frame pointer and stack pointer of a context.
+static void context_fp_sp(void *uc, uintptr_t *fp, uintptr_t *sp) {
+  ucontext_t *u = uc;
+  *fp = *sp = 0;
+  if (!u) return;
+#if defined(__x86_64__)
+  *fp = (uintptr_t)u->uc_mcontext.gregs[REG_RBP];
+  *sp = (uintptr_t)u->uc_mcontext.gregs[REG_RSP];
+#elif defined(__aarch64__)
+  *fp = (uintptr_t)u->uc_mcontext.regs[29];
+  *sp = (uintptr_t)u->uc_mcontext.sp;
+#endif
+}
+
+// walk follows the frame-pointer chain of the faulting native frames (JIT
+// code compiled with frame pointers: [fp] is the caller's fp, [fp+8] the
+// return address, on x86-64 and AArch64 alike). Every read stays between
+// the faulting sp and fr itself, which lives in terrac_call's frame above
+// all native frames, so a frame without a frame pointer (a garbage fp) ends
+// the walk instead of faulting. Go decides which addresses are JIT code.
+static void walk(frame *fr, void *uc) {
+  uintptr_t fp, sp;
+  context_fp_sp(uc, &fp, &sp);
+  uintptr_t limit = (uintptr_t)fr;
+  fr->nret = 0;
+  while (fr->nret < MAXFRAMES && fp >= sp && fp % sizeof(uintptr_t) == 0 &&
+         fp + 2 * sizeof(uintptr_t) <= limit) {
+    uintptr_t *p = (uintptr_t *)fp;
+    fr->ret[fr->nret++] = p[1];
+    if (p[0] <= fp) break;
+    fp = p[0];
+  }
 }
 
 // chain hands sig to the handler we displaced.
@@ -80,6 +120,7 @@ static void handler(int sig, siginfo_t *info, void *uc) {
   fr->f.code = info ? info->si_code : 0;
   fr->f.addr = info ? (uintptr_t)info->si_addr : 0;
   fr->f.pc = context_pc(uc);
+  walk(fr, uc);
   // SA_NODEFER left sig unblocked, so the saved mask need not be restored
   // (sigsetjmp(env, 0) avoids a syscall on every call).
   siglongjmp(fr->env, 1);
@@ -122,6 +163,13 @@ terrac_fault terrac_call(uintptr_t wrapper, uintptr_t args, uintptr_t ret) {
   // Arrived by siglongjmp from handler or terrac_callback, which wrote fr.f
   // through cur; fr's address escaped, so the compiler reloads it.
   cur = saved;
+  if (fr.f.status > 0 && fr.nret > 0) {
+    fr.f.frames = malloc(fr.nret * sizeof(uintptr_t));
+    if (fr.f.frames) {
+      memcpy(fr.f.frames, fr.ret, fr.nret * sizeof(uintptr_t));
+      fr.f.nframes = fr.nret;
+    }
+  }
   // abort() and odd kernels may leave a fault signal blocked; a blocked
   // synchronous fault would later kill the process silently.
   sigset_t s;
@@ -144,4 +192,29 @@ void terrac_callback(int64_t id, void *args, void *ret) {
     saved->f.panic = p;
     siglongjmp(saved->env, 1);
   }
+}
+
+// terrac_traceback is terralib.traceback as JIT code sees it:
+//   declare void @terrac_traceback(i8*)
+// It collects the return addresses of the native frames above it by
+// following frame pointers (its own frame has one: it takes its address)
+// and hands them to Go, which maps them to Terra functions and lines. The
+// walk is bounded by the innermost terrac_call's frame, like walk's.
+void terrac_traceback(void *ctx) {
+  (void)ctx;
+  uintptr_t ret[MAXFRAMES];
+  int n = 0;
+  frame *saved = cur;
+  uintptr_t fp = (uintptr_t)__builtin_frame_address(0);
+  uintptr_t limit = (uintptr_t)saved;
+  while (saved && n < MAXFRAMES && fp % sizeof(uintptr_t) == 0 &&
+         fp + 2 * sizeof(uintptr_t) <= limit) {
+    uintptr_t *p = (uintptr_t *)fp;
+    ret[n++] = p[1];
+    if (p[0] <= fp) break;
+    fp = p[0];
+  }
+  cur = NULL;
+  terracGoTraceback(ret, n);
+  cur = saved;
 }

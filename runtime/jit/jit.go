@@ -5,7 +5,6 @@ package jit
 
 /*
 #cgo CFLAGS: -I/usr/lib/llvm-14/include -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS
-#cgo LDFLAGS: -L/usr/lib/llvm-14/lib -lLLVM-14 -ldl
 #include <stdlib.h>
 #include "shim.h"
 */
@@ -19,7 +18,7 @@ import (
 
 // Options configure how the JIT optimizes the modules added after them.
 type Options struct {
-	OptLevel int // 0..3, as clang's -O; Default starts at 2
+	OptLevel int // 0..3, as clang's -O; Default starts at 3 (Terra's JIT level)
 }
 
 // JIT is the process's LLJIT. All methods are safe for concurrent use.
@@ -27,6 +26,7 @@ type JIT struct {
 	mu   sync.Mutex
 	c    *C.terrac_jit
 	opts Options
+	dbg  debugTables // line information of compiled objects (debuginfo.go)
 }
 
 // Error is a failure reported by LLVM or the dynamic loader.
@@ -71,7 +71,7 @@ func newJIT() (*JIT, error) {
 	if err := cerr("create", C.terrac_jit_create(&c)); err != nil {
 		return nil, err
 	}
-	j := &JIT{c: c, opts: Options{OptLevel: 2}}
+	j := &JIT{c: c, opts: Options{OptLevel: DefaultOptLevel}}
 	// The Go executable does not export its C symbols dynamically, so the
 	// process search generator cannot find the shim's entry points.
 	builtins := []struct {
@@ -81,6 +81,7 @@ func newJIT() (*JIT, error) {
 		{"terrac_callback", C.terrac_callback},
 		{"terrac_stdout_write", C.terrac_stdout_write},
 		{"terrac_stdout_flush", C.terrac_stdout_flush},
+		{"terrac_traceback", C.terrac_traceback},
 	}
 	for _, b := range builtins {
 		if err := j.DefineAbsolute(b.name, uintptr(b.addr)); err != nil {
@@ -89,6 +90,10 @@ func newJIT() (*JIT, error) {
 	}
 	return j, nil
 }
+
+// DefaultOptLevel is the optimization level a new JIT starts with:
+// clang's -O3 pipeline, as Terra's JIT uses. terrac -O0..-O3 changes it.
+var DefaultOptLevel = 3
 
 // SetOptions changes the options for modules added from now on.
 func (j *JIT) SetOptions(o Options) {

@@ -44,6 +44,13 @@ struct terrac_jit {
   // the linker; addresses come from lookups later, and only on a fault.
   sym *syms;
   size_t nsyms, capsyms;
+  // objs holds copies of the compiled objects that carry DWARF line
+  // information until Go takes them (debuginfo.go) to map pcs to lines.
+  struct dobj {
+    void *data;
+    size_t len;
+  } *objs;
+  size_t nobjs, capobjs;
 };
 
 static char *dupf(const char *fmt, ...) {
@@ -223,6 +230,40 @@ char *terrac_verify(const char *ir, size_t len, const char *name) {
   return e;
 }
 
+// keep_debug_object copies obj into t->objs if it has a .debug_line
+// section. A copy, because the linker relocates the original in place.
+static void keep_debug_object(terrac_jit *t, LLVMBinaryRef bin,
+                              LLVMMemoryBufferRef obj) {
+  int has = 0;
+  LLVMSectionIteratorRef it = LLVMObjectFileCopySectionIterator(bin);
+  for (; !LLVMObjectFileIsSectionIteratorAtEnd(bin, it);
+       LLVMMoveToNextSection(it)) {
+    const char *n = LLVMGetSectionName(it);
+    if (n && strcmp(n, ".debug_line") == 0) {
+      has = 1;
+      break;
+    }
+  }
+  LLVMDisposeSectionIterator(it);
+  if (!has) return;
+  if (t->nobjs == t->capobjs) {
+    t->capobjs = t->capobjs ? 2 * t->capobjs : 16;
+    t->objs = realloc(t->objs, t->capobjs * sizeof *t->objs);
+  }
+  size_t n = LLVMGetBufferSize(obj);
+  void *p = malloc(n ? n : 1);
+  memcpy(p, LLVMGetBufferStart(obj), n);
+  t->objs[t->nobjs++] = (struct dobj){p, n};
+}
+
+int terrac_jit_take_object(terrac_jit *t, void **data, size_t *len) {
+  if (t->nobjs == 0) return 0;
+  *data = t->objs[0].data;
+  *len = t->objs[0].len;
+  memmove(t->objs, t->objs + 1, --t->nobjs * sizeof *t->objs);
+  return 1;
+}
+
 static LLVMErrorRef record_symbols(void *ctx, LLVMMemoryBufferRef *obj) {
   terrac_jit *t = ctx;
   char *msg = NULL;
@@ -243,6 +284,7 @@ static LLVMErrorRef record_symbols(void *ctx, LLVMMemoryBufferRef *obj) {
     t->syms[t->nsyms++] = (sym){strdup(name), size, 0};
   }
   LLVMDisposeSymbolIterator(it);
+  keep_debug_object(t, bin, *obj);
   LLVMDisposeBinary(bin);
   return NULL;
 }
@@ -272,8 +314,12 @@ char *terrac_jit_create(terrac_jit **out) {
   if (e) return e;
   LLVMOrcLLJITRef j;
   // A null builder means a default LLJITBuilder: host target via
-  // JITTargetMachineBuilder::detectHost (host CPU and features), in-place
-  // materialization on the thread that looks a symbol up.
+  // JITTargetMachineBuilder::detectHost (host CPU and features, clang's
+  // -march=native), in-place materialization on the thread that looks a
+  // symbol up. Its code generator runs at the default (-O2) level: the C API
+  // cannot set the level on that builder, and a builder made from our own
+  // target machine would lose the emulated TLS the JIT needs for thread
+  // locals. The IR pipeline, where clang's -O3 differs from -O2, is ours.
   LLVMErrorRef err = LLVMOrcCreateLLJIT(&j, NULL);
   if (err) return err_msg("creating LLJIT: ", err);
   LLVMOrcExecutionSessionSetErrorReporter(LLVMOrcLLJITGetExecutionSession(j),

@@ -25,6 +25,10 @@ char *terrac_jit_define_absolute(terrac_jit *j, const char *name,
 // if there is none; *name stays valid for the JIT's lifetime.
 int terrac_jit_symbol_at(terrac_jit *j, uint64_t pc, const char **name,
                          uint64_t *start);
+// terrac_jit_take_object hands over the oldest compiled object that carries
+// DWARF line information (malloc'd; the caller frees it). Returns 0 if none
+// is left.
+int terrac_jit_take_object(terrac_jit *j, void **data, size_t *len);
 const char *terrac_jit_triple(terrac_jit *j);
 const char *terrac_jit_data_layout(terrac_jit *j);
 
@@ -64,6 +68,10 @@ typedef struct {
   uintptr_t addr;  // si_addr: faulting data address
   uintptr_t pc;    // program counter at the fault, 0 if unknown
   uintptr_t panic; // cgo.Handle of the recovered panic value
+  // frames holds nframes return addresses found by following the frame
+  // pointer chain from the fault (malloc'd, or NULL; the caller frees it).
+  uintptr_t *frames;
+  int nframes;
 } terrac_fault;
 
 // terrac_install_handlers installs the fault handlers (once). Returns 0 or
@@ -78,5 +86,10 @@ terrac_fault terrac_call(uintptr_t wrapper, uintptr_t args, uintptr_t ret);
 // terrac_callback is the one native -> Go entry. JIT code declares it as
 //   declare void @terrac_callback(i64, i8*, i8*)
 void terrac_callback(int64_t id, void *args, void *ret);
+
+// terrac_traceback reports the native frames above it to the Go traceback
+// handler (SetTracebackHandler). JIT code declares it as
+//   declare void @terrac_traceback(i8*)
+void terrac_traceback(void *ctx);
 
 #endif

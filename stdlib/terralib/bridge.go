@@ -25,7 +25,8 @@ type bridgeState struct {
 	calls     map[*tree.Function]*callEntry
 	pointers  map[*types.Type]*callEntry
 	callbacks map[callbackKey]uintptr
-	pinned    []*cdata.Value // cdata referenced from Terra code
+	pinned    []*cdata.Value             // cdata referenced from Terra code
+	varargs   map[varargShape]*callEntry // vararg.go
 }
 
 type callEntry struct {
@@ -68,6 +69,9 @@ func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, first int) int 
 		ce = &callEntry{plan: plan, wrapper: w}
 		rt.bridge.calls[fn] = ce
 	}
+	if isVarargCall(L, fn.Type, first) {
+		return rt.callFunctionVararg(L, fn, first)
+	}
 	res, err := ce.plan.Call(rt, L, first, ce.wrapper, 0)
 	if err != nil {
 		rt.callError(L, fn.Name, err)
@@ -99,6 +103,9 @@ func (rt *Runtime) callPointer(L *lua.LState, v *cdata.Value) int {
 	if fp == 0 {
 		L.RaiseError("attempt to call a NULL function pointer")
 	}
+	if isVarargCall(L, ft, 2) {
+		return rt.callVararg(L, ft, fp, 2, "function pointer", nil)
+	}
 	res, err := ce.plan.Call(rt, L, 2, ce.wrapper, fp)
 	if err != nil {
 		rt.callError(L, "function pointer", err)
@@ -116,6 +123,9 @@ func (rt *Runtime) callError(L *lua.LState, name string, err error) {
 	var ae *lua.ApiError
 	if errors.As(err, &ae) {
 		L.Error(ae.Object, 0)
+	}
+	if msg, ok := rt.faultMessage(err); ok {
+		L.Error(lua.LString(msg), 0) // located in Terra code (fault.go)
 	}
 	var f *jit.Fault
 	if errors.As(err, &f) {

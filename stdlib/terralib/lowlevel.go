@@ -114,6 +114,10 @@ func (rt *Runtime) initLowLevel() {
 	}
 	externs := map[string]*tree.Function{}
 	tl.RawSetString("intrinsic", L.NewFunction(func(L *lua.LState) int {
+		if pick, ok := L.Get(1).(*lua.LFunction); ok && L.Get(2) == lua.LNil {
+			L.Push(rt.intrinsicByFunction(pick, externs)) // intrinsic.go
+			return 1
+		}
 		name := L.CheckString(1)
 		t := rt.AsType(L.Get(2))
 		if t != nil && t.IsPointerToFunction() {

@@ -73,6 +73,7 @@ func New() *Runtime {
 	rt.initGlobalVars()
 	rt.initOverloads()
 	rt.initLowLevel()
+	rt.initDebug()
 	rt.initInternal()
 	rt.initMeta()
 	rt.initValues()

@@ -9,14 +9,14 @@ entry:
 	%p.addr = alloca %Point*, align 8
 	store %Point* %p, %Point** %p.addr
 	%0 = load %Point*, %Point** %p.addr
-	%1 = getelementptr %Point, %Point* %0, i32 0, i32 2
+	%1 = getelementptr inbounds %Point, %Point* %0, i32 0, i32 2
 	%2 = load i8, i8* %1
 	%3 = trunc i8 %2 to i1
 	br i1 %3, label %if.then, label %if.else
 
 if.then:
 	%4 = load %Point*, %Point** %p.addr
-	%5 = getelementptr %Point, %Point* %4, i32 0, i32 1
+	%5 = getelementptr inbounds %Point, %Point* %4, i32 0, i32 1
 	%6 = load double, double* %5
 	ret double %6
 

@@ -1,0 +1,8 @@
+-- includec: time one includec("stdio.h") from Lua (os.clock is wall time
+-- since start in terrac). Run with an empty cache directory for the cold
+-- figure and again for the warm one.
+local t0 = os.clock()
+local C = terralib.includec("stdio.h")
+local t1 = os.clock()
+assert(C.printf ~= nil)
+print(string.format("time %.6f", t1 - t0))
