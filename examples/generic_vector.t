@@ -1,11 +1,20 @@
 -- A generic growable array Vector(T), built once per element type with
--- terralib.memoize; v(i) indexes through the __apply metamethod.
+-- terralib.memoize; v(i) indexes through the __apply metamethod and
+-- `for x in v do … end` visits the elements through __for.
 local C = terralib.includec("stdlib.h")
 
 local Vector = terralib.memoize(function(T)
   local struct V { data : &T, size : int, cap : int }
   V.metamethods.__typename = function() return "Vector(" .. tostring(T) .. ")" end
   V.metamethods.__apply = macro(function(self, i) return `self.data[i] end)
+  -- __for gets a quote of the iterated vector and body(x), which makes
+  -- one iteration with the loop variable bound to x.
+  V.metamethods.__for = function(vec, body)
+    return quote
+      var data, size = vec.data, vec.size
+      for i = 0, size do [body(`data[i])] end
+    end
+  end
   terra V:init() self.data, self.size, self.cap = nil, 0, 0 end
   terra V:push(x : T)
     if self.size == self.cap then
@@ -26,7 +35,7 @@ local function summer(T)
     for i = 0, n do v:push(i) end
     for i = 0, n do v(i) = v(i) * 2 end
     var s : T = 0
-    for i = 0, v.size do s = s + v(i) end
+    for x in v do s = s + x end
     v:free()
     return s
   end

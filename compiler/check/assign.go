@@ -114,6 +114,9 @@ func (check *Checker) assign(s *tree.Assign) []tree.Stmt {
 	if out, ok := check.setEntryMeta(s); ok {
 		return out
 	}
+	if out, ok := check.updateMeta(s); ok {
+		return out
+	}
 	rhs := check.exprList(s.Rhs)
 	lhs := make([]tree.Expr, len(s.Lhs))
 	for i, l := range s.Lhs {

@@ -72,6 +72,9 @@ func (check *Checker) condSelect(s *tree.CondSelect) tree.Expr {
 	if anyErr(ct, x.Base().Type, y.Base().Type) {
 		return invalid(s)
 	}
+	if r, ok := check.selectMeta(s, []tree.Expr{c, x, y}); ok {
+		return r
+	}
 	if !isBoolish(ct) {
 		check.errorf(c.Span(), "expected a boolean or vector of booleans but found %s", ct)
 		return invalid(s)

@@ -24,7 +24,7 @@ func (check *Checker) call(c *tree.Call) tree.Expr {
 			res, isMacro, err := mh.ExpandMacro(lv.Value, c.Args, c.Pos)
 			if isMacro {
 				if err != nil {
-					check.errorf(c.Pos, "%s", err.Error())
+					check.hostError(c.Pos, err)
 					return invalid(c)
 				}
 				return check.rawExpr(res)

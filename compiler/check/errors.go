@@ -44,6 +44,13 @@ func (e *CheckError) Error() string {
 	for _, d := range e.Diags {
 		b.WriteString(d.Error())
 		b.WriteByte('\n')
+		for _, n := range d.Notes {
+			if n.Span.File != nil {
+				b.WriteString(n.Span.Position().String() + ": ")
+			}
+			b.WriteString(n.Msg)
+			b.WriteByte('\n')
+		}
 	}
 	b.WriteString(Trailer)
 	return b.String()

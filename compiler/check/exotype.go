@@ -66,7 +66,7 @@ func (check *Checker) invoke(v lua.LValue, lead []lua.LValue, args []tree.Expr, 
 		res, isMacro, err := h.ExpandMacroWith(v, lead, wrapChecked(args), at)
 		if isMacro {
 			if err != nil {
-				check.errorf(at, "%s", err.Error())
+				check.hostError(at, err)
 				return invalid(call), true
 			}
 			return check.rawExpr(res), true
@@ -156,7 +156,11 @@ func (check *Checker) applyMeta(c *tree.Call, t *types.Type) (tree.Expr, bool) {
 // methodMeta expands a macro method or __methodmissing for
 // `recv:name(args)`.
 func (check *Checker) methodMeta(st *types.Type, name string, recv tree.Expr, args []tree.Expr, at source.Span) (tree.Expr, bool) {
-	if m := check.Host.Method(st, name); m != nil && m != lua.LNil {
+	m, ok := check.lookupMethod(st, name, at)
+	if !ok {
+		return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}}), true
+	}
+	if m != nil && m != lua.LNil {
 		if check.Host.AsFunction(m) != nil {
 			return nil, false
 		}
@@ -164,7 +168,7 @@ func (check *Checker) methodMeta(st *types.Type, name string, recv tree.Expr, ar
 			res, isMacro, err := h.ExpandMacroWith(m, nil, wrapChecked(append([]tree.Expr{recv}, args...)), at)
 			if isMacro {
 				if err != nil {
-					check.errorf(at, "%s", err.Error())
+					check.hostError(at, err)
 					return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}}), true
 				}
 				return check.rawExpr(res), true

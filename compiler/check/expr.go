@@ -121,7 +121,7 @@ func (check *Checker) completeAt(t *types.Type, at source.Span) {
 	}
 	check.env.completed[t] = true
 	if err := t.Complete(); err != nil {
-		check.errorf(at, "%s", err.Error())
+		check.hostError(at, err)
 	}
 }
 

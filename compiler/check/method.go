@@ -68,9 +68,9 @@ func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 // method looks up st.methods[name] and returns it as a checked FuncRef,
 // or nil after reporting why it cannot be called.
 func (check *Checker) method(st *types.Type, name string, at tree.Node) tree.Expr {
-	var v lua.LValue = lua.LNil
-	if check.Host != nil {
-		v = check.Host.Method(st, name)
+	v, ok := check.lookupMethod(st, name, at.Span())
+	if !ok {
+		return nil
 	}
 	if v == nil || v == lua.LNil {
 		// hook: __methodmissing goes here.

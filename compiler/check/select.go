@@ -59,8 +59,9 @@ func (check *Checker) luaSelect(s *tree.Select, lv *tree.LuaValue) tree.Expr {
 			check.errorf(s.Pos, "expected a struct type but found %s", t)
 			return invalid(s)
 		}
-		if check.Host != nil {
-			v = check.Host.Method(t, s.Name)
+		var ok bool
+		if v, ok = check.lookupMethod(t, s.Name, s.Pos); !ok {
+			return invalid(s)
 		}
 		if v == nil || v == lua.LNil {
 			check.errorf(s.Pos, "no such method %s defined for type %s", s.Name, t)

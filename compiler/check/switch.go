@@ -155,7 +155,7 @@ func (check *Checker) forIn(s *tree.ForIn) {
 		return
 	}
 	if err != nil {
-		check.errorf(s.Pos, "%s", err.Error())
+		check.hostError(s.Pos, err)
 		return
 	}
 	s.Expanded = &tree.Block{StmtBase: s.StmtBase, Stmts: stmts}

@@ -206,12 +206,16 @@ func (s *Specializer) entries(in []tast.Entry) []types.Entry {
 	for _, e := range in {
 		switch e := e.(type) {
 		case *tast.Field:
-			t := s.evalType(e.Type)
-			if seen[e.Name] {
-				s.errorf(e, "duplicate definition of field %s", e.Name)
+			name := e.Name
+			if e.NameHole != nil {
+				name = s.nameOf(e.NameHole)
 			}
-			seen[e.Name] = true
-			out = append(out, types.Entry{Field: types.Field{Name: e.Name, Type: t}})
+			t := s.evalType(e.Type)
+			if seen[name] {
+				s.errorf(e, "duplicate definition of field %s", name)
+			}
+			seen[name] = true
+			out = append(out, types.Entry{Field: types.Field{Name: name, Type: t}})
 		case *tast.Union:
 			out = append(out, types.Entry{Union: s.entries(e.Entries)})
 		}

@@ -18,6 +18,9 @@ type terraCtx struct {
 	closures []ast.Expr
 	names    map[string]*tast.Hole
 	scope    *scope
+	// backtick is set for the expression of a `e quote, which runs to
+	// the end of the whole expression (as in Terra).
+	backtick bool
 }
 
 // scope is one Terra block's declarations, innermost last.

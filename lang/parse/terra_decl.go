@@ -268,6 +268,13 @@ func (p *parser) structEntries() []tast.Entry {
 			f.Type = p.luaHole(tast.HoleType)
 			f.Pos = tast.Pos{Start: start, End: p.s.PrevEnd}
 			entries = append(entries, f)
+		case p.s.Tok == scan.LBrack:
+			// [e] : T names the field by a Lua string or symbol.
+			f := &tast.Field{NameHole: p.symbolHole()}
+			p.checkNext(scan.Colon)
+			f.Type = p.luaHole(tast.HoleType)
+			f.Pos = tast.Pos{Start: start, End: p.s.PrevEnd}
+			entries = append(entries, f)
 		default:
 			f := &tast.Field{Type: p.luaHole(tast.HoleType)}
 			f.Pos = tast.Pos{Start: start, End: p.s.PrevEnd}
@@ -337,6 +344,7 @@ func (p *parser) quote() ast.Expr {
 	p.s.Next()
 	q := &tast.Quote{}
 	if tok == scan.Backtick {
+		tc.backtick = true
 		q.Expr = p.terraExpr()
 	} else {
 		q.Body = p.terraBlockStmts()

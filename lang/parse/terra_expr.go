@@ -72,6 +72,12 @@ func (p *parser) terraSimple() tast.Expr {
 	case scan.Struct:
 		p.syntaxErr("struct declarations cannot be nested in terra functions.")
 	case scan.Backtick, scan.Quote:
+		if p.tc != nil && p.tc.backtick {
+			// `a or `b: the first backtick quotes `a or …` whole.
+			p.report(p.s.Pos, "'"+p.s.Tok.String()+"' cannot be nested in terra functions. near "+p.near()+
+				" (a backtick quotes the whole expression after it; parenthesize each quote: (`a) or (`b))")
+			panic(syntaxError{p.s.Pos})
+		}
 		p.syntaxErr("'" + p.s.Tok.String() + "' cannot be nested in terra functions.")
 	default:
 		return p.terraPrimary()

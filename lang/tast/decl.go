@@ -37,7 +37,10 @@ type Entry interface {
 type Field struct {
 	Pos
 	Name string
-	Type *Hole
+	// NameHole is set for "[e] : T": the field is named by the string
+	// or symbol e evaluates to.
+	NameHole *Hole
+	Type     *Hole
 }
 
 // Union is union { … }: its entries share storage.

@@ -92,7 +92,13 @@ func (d *dumper) entries(es []Entry) {
 		d.p(" ")
 		switch e := e.(type) {
 		case *Field:
-			d.p("(%s ", e.Name)
+			if e.NameHole != nil {
+				d.p("(")
+				d.hole(e.NameHole)
+				d.p(" ")
+			} else {
+				d.p("(%s ", e.Name)
+			}
 			d.hole(e.Type)
 			d.p(")")
 		case *Union:

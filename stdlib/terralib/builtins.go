@@ -17,6 +17,7 @@ import (
 
 func (rt *Runtime) initBuiltins() {
 	L := rt.L
+	defer rt.initOperator()
 	// Calling a builtin from Lua runs its Lua form (see the macro
 	// metatable's __call in meta.go).
 	vectorType := func(L *lua.LState) int {

@@ -57,9 +57,9 @@ func (rt *Runtime) ExpandMacroWith(v lua.LValue, lead []lua.LValue, args []tree.
 	for _, a := range args {
 		in = append(in, rt.QuoteValue(&tree.Quote{Exprs: []tree.Expr{a}, IsExpr: true}))
 	}
-	vals, err := rt.CallHole(m.Fn, in...)
+	vals, err := rt.invokeUser("invoking macro", at, m.Fn, in...)
 	if err != nil {
-		return nil, true, fmt.Errorf("error while invoking macro: %s", luaErrorText(err))
+		return nil, true, err
 	}
 	var exprs []tree.Expr
 	for _, val := range specializeFlatten(vals) {
@@ -111,9 +111,9 @@ func (rt *Runtime) completeFromLua(t *types.Type) error {
 	sl := t.Lua.(*structLua)
 	tb := sl.entries
 	if ge := sl.metamethods.RawGetString("__getentries"); ge != lua.LNil {
-		vals, err := rt.CallHole(ge, rt.TypeValue(t))
+		vals, err := rt.invokeUser("invoking __getentries of "+t.String(), source.Span{}, ge, rt.TypeValue(t))
 		if err != nil {
-			return fmt.Errorf("error in __getentries of %s: %s", t, luaErrorText(err))
+			return err
 		}
 		var ok bool
 		if len(vals) > 0 {
@@ -141,8 +141,8 @@ func (rt *Runtime) staticInitialize(t *types.Type) error {
 	if si == lua.LNil {
 		return nil
 	}
-	if _, err := rt.CallHole(si, rt.TypeValue(t)); err != nil {
-		return fmt.Errorf("error in __staticinitialize of %s: %s", t, luaErrorText(err))
+	if _, err := rt.invokeUser("invoking __staticinitialize of "+t.String(), source.Span{}, si, rt.TypeValue(t)); err != nil {
+		return err
 	}
 	return nil
 }

@@ -41,9 +41,9 @@ func (rt *Runtime) ExpandFor(t *types.Type, iter tree.Expr, body func([]tree.Exp
 		return 1
 	})
 	q := rt.QuoteValue(&tree.Quote{Exprs: []tree.Expr{iter}, IsExpr: true})
-	res, err := rt.CallHole(gen, q, bodyFn)
+	res, err := rt.invokeUser("invoking __for", at, gen, q, bodyFn)
 	if err != nil {
-		return nil, true, fmt.Errorf("error while invoking __for: %s", luaErrorText(err))
+		return nil, true, err
 	}
 	var out []tree.Stmt
 	for _, v := range res {

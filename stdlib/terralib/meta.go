@@ -4,7 +4,6 @@
 package terralib
 
 import (
-	"fmt"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -48,6 +47,7 @@ func (rt *Runtime) quoteExpr(L *lua.LState, q *tree.Quote) tree.Expr {
 
 func (rt *Runtime) initQuoteAPI() {
 	L := rt.L
+	rt.initTrees()
 	methods := rt.quoteMeta.RawGetString("__index").(*lua.LTable)
 	L.SetFuncs(methods, map[string]lua.LGFunction{
 		"gettype": func(L *lua.LState) int {
@@ -121,16 +121,7 @@ func (rt *Runtime) initQuoteAPI() {
 	rt.quoteMeta.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
 		q := rt.checkQuote(L, 1)
 		if k, ok := L.Get(2).(lua.LString); ok && k == "tree" {
-			tb := L.NewTable()
-			kind := "statements"
-			if q.IsExpr {
-				kind = "expression"
-				if len(q.Exprs) == 1 && len(q.Stmts) == 0 {
-					kind = strings.ToLower(strings.TrimPrefix(fmt.Sprintf("%T", unwrapPrechecked(q.Exprs[0])), "*tree."))
-				}
-			}
-			tb.RawSetString("kind", lua.LString(kind))
-			L.Push(tb)
+			L.Push(rt.treeValue(q))
 			return 1
 		}
 		L.Push(index.RawGet(L.Get(2)))

@@ -41,6 +41,7 @@ type Runtime struct {
 	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
 	ext        *dsl.Host              // language extensions (import)
 	bridge     *bridgeState           // bridge.go
+	callbacks  []callbackFrame        // user callbacks running (callback.go)
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 
@@ -64,6 +65,7 @@ func New() *Runtime {
 	rt.checker = check.New(rt)
 	rt.Engine = engine.New(rt.checker)
 	rt.initStdout()
+	defer rt.initTraceback()
 	rt.initTypeMeta()
 	rt.initFuncMeta()
 	rt.initObjectMetas()

@@ -84,6 +84,12 @@ func baseDoFile(L *LState) int {
 func baseError(L *LState) int {
 	obj := L.CheckAny(1)
 	level := L.OptInt(2, 1)
+	if level > 0 {
+		// Level 1 is error's caller: frame 1, as frame 0 is error
+		// itself (Lua 5.1 counts the same way; raiseError looks one
+		// frame below the level it is given).
+		level++
+	}
 	L.Error(obj, level)
 	return 0
 }

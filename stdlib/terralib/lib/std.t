@@ -10,11 +10,14 @@ local S = {}
 for k, v in pairs(C) do S[k] = v end
 S.memoize = terralib.memoize
 
--- assert(cond): abort with a message when cond is false.
+-- assert(cond): print "file:line: assertion failed!" (the position of
+-- the asserted expression) and abort when cond is false.
 S.assert = macro(function(cond)
+  local t = cond.tree
+  local where = (t.filename or "?") .. ":" .. tostring(t.linenumber or 0)
   return quote
     if not cond then
-      C.printf("assertion failed!\n")
+      C.printf("%s: assertion failed!\n", where)
       C.fflush(nil)
       C.abort()
     end

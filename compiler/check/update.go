@@ -1,0 +1,69 @@
+// This file implements the exotype hooks that replace whole operations:
+// `obj(args) = rhs` through __update and terralib.select on structs
+// through __select.
+package check
+
+import (
+	"terrac/compiler/tree"
+)
+
+// updateMeta handles `obj(args) = rhs` when obj (a struct, or a pointer
+// to one) has an __update metamethod: the assignment becomes the call
+// __update(obj, args…, rhs). It returns the replacing statements.
+func (check *Checker) updateMeta(s *tree.Assign) ([]tree.Stmt, bool) {
+	if len(s.Lhs) != 1 || len(s.Rhs) != 1 || check.exoHost() == nil {
+		return nil, false
+	}
+	c, ok := s.Lhs[0].(*tree.Call)
+	if !ok {
+		return nil, false
+	}
+	// Type the callee on a copy: when there is no __update the call is
+	// checked as an ordinary (non-lvalue) call below.
+	t, err := check.TypeOf(c.Fn)
+	if err != nil || t == nil {
+		return nil, false
+	}
+	if t.IsPointerToStruct() {
+		t = t.Elem
+	}
+	v, ok := check.metamethod(t, "__update")
+	if !ok {
+		return nil, false
+	}
+	x := check.expr(c.Fn)
+	if x.Base().Type.IsPointerToStruct() {
+		x = check.deref(x, nil)
+	}
+	args := append([]tree.Expr{x}, check.exprList(c.Args)...)
+	args = append(args, check.expr(s.Rhs[0]))
+	for _, a := range args {
+		if isErr(a.Base().Type) {
+			return []tree.Stmt{&tree.ExprStmt{StmtBase: s.StmtBase, X: invalid(c)}}, true
+		}
+	}
+	r, ok := check.invoke(v, nil, args, s.Pos)
+	if !ok {
+		check.errorf(s.Pos, "metamethod __update of %s is not a function or macro", t)
+		return []tree.Stmt{&tree.ExprStmt{StmtBase: s.StmtBase, X: invalid(c)}}, true
+	}
+	return check.exprStmt(&tree.ExprStmt{StmtBase: s.StmtBase, X: &tree.Prechecked{ExprBase: *r.Base(), X: r}}), true
+}
+
+// selectMeta applies a __select metamethod of a struct operand of
+// terralib.select(c, a, b) (the first operand's that has one).
+func (check *Checker) selectMeta(s *tree.CondSelect, ops []tree.Expr) (tree.Expr, bool) {
+	for _, o := range ops {
+		t := o.Base().Type
+		v, ok := check.metamethod(t, "__select")
+		if !ok {
+			continue
+		}
+		if r, ok := check.invoke(v, nil, ops, s.Pos); ok {
+			return r, true
+		}
+		check.errorf(s.Pos, "metamethod __select of %s is not a function or macro", t)
+		return invalid(s), true
+	}
+	return nil, false
+}

@@ -1,0 +1,2 @@
+local choose = true
+local q = choose and `1 or `0

@@ -1,0 +1,5 @@
+local k = "x"
+struct S {
+  x : int
+  [k] : double
+}

@@ -1,0 +1,3 @@
+struct S {
+  [42] : double
+}
