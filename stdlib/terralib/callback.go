@@ -75,6 +75,12 @@ func (rt *Runtime) invokeUser(what string, at source.Span, fn lua.LValue, args .
 // callbackError locates a Lua error message "chunk:line: msg".
 func (rt *Runtime) callbackError(what string, at source.Span, err error) error {
 	msg := strings.TrimRight(luaErrorText(err), "\n")
+	if i := strings.IndexByte(msg, '\n'); i >= 0 && strings.Contains(msg, "\nErrors reported during") {
+		// Already a rendered terrac error (source lines, carets and a
+		// trailer): keep its located first line; the diagnostic built
+		// from it is rendered again below.
+		msg = msg[:i]
+	}
 	ce := &CallbackError{What: what, At: at, Msg: msg}
 	if m := luaPosPrefix.FindStringSubmatch(msg); m != nil {
 		if f := rt.File(m[1]); f != nil {
