@@ -28,7 +28,9 @@ options (before the command):
 `
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	code := run(os.Args[1:])
+	jit.PrintStats() // TERRAC_JIT_STATS=1: os.Exit runs no C atexit handlers
+	os.Exit(code)
 }
 
 func run(args []string) (code int) {

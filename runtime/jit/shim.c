@@ -25,6 +25,7 @@
 #include <llvm-c/Transforms/PassBuilder.h>
 
 #include "shim.h"
+#include "stats.h"
 
 // sym is a sized symbol of a compiled object: its name and size now, its
 // address once symbol_at has looked it up (0 before, 1 if that failed).
@@ -390,31 +391,41 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
                         const char *name, int opt) {
   // Each module gets its own context, freed with the module once it has
   // been compiled; a shared context would only grow.
+  double t0 = terrac_stats_now();
   LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
   LLVMContextRef ctx = LLVMOrcThreadSafeContextGetContext(tsc);
   LLVMContextSetDiagnosticHandler(ctx, diagnose, NULL);
+  terrac_stats_add(TERRAC_STAGE_CONTEXT, t0);
   LLVMModuleRef m;
+  t0 = terrac_stats_now();
   char *e = parse(ctx, ir, len, name, &m);
+  terrac_stats_add(TERRAC_STAGE_PARSE, t0);
   if (!e) {
     fill_target(m, terrac_jit_triple(t), terrac_jit_data_layout(t));
+    t0 = terrac_stats_now();
     e = optimize(m, t->tm, opt);
+    terrac_stats_add(TERRAC_STAGE_OPTIMIZE, t0);
     if (e) LLVMDisposeModule(m);
   }
   if (e) {
     LLVMOrcDisposeThreadSafeContext(tsc);
     return e;
   }
+  t0 = terrac_stats_now();
   LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);
   LLVMOrcDisposeThreadSafeContext(tsc); // tsm keeps it alive
   LLVMErrorRef err = LLVMOrcLLJITAddLLVMIRModule(
       t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), tsm);
+  terrac_stats_add(TERRAC_STAGE_ADD, t0);
   return err ? err_msg("", err) : NULL;
 }
 
 char *terrac_jit_lookup(terrac_jit *t, const char *name, uint64_t *addr) {
   free(take_reported());
   free(take_diagnosed());
+  double t0 = terrac_stats_now();
   LLVMErrorRef err = LLVMOrcLLJITLookup(t->lljit, addr, name);
+  terrac_stats_add(TERRAC_STAGE_MATERIALIZE, t0);
   char *rep = take_reported();
   char *diag = take_diagnosed();
   if (!err && diag) {
