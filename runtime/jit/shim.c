@@ -26,6 +26,7 @@
 
 #include "shim.h"
 #include "stats.h"
+#include "tier.h"
 
 // sym is a sized symbol of a compiled object: its name and size now, its
 // address once symbol_at has looked it up (0 before, 1 if that failed).
@@ -39,6 +40,9 @@ struct terrac_jit {
   // tm is used only to optimize: it carries the host CPU and features so
   // the cost model matches what the LLJIT code generator (detectHost) targets.
   LLVMTargetMachineRef tm;
+  // fast_tm compiles tiny modules (tier.c) with LLVM's -O0 code generator;
+  // created on first use.
+  LLVMTargetMachineRef fast_tm;
   // syms lists every sized symbol compiled so far, for mapping a fault's pc
   // back to a function. The C API has no JIT event listener hook, so an
   // object transform reads the symbol table of each object on its way to
@@ -248,6 +252,18 @@ static char *optimize(LLVMModuleRef m, LLVMTargetMachineRef tm, int opt) {
   return e ? err_msg("optimizing: ", e) : NULL;
 }
 
+// optimize_tiny is the pipeline for tiny modules (tier.c): promote locals
+// to registers and fold, which is all -O1..-O3 find in straight-line code,
+// inline (as the -O3 pipeline would), at a sixth of default<O1>'s cost.
+static char *optimize_tiny(LLVMModuleRef m, LLVMTargetMachineRef tm) {
+  LLVMPassBuilderOptionsRef o = LLVMCreatePassBuilderOptions();
+  LLVMErrorRef e = LLVMRunPasses(
+      m, "function(sroa),cgscc(inline),function(sroa,early-cse,instcombine,simplifycfg)", tm,
+      o);
+  LLVMDisposePassBuilderOptions(o);
+  return e ? err_msg("optimizing: ", e) : NULL;
+}
+
 char *terrac_verify(const char *ir, size_t len, const char *name) {
   char *e = terrac_init();
   if (e) return e;
@@ -387,6 +403,36 @@ const char *terrac_jit_data_layout(terrac_jit *t) {
   return LLVMOrcLLJITGetDataLayoutStr(t->lljit);
 }
 
+// emit_fast compiles a tiny module to an object with the -O0 code
+// generator, or returns NULL if that failed or LLVM diagnosed an error.
+static LLVMMemoryBufferRef emit_fast(terrac_jit *t, LLVMModuleRef m) {
+  if (!t->fast_tm) {
+    char *e = new_tm(terrac_jit_triple(t), 1, LLVMCodeGenLevelNone,
+                     LLVMRelocDefault, LLVMCodeModelJITDefault, &t->fast_tm);
+    if (e) {
+      free(e);
+      t->fast_tm = NULL;
+      return NULL;
+    }
+  }
+  free(take_diagnosed());
+  char *msg = NULL;
+  LLVMMemoryBufferRef buf;
+  if (LLVMTargetMachineEmitToMemoryBuffer(t->fast_tm, m, LLVMObjectFile, &msg,
+                                          &buf)) {
+    LLVMDisposeMessage(msg);
+    free(take_diagnosed());
+    return NULL;
+  }
+  char *d = take_diagnosed();
+  if (d) {
+    free(d);
+    LLVMDisposeMemoryBuffer(buf);
+    return NULL;
+  }
+  return buf;
+}
+
 char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
                         const char *name, int opt) {
   // Each module gets its own context, freed with the module once it has
@@ -395,21 +441,38 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
   LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
   LLVMContextRef ctx = LLVMOrcThreadSafeContextGetContext(tsc);
   LLVMContextSetDiagnosticHandler(ctx, diagnose, NULL);
-  terrac_stats_add(TERRAC_STAGE_CONTEXT, t0);
   LLVMModuleRef m;
-  t0 = terrac_stats_now();
   char *e = parse(ctx, ir, len, name, &m);
   terrac_stats_add(TERRAC_STAGE_PARSE, t0);
+  int tiny = 0;
   if (!e) {
     fill_target(m, terrac_jit_triple(t), terrac_jit_data_layout(t));
+    tiny = terrac_tiny_module(m);
     t0 = terrac_stats_now();
-    e = optimize(m, t->tm, opt);
+    e = tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
     terrac_stats_add(TERRAC_STAGE_OPTIMIZE, t0);
     if (e) LLVMDisposeModule(m);
   }
   if (e) {
     LLVMOrcDisposeThreadSafeContext(tsc);
     return e;
+  }
+  if (tiny) {
+    t0 = terrac_stats_now();
+    LLVMMemoryBufferRef obj = emit_fast(t, m);
+    terrac_stats_add(TERRAC_STAGE_CODEGEN, t0);
+    if (obj) {
+      LLVMDisposeModule(m);
+      LLVMOrcDisposeThreadSafeContext(tsc);
+      t0 = terrac_stats_now();
+      // Takes ownership of obj.
+      LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
+          t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), obj);
+      terrac_stats_add(TERRAC_STAGE_ADD, t0);
+      return err ? err_msg("", err) : NULL;
+    }
+    // Not compiled here: the JIT's own code generator will say why, on
+    // lookup, as for any module.
   }
   t0 = terrac_stats_now();
   LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);

@@ -12,7 +12,7 @@ int terrac_stats_on = -1;
 static double totals[TERRAC_STAGES];
 static long counts[TERRAC_STAGES];
 static const char *names[TERRAC_STAGES] = {"parse", "optimize", "add",
-                                           "materialize", "context"};
+                                           "materialize", "codegen-tiny"};
 
 void terrac_stats_print(void) {
   if (terrac_stats_on <= 0) return;
