@@ -93,7 +93,9 @@ func TestCLILuaError(t *testing.T) {
 func TestCLISegfault(t *testing.T) {
 	t.Parallel()
 	dir := cliDir(t, "segv.t")
-	r := runCmd(t, dir, nil, terrac(t), "segv.t")
+	// With line information (TERRAC_DEBUG_INFO=lines, as -g gives) the
+	// fault is reported at the Terra expression.
+	r := runCmd(t, dir, []string{"TERRAC_DEBUG_INFO=lines"}, terrac(t), "segv.t")
 	if r.Stdout != "before\n" || r.Code == 0 {
 		t.Errorf("stdout %q, exit %d; want \"before\\n\", non-zero", r.Stdout, r.Code)
 	}
@@ -101,6 +103,20 @@ func TestCLISegfault(t *testing.T) {
 		`    terra boom\(p : &int\) : int return @p end\n {31}\^\n$`)
 	if !re.MatchString(r.Stderr) {
 		t.Errorf("stderr:\n%s\nwant match for %s", r.Stderr, re)
+	}
+}
+
+// Without line information (the default) the fault still names the
+// Terra function and shows no Go trace.
+func TestCLISegfaultDefault(t *testing.T) {
+	t.Parallel()
+	dir := cliDir(t, "segv.t")
+	r := runCmd(t, dir, []string{"TERRAC_DEBUG_INFO="}, terrac(t), "segv.t")
+	if r.Stdout != "before\n" || r.Code == 0 {
+		t.Errorf("stdout %q, exit %d; want \"before\\n\", non-zero", r.Stdout, r.Code)
+	}
+	if !strings.Contains(r.Stderr, "segmentation fault") || !strings.Contains(r.Stderr, "boom") || strings.Contains(r.Stderr, "goroutine ") {
+		t.Errorf("stderr:\n%s\nwant a segmentation fault naming boom and no Go trace", r.Stderr)
 	}
 }
 

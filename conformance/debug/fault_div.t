@@ -1,4 +1,4 @@
--- An integer division by zero is reported at its Terra line.
+terralib.setdebuginfo("lines") -- An integer division by zero is reported at its Terra line.
 terra ratio(a : int, b : int) : int
   var q = a / b
   return q

@@ -1,4 +1,4 @@
--- A null dereference in Terra code is reported at the Terra line that
+terralib.setdebuginfo("lines") -- A null dereference in Terra code is reported at the Terra line that
 -- faulted, naming the Terra function, with the function it was inlined into.
 terra get(p : &int) : int
   var x = 1

@@ -1,4 +1,4 @@
--- A statement spliced from a quote faults at the quote's line, inside the
+terralib.setdebuginfo("lines") -- A statement spliced from a quote faults at the quote's line, inside the
 -- function it was spliced into.
 local function clear(p)
   return quote
