@@ -35,6 +35,11 @@ const char *terrac_jit_data_layout(terrac_jit *j);
 // Process-wide helpers that need no JIT.
 char *terrac_load_library(const char *path);
 char *terrac_verify(const char *ir, size_t len, const char *name);
+
+// terrac_immargs sets out[i] to 1 for each of the first n parameters of
+// function fn in module ir that LLVM requires to be an immediate.
+char *terrac_immargs(const char *ir, size_t len, const char *fn,
+                     unsigned char *out, unsigned n);
 char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
                   int assembly, void **out, size_t *outlen);
 // terrac_emit_target compiles IR for triple/cpu/features (empty strings

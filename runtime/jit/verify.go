@@ -18,3 +18,24 @@ func Verify(ir, name string) error {
 	p, n := irPtr(ir)
 	return cerr("Verify", C.terrac_verify(p, n, cname))
 }
+
+// ImmArgs reports, for each of the n parameters of the function named fn
+// declared in IR text ir, whether LLVM requires an immediate (constant)
+// operand there: an intrinsic's immarg parameters.
+func ImmArgs(ir, fn string, n int) ([]bool, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	cfn := C.CString(fn)
+	defer C.free(unsafe.Pointer(cfn))
+	out := make([]C.uchar, n)
+	p, l := irPtr(ir)
+	if err := cerr("ImmArgs", C.terrac_immargs(p, l, cfn, &out[0], C.uint(n))); err != nil {
+		return nil, err
+	}
+	r := make([]bool, n)
+	for i, b := range out {
+		r[i] = b != 0
+	}
+	return r, nil
+}

@@ -58,6 +58,9 @@ func (rt *Runtime) intrinsicByFunction(pick *lua.LFunction, externs map[string]*
 			fn = tree.NewExtern(string(s), t)
 			externs[key] = fn
 		}
+		if err := checkImmArgs(string(s), intrinsicImmArgs(string(s), t), args); err != nil {
+			return nil, err
+		}
 		return &tree.Call{ExprBase: tree.ExprBase{Pos: at}, Fn: &tree.FuncRef{ExprBase: tree.ExprBase{Pos: at}, Fn: fn}, Args: args}, nil
 	}
 	return rt.macroValue(&Macro{Name: "intrinsic", Builtin: expand})

@@ -135,7 +135,11 @@ func (rt *Runtime) initLowLevel() {
 			fn = tree.NewExtern(name, t)
 			externs[key] = fn
 		}
+		imm := intrinsicImmArgs(name, t) // intrinsicimm.go
 		L.Push(rt.macroValue(&Macro{Name: name, Builtin: func(args []tree.Expr, at source.Span) (tree.Expr, error) {
+			if err := checkImmArgs(name, imm, args); err != nil {
+				return nil, err
+			}
 			return &tree.Call{ExprBase: tree.ExprBase{Pos: at}, Fn: &tree.FuncRef{ExprBase: tree.ExprBase{Pos: at}, Fn: fn}, Args: args}, nil
 		}}))
 		return 1
