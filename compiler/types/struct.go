@@ -95,7 +95,10 @@ func (t *Type) IsComplete() bool {
 func (t *Type) Complete() error {
 	switch t.Kind {
 	case Array, Vector:
-		return t.Elem.Complete()
+		if err := t.Elem.Complete(); err != nil {
+			return err
+		}
+		return t.sizeError() // toolarge.go
 	case Opaque:
 		return fmt.Errorf("opaque type used by value")
 	case Func:
@@ -153,6 +156,9 @@ func (t *Type) completeStruct() error {
 		return err
 	}
 	t.layout = layoutStruct(t.Entries, t.maxFieldAlign())
+	if t.layout.Size < 0 || t.layout.Size > MaxSize {
+		return fmt.Errorf("type %s is too large: its size exceeds %d bytes", t, int64(MaxSize))
+	}
 	return nil
 }
 

@@ -71,7 +71,7 @@ func (rt *Runtime) initTerralib() {
 			return 1
 		},
 		"array": func(L *lua.LState) int {
-			L.Push(rt.TypeValue(rt.arrayType(L, rt.checkType(L, 1), L.CheckInt(2))))
+			L.Push(rt.TypeValue(rt.arrayType(L, rt.checkType(L, 1), float64(L.CheckNumber(2)))))
 			return 1
 		},
 		"vector": func(L *lua.LState) int {

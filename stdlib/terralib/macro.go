@@ -121,7 +121,7 @@ func (rt *Runtime) exprAsType(e tree.Expr) *types.Type {
 		}
 	case *tree.Index:
 		if n, ok := e.I.(*tree.IntLit); ok {
-			if t := rt.exprAsType(e.X); t != nil && n.Bits <= 1<<62 {
+			if t := rt.exprAsType(e.X); t != nil && n.Bits <= types.MaxSize && (!t.IsComplete() || !types.ArrayTooLarge(t, int64(n.Bits))) {
 				return types.ArrayOf(t, int(n.Bits))
 			}
 		}

@@ -3,17 +3,27 @@
 package terralib
 
 import (
+	"math"
+
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/types"
 )
 
-// arrayType returns t[n]; a negative length is an error.
-func (rt *Runtime) arrayType(L *lua.LState, t *types.Type, n int) *types.Type {
+// arrayType returns t[n]; a negative, fractional or too large length
+// is an error (one whose size overflows when t's size is known already;
+// otherwise completing the array reports it).
+func (rt *Runtime) arrayType(L *lua.LState, t *types.Type, n float64) *types.Type {
 	if n < 0 {
-		L.RaiseError("array size must be non-negative but found %d", n)
+		L.RaiseError("array size must be non-negative but found %s", lua.LNumber(n))
 	}
-	return types.ArrayOf(t, n)
+	if n != math.Trunc(n) {
+		L.RaiseError("array size must be an integer but found %s", lua.LNumber(n))
+	}
+	if n > types.MaxSize || (t.IsComplete() && types.ArrayTooLarge(t, int64(n))) {
+		L.RaiseError("array type %s[%s] is too large: its size exceeds %d bytes", t, lua.LNumber(n), int64(types.MaxSize))
+	}
+	return types.ArrayOf(t, int(n))
 }
 
 // vectorType returns vector(t, n): t must be primitive and n at least 1.

@@ -95,7 +95,7 @@ func (rt *Runtime) initTypeMeta() {
 		key := L.Get(2)
 		if n, ok := key.(lua.LNumber); ok {
 			// T[N] in Lua code builds an array type.
-			L.Push(rt.TypeValue(rt.arrayType(L, t, int(n))))
+			L.Push(rt.TypeValue(rt.arrayType(L, t, float64(n))))
 			return 1
 		}
 		name, ok := key.(lua.LString)
