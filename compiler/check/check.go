@@ -66,6 +66,9 @@ type env struct {
 	globals   []*tree.Global
 	refSet    map[*tree.Function]bool
 	completed map[*types.Type]bool // completion already attempted here
+	// castNotes are the errors of the __cast metamethods the last failed
+	// implicit conversion tried (castnotes.go).
+	castNotes []source.Note
 	ntemps    int
 	// spliced is set while checking the statements of a quote spliced
 	// into a block: their names may repeat (hygiene), so no duplicate

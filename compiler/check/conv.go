@@ -60,9 +60,13 @@ func (check *Checker) implicit(x tree.Expr, t *types.Type) (tree.Expr, bool) {
 // convert returns x implicitly converted to t, reporting
 // "invalid conversion from A to B" when that is not allowed.
 func (check *Checker) convert(x tree.Expr, t *types.Type) tree.Expr {
+	if check.env != nil {
+		check.env.castNotes = nil
+	}
 	r, ok := check.implicit(x, t)
 	if !ok {
-		check.errorf(x.Span(), "invalid conversion from %s to %s", x.Base().Type, t)
+		d := check.errorf(x.Span(), "invalid conversion from %s to %s", x.Base().Type, t)
+		check.addCastNotes(d) // castnotes.go
 		return invalid(mkCast(x, t, false))
 	}
 	return r

@@ -244,7 +244,7 @@ func (check *Checker) castMeta(x tree.Expr, t *types.Type) (tree.Expr, bool) {
 		return nil, false
 	}
 	from := x.Base().Type
-	var errs []string
+	var errs []source.Note
 	for _, st := range []*types.Type{from, t} {
 		if st.IsPointerToStruct() {
 			st = st.Elem
@@ -255,7 +255,7 @@ func (check *Checker) castMeta(x tree.Expr, t *types.Type) (tree.Expr, bool) {
 		}
 		res, err := h.Cast(v, from, t, &tree.Prechecked{ExprBase: *x.Base(), X: x}, x.Span())
 		if err != nil {
-			errs = append(errs, err.Error())
+			errs = append(errs, castNote(st, err, x.Span())) // castnotes.go
 			continue
 		}
 		r := check.expr(res)
@@ -269,7 +269,9 @@ func (check *Checker) castMeta(x tree.Expr, t *types.Type) (tree.Expr, bool) {
 		}
 		return r, true
 	}
-	_ = errs
+	if check.env != nil {
+		check.env.castNotes = errs
+	}
 	return nil, false
 }
 

@@ -31,7 +31,9 @@ func (rt *Runtime) Cast(fn lua.LValue, from, to *types.Type, x tree.Expr, at sou
 	q := rt.QuoteValue(&tree.Quote{Exprs: []tree.Expr{x}, IsExpr: true})
 	vals, err := rt.CallHole(fn, rt.TypeValue(from), rt.TypeValue(to), q)
 	if err != nil {
-		return nil, fmt.Errorf("%s", luaErrorText(err))
+		// Located at the Lua line that raised it (a note on the invalid
+		// conversion, see check/castnotes.go).
+		return nil, rt.callbackError("invoking __cast", at, err)
 	}
 	if len(vals) == 0 {
 		return nil, fmt.Errorf("__cast returned no value")
