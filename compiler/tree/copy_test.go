@@ -47,7 +47,9 @@ func newShared() *shared {
 // kind, each with non-empty children. Calling it twice with the same
 // shared objects gives equal trees.
 func sample(s *shared) []Stmt {
-	sp := func(n int) source.Span { return source.Span{File: s.file, Start: source.Pos(n), End: source.Pos(n + 1)} }
+	sp := func(n int) source.Span {
+		return source.Span{File: s.file, Start: source.Pos(n), End: source.Pos(n + 1)}
+	}
 	eb := func(n int) ExprBase { return ExprBase{Pos: sp(n)} }
 	sb := func(n int) StmtBase { return StmtBase{Pos: sp(n)} }
 	v := func(sym *Symbol) Expr { return &Var{ExprBase: eb(1), Sym: sym} }
