@@ -97,6 +97,14 @@ func CopyExpr(e Expr) Expr {
 	panic(fmt.Sprintf("tree.CopyExpr: unknown node %T", e))
 }
 
+// copySlice copies a slice's elements (not what they point to).
+func copySlice[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
 // CopyExprs copies a list of expressions.
 func CopyExprs(es []Expr) []Expr {
 	if es == nil {
@@ -138,6 +146,9 @@ func CopyStmt(s Stmt) Stmt {
 		return CopyBlock(s)
 	case *VarDecl:
 		c := *s
+		// The checker fills Types in place: the copy needs its own slices.
+		c.Syms = copySlice(s.Syms)
+		c.Types = copySlice(s.Types)
 		c.Inits = CopyExprs(s.Inits)
 		return &c
 	case *Assign:

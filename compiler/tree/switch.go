@@ -57,6 +57,7 @@ func copyMoreStmt(s Stmt) Stmt {
 		return copyCase(s)
 	case *ForIn:
 		c := *s
+		c.Vars = copySlice(s.Vars)
 		c.Iter = CopyExpr(s.Iter)
 		c.Body = CopyBlock(s.Body)
 		c.Expanded = nil
