@@ -138,49 +138,23 @@ func isRange(err error) bool {
 	return ok && ne.Err == strconv.ErrRange
 }
 
-func validDec(s string) bool {
-	i, n := 0, len(s)
-	digits := 0
-	for i < n && isDigit(s[i]) {
-		i++
-		digits++
-	}
-	if i < n && s[i] == '.' {
-		i++
-		for i < n && isDigit(s[i]) {
-			i++
-			digits++
-		}
-	}
-	if digits == 0 {
-		return false
-	}
-	if i < n && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < n && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		start := i
-		for i < n && isDigit(s[i]) {
-			i++
-		}
-		if i == start {
-			return false
-		}
-	}
-	return i == n
-}
+func validDec(s string) bool { return validMantissa(s, isDigit, 'e') }
 
-func validHex(s string) bool {
+func validHex(s string) bool { return validMantissa(s, isHex, 'p') }
+
+// validMantissa checks digits[.digits][<exp>[+-]decimal-digits], with at
+// least one mantissa digit; exp is the lower-case exponent letter (e for
+// decimal, p for hex, whose exponent is still decimal).
+func validMantissa(s string, digit func(byte) bool, exp byte) bool {
 	i, n := 0, len(s)
 	digits := 0
-	for i < n && isHex(s[i]) {
+	for i < n && digit(s[i]) {
 		i++
 		digits++
 	}
 	if i < n && s[i] == '.' {
 		i++
-		for i < n && isHex(s[i]) {
+		for i < n && digit(s[i]) {
 			i++
 			digits++
 		}
@@ -188,7 +162,7 @@ func validHex(s string) bool {
 	if digits == 0 {
 		return false
 	}
-	if i < n && (s[i] == 'p' || s[i] == 'P') {
+	if i < n && (s[i] == exp || s[i] == exp-'a'+'A') {
 		i++
 		if i < n && (s[i] == '+' || s[i] == '-') {
 			i++
