@@ -185,6 +185,11 @@ func (s *Session) printErr(err error) {
 	var ae *lua.ApiError
 	if errors.As(err, &ae) && ae.Object != nil {
 		msg = ae.Object.String()
+		if ae.Type == lua.ApiErrorPanic {
+			// A Go panic inside a Lua callback is a terrac bug, not the
+			// user's: say so, and keep the session going.
+			msg = "internal error: " + msg + "\nPlease report this as a terrac bug."
+		}
 	}
 	if i := strings.Index(msg, "\nstack traceback:"); i >= 0 {
 		msg = msg[:i]
