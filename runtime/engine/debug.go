@@ -66,6 +66,10 @@ func (e *Engine) debugLevel() DebugLevel {
 
 // enableDebug configures a new module for the current level.
 func (e *Engine) enableDebug(m *lower.Module) {
+	if e.debugLevel() != DebugNone && e.jit != nil {
+		// gdb's JIT interface, so a debugger sees Terra code (gdb.go).
+		e.jit.RegisterWithDebugger()
+	}
 	switch e.debugLevel() {
 	case DebugLines:
 		m.EnableDebugInfo("terrac")

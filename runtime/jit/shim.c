@@ -16,10 +16,12 @@
 #include <llvm-c/Analysis.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/Error.h>
+#include <llvm-c/ExecutionEngine.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/LLJIT.h>
 #include <llvm-c/Object.h>
 #include <llvm-c/Orc.h>
+#include <llvm-c/OrcEE.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -56,6 +58,11 @@ struct terrac_jit {
     size_t len;
   } *objs;
   size_t nobjs, capobjs;
+  // objlayer is the LLJIT's RuntimeDyld linking layer (made by
+  // create_object_layer), kept so gdb's JIT interface can be attached to it
+  // when debug information is turned on (terrac_jit_register_gdb).
+  LLVMOrcObjectLayerRef objlayer;
+  int gdb;
 };
 
 static char *dupf(const char *fmt, ...) {
@@ -354,9 +361,31 @@ int terrac_jit_symbol_at(terrac_jit *t, uint64_t pc, const char **name,
   return 0;
 }
 
+// create_object_layer builds the same linking layer LLJIT makes by default
+// on ELF hosts (RuntimeDyld, a SectionMemoryManager per object), but keeps
+// a handle to it: the C API has no other way to reach the layer to register
+// a JIT event listener on it.
+static LLVMOrcObjectLayerRef create_object_layer(void *ctx,
+                                                 LLVMOrcExecutionSessionRef es,
+                                                 const char *triple) {
+  (void)triple;
+  terrac_jit *t = ctx;
+  t->objlayer =
+      LLVMOrcCreateRTDyldObjectLinkingLayerWithSectionMemoryManager(es);
+  return t->objlayer;
+}
+
+void terrac_jit_register_gdb(terrac_jit *t) {
+  if (t->gdb || !t->objlayer) return;
+  t->gdb = 1;
+  LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(
+      t->objlayer, LLVMCreateGDBRegistrationListener());
+}
+
 char *terrac_jit_create(terrac_jit **out) {
   char *e = terrac_init();
   if (e) return e;
+  terrac_jit *t = calloc(1, sizeof *t);
   LLVMOrcLLJITRef j;
   // A null builder means a default LLJITBuilder: host target via
   // JITTargetMachineBuilder::detectHost (host CPU and features, clang's
@@ -365,8 +394,15 @@ char *terrac_jit_create(terrac_jit **out) {
   // cannot set the level on that builder, and a builder made from our own
   // target machine would lose the emulated TLS the JIT needs for thread
   // locals. The IR pipeline, where clang's -O3 differs from -O2, is ours.
-  LLVMErrorRef err = LLVMOrcCreateLLJIT(&j, NULL);
-  if (err) return err_msg("creating LLJIT: ", err);
+  // The builder only replaces the object linking layer (see
+  // create_object_layer); its target machine builder stays the default.
+  LLVMOrcLLJITBuilderRef b = LLVMOrcCreateLLJITBuilder();
+  LLVMOrcLLJITBuilderSetObjectLinkingLayerCreator(b, create_object_layer, t);
+  LLVMErrorRef err = LLVMOrcCreateLLJIT(&j, b);
+  if (err) {
+    free(t);
+    return err_msg("creating LLJIT: ", err);
+  }
   LLVMOrcExecutionSessionSetErrorReporter(LLVMOrcLLJITGetExecutionSession(j),
                                           report, NULL);
 
@@ -375,6 +411,7 @@ char *terrac_jit_create(terrac_jit **out) {
       &gen, LLVMOrcLLJITGetGlobalPrefix(j), NULL, NULL);
   if (err) {
     LLVMOrcDisposeLLJIT(j);
+    free(t);
     return err_msg("process symbol generator: ", err);
   }
   LLVMOrcJITDylibAddGenerator(LLVMOrcLLJITGetMainJITDylib(j), gen);
@@ -384,9 +421,9 @@ char *terrac_jit_create(terrac_jit **out) {
              LLVMRelocDefault, LLVMCodeModelJITDefault, &tm);
   if (e) {
     LLVMOrcDisposeLLJIT(j);
+    free(t);
     return e;
   }
-  terrac_jit *t = calloc(1, sizeof *t);
   t->lljit = j;
   t->tm = tm;
   LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(j),

@@ -29,6 +29,9 @@ int terrac_jit_symbol_at(terrac_jit *j, uint64_t pc, const char **name,
 // DWARF line information (malloc'd; the caller frees it). Returns 0 if none
 // is left.
 int terrac_jit_take_object(terrac_jit *j, void **data, size_t *len);
+// terrac_jit_register_gdb makes every object linked from now on known to
+// gdb's JIT interface (once; later calls do nothing).
+void terrac_jit_register_gdb(terrac_jit *j);
 const char *terrac_jit_triple(terrac_jit *j);
 const char *terrac_jit_data_layout(terrac_jit *j);
 
