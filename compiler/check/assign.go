@@ -122,7 +122,7 @@ func (check *Checker) assign(s *tree.Assign) []tree.Stmt {
 	for i, l := range s.Lhs {
 		// hook: __setentry / __update setters go here.
 		x := check.expr(l)
-		if !isErr(x.Base().Type) && !x.Base().LValue {
+		if !isErr(x.Base().Type) && (!x.Base().LValue || constantTarget(x)) {
 			check.errorf(x.Span(), "argument to operator must be an lvalue")
 			x = invalid(x)
 		}

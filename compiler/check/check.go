@@ -74,6 +74,10 @@ type env struct {
 	// into a block: their names may repeat (hygiene), so no duplicate
 	// check.
 	spliced bool
+	// written marks blocks spliced by a macro-like expansion (a __for
+	// loop body) that hold the user's own statements: inside them
+	// duplicate names are reported again.
+	written map[*tree.Block]bool
 }
 
 // stmtContext is the legality bitset for statements.

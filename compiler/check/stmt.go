@@ -11,6 +11,11 @@ import (
 // rebuilt (some statements expand into several).
 func (check *Checker) block(b *tree.Block) {
 	e := check.env
+	if e.written[b] {
+		saved := e.spliced
+		e.spliced = false
+		defer func() { e.spliced = saved }()
+	}
 	check.openScope()
 	e.blocks, e.defers = append(e.blocks, b), append(e.defers, 0)
 	b.Stmts = check.stmts(b.Stmts)

@@ -146,8 +146,12 @@ func (check *Checker) forIn(s *tree.ForIn) {
 		for _, v := range s.Vars {
 			d.Types = append(d.Types, v.Type)
 		}
-		blk := tree.CopyBlock(s.Body)
-		return []tree.Stmt{&tree.Block{StmtBase: s.StmtBase, Stmts: []tree.Stmt{d, blk}}}
+		blk := &tree.Block{StmtBase: s.StmtBase, Stmts: []tree.Stmt{d, tree.CopyBlock(s.Body)}}
+		if check.env.written == nil {
+			check.env.written = map[*tree.Block]bool{}
+		}
+		check.env.written[blk] = true
+		return []tree.Stmt{blk}
 	}
 	stmts, ok, err := fh.ExpandFor(t, iter, body, s.Pos)
 	if !ok {

@@ -4,30 +4,23 @@
 package check
 
 import (
+	lua "github.com/yuin/gopher-lua"
+
 	"terrac/compiler/tree"
+	"terrac/compiler/types"
 )
 
 // updateMeta handles `obj(args) = rhs` when obj (a struct, or a pointer
 // to one) has an __update metamethod: the assignment becomes the call
 // __update(obj, args…, rhs). It returns the replacing statements.
 func (check *Checker) updateMeta(s *tree.Assign) ([]tree.Stmt, bool) {
-	if len(s.Lhs) != 1 || len(s.Rhs) != 1 || check.exoHost() == nil {
+	if check.exoHost() == nil {
 		return nil, false
 	}
-	c, ok := s.Lhs[0].(*tree.Call)
-	if !ok {
-		return nil, false
+	if len(s.Lhs) != 1 || len(s.Rhs) != 1 {
+		return check.parallelUpdate(s)
 	}
-	// Type the callee on a copy: when there is no __update the call is
-	// checked as an ordinary (non-lvalue) call below.
-	t, err := check.TypeOf(c.Fn)
-	if err != nil || t == nil {
-		return nil, false
-	}
-	if t.IsPointerToStruct() {
-		t = t.Elem
-	}
-	v, ok := check.metamethod(t, "__update")
+	c, t, v, ok := check.updateTarget(s.Lhs[0])
 	if !ok {
 		return nil, false
 	}
@@ -48,6 +41,53 @@ func (check *Checker) updateMeta(s *tree.Assign) ([]tree.Stmt, bool) {
 		return []tree.Stmt{&tree.ExprStmt{StmtBase: s.StmtBase, X: invalid(c)}}, true
 	}
 	return check.exprStmt(&tree.ExprStmt{StmtBase: s.StmtBase, X: &tree.Prechecked{ExprBase: *r.Base(), X: r}}), true
+}
+
+// updateTarget reports whether l is a call `obj(args)` whose obj (a
+// struct, or a pointer to one) has an __update metamethod v.
+func (check *Checker) updateTarget(l tree.Expr) (*tree.Call, *types.Type, lua.LValue, bool) {
+	c, ok := l.(*tree.Call)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	// Type the callee on a copy: when there is no __update the call is
+	// checked as an ordinary (non-lvalue) call.
+	t, err := check.TypeOf(c.Fn)
+	if err != nil || t == nil {
+		return nil, nil, nil, false
+	}
+	if t.IsPointerToStruct() {
+		t = t.Elem
+	}
+	v, ok := check.metamethod(t, "__update")
+	return c, t, v, ok
+}
+
+// parallelUpdate handles `a(i), b = x, y` where some target uses
+// __update: as in any parallel assignment every right side is computed
+// first (into temporaries), then each target is assigned in turn, the
+// __update ones through their metamethod.
+func (check *Checker) parallelUpdate(s *tree.Assign) ([]tree.Stmt, bool) {
+	found := false
+	for _, l := range s.Lhs {
+		if _, _, _, ok := check.updateTarget(l); ok {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil, false
+	}
+	tmps := make([]*tree.Symbol, len(s.Lhs))
+	for i := range tmps {
+		tmps[i] = tree.NewSymbol("<rhs>", nil)
+	}
+	out := check.varDecl(&tree.VarDecl{StmtBase: s.StmtBase, Syms: tmps, Inits: s.Rhs})
+	for i, l := range s.Lhs {
+		ref := &tree.Var{ExprBase: tree.ExprBase{Pos: s.Rhs[min(i, len(s.Rhs)-1)].Span()}, Sym: tmps[i]}
+		out = append(out, check.assign(&tree.Assign{StmtBase: s.StmtBase, Lhs: []tree.Expr{l}, Rhs: []tree.Expr{ref}})...)
+	}
+	return out, true
 }
 
 // selectMeta applies a __select metamethod of a struct operand of

@@ -103,6 +103,11 @@ func (rt *Runtime) initFuncMeta() {
 			default:
 				L.RaiseError("unsupported calling convention %s (supported: ccc, fastcc, coldcc)", cc)
 			}
+			if fn.Compiled && cc != fn.Attrs.CallingConv {
+				// Its code and every declaration made so far use the old
+				// convention; later callers must agree with them.
+				L.RaiseError("cannot change the calling convention of %s after it has been compiled", fn.Name)
+			}
 			fn.Attrs.CallingConv = cc
 			return 0
 		},
