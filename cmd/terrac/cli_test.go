@@ -80,7 +80,10 @@ func TestCLILuaError(t *testing.T) {
 	r := runCmd(t, dir, nil, terrac(t), "luaerr.t")
 	want := "luaerr.t:2:1: attempt to index a non-table object(nil) with key 'sub'\n" +
 		"    local function g(t) return t.field.sub end\n" +
-		"    ^\n"
+		"    ^\n" +
+		"stack traceback:\n" +
+		"\tluaerr.t:2: in function 'g'\n" +
+		"\tluaerr.t:4: in main chunk\n"
 	if diff := cmp.Diff(result{"before\n", want, 1}, r); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -58,6 +58,7 @@ func runFile(path string, args []string) int {
 			return 3
 		}
 		fmt.Fprint(os.Stderr, formatRunError(rt, err))
+		fmt.Fprint(os.Stderr, rt.Traceback(err))
 		return 1
 	}
 	jit.Flush()

@@ -28,6 +28,8 @@ type bridgeState struct {
 	callbacks map[callbackKey]uintptr
 	pinned    []*cdata.Value             // cdata referenced from Terra code
 	varargs   map[varargShape]*callEntry // vararg.go
+
+	calleeTrace *calleeTrace // traceback.go
 }
 
 type callEntry struct {
@@ -126,6 +128,7 @@ func (rt *Runtime) callPointer(L *lua.LState, v *cdata.Value) int {
 func (rt *Runtime) callError(L *lua.LState, name string, err error) {
 	var ae *lua.ApiError
 	if errors.As(err, &ae) {
+		rt.keepCalleeTrace(ae)
 		L.Error(ae.Object, 0)
 	}
 	if msg, ok := rt.faultMessage(err); ok {
