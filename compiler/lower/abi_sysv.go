@@ -30,6 +30,10 @@ type abiArg struct {
 	// coerce is the struct {parts...} (or the single part) used to move
 	// the value through memory.
 	coerce lltypes.Type
+	// indirect: argMemory passes a plain pointer to a caller-made copy
+	// (AAPCS64), not byval.
+	indirect bool
+	noExt    bool // small integers are passed unextended (AAPCS64)
 }
 
 // abiSig is the lowered signature of a Terra function type.
@@ -68,6 +72,9 @@ func (m *Module) getSignature(fnType *types.Type) *abiSig {
 // classifySignature lays out params (and, for a variadic call, the
 // extra arguments appended to params) and the result.
 func (m *Module) classifySignature(params []*types.Type, result *types.Type, variadic bool) *abiSig {
+	if m.abi == abiAAPCS64 {
+		return m.classifyAAPCS64(params, result, variadic)
+	}
 	s := &abiSig{}
 	ints, sses := intRegs, sseRegs
 	s.ret = m.classifyReturn(result)

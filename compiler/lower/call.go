@@ -66,7 +66,7 @@ func (b *builder) createCall(fnType *types.Type, callee value.Value, args []valu
 		v := args[i]
 		switch a.kind {
 		case argDirect:
-			if attrs := extAttrs(a.t); attrs != nil {
+			if attrs := a.ext(); attrs != nil {
 				llArgs = append(llArgs, ir.NewArg(v, attrs...))
 			} else {
 				llArgs = append(llArgs, v)
@@ -75,6 +75,10 @@ func (b *builder) createCall(fnType *types.Type, callee value.Value, args []valu
 			llArgs = append(llArgs, b.createCoerceIn(a, v)...)
 		case argMemory:
 			tmp := b.createTemp(a.t, v)
+			if a.indirect {
+				llArgs = append(llArgs, tmp)
+				continue
+			}
 			llArgs = append(llArgs, ir.NewArg(tmp, ir.Byval{Typ: b.getLLVMType(a.t)}, ir.Align(max(8, a.t.Align()))))
 		}
 	}
@@ -82,7 +86,7 @@ func (b *builder) createCall(fnType *types.Type, callee value.Value, args []valu
 	if f, ok := callee.(*ir.Func); ok {
 		call.CallingConv = f.CallingConv
 	}
-	for _, a := range extAttrs(fnType.Result) {
+	for _, a := range sig.ret.ext() {
 		if a == enum.ParamAttrZeroExt {
 			call.ReturnAttrs = append(call.ReturnAttrs, enum.ReturnAttrZeroExt)
 		} else {

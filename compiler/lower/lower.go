@@ -22,8 +22,10 @@ const DefaultTriple = "x86_64-pc-linux-gnu"
 
 // dataLayouts maps the supported triples to LLVM 14's data layout.
 var dataLayouts = map[string]string{
-	"x86_64-pc-linux-gnu":      "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128",
-	"x86_64-unknown-linux-gnu": "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128",
+	"x86_64-pc-linux-gnu":       "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128",
+	"x86_64-unknown-linux-gnu":  "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-f80:128-n8:16:32:64-S128",
+	"aarch64-linux-gnu":         "e-m:e-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128",
+	"aarch64-unknown-linux-gnu": "e-m:e-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128",
 }
 
 // Module is one LLVM module being built from checked Terra functions.
@@ -34,6 +36,7 @@ type Module struct {
 	structs   map[*types.Type]*structInfo
 	typeNames map[string]int
 	sigs      map[*types.Type]*abiSig
+	abi       abiKind // chosen from the triple by abiFor
 
 	funcs    map[*tree.Function]*ir.Func
 	byName   map[string]*ir.Func
@@ -87,6 +90,7 @@ func NewModule(name string, triple ...string) *Module {
 	if len(triple) > 0 && triple[0] != "" {
 		m.mod.TargetTriple = triple[0]
 	}
+	m.abi = abiFor(m.mod.TargetTriple)
 	m.mod.DataLayout = dataLayouts[m.mod.TargetTriple]
 	if m.mod.DataLayout == "" {
 		m.mod.DataLayout = dataLayouts[DefaultTriple]

@@ -73,7 +73,8 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 	if err != nil {
 		return nil, err
 	}
-	m := lower.NewModule("terrac.saved")
+	// The target's triple picks the calling convention (lower.abiFor).
+	m := lower.NewModule("terrac.saved", o.Target.Triple)
 	if o.Debug {
 		m.EnableDebugInfo("terrac")
 	}
