@@ -46,36 +46,21 @@ func (rt *Runtime) initInternal() {
 			return 0
 		},
 		"anonfunction": func(L *lua.LState) int {
-			tr := rt.treeArg(L)
-			f, ok := tr.Root.(*tast.Func)
-			if !ok {
-				L.RaiseError("internal error: tree %d is not a function", tr.ID)
-			}
+			sp, f := rootArg[*tast.Func](rt, L, "function")
 			fn := tree.NewFunction("anon")
-			sp := specialize.New(rt, tr, holeArgs(L))
 			rt.defineFunc(L, sp, f, fn)
 			L.Push(rt.FunctionValue(fn))
 			return 1
 		},
 		"anonstruct": func(L *lua.LState) int {
-			tr := rt.treeArg(L)
-			st, ok := tr.Root.(*tast.Struct)
-			if !ok {
-				L.RaiseError("internal error: tree %d is not a struct", tr.ID)
-			}
+			sp, st := rootArg[*tast.Struct](rt, L, "struct")
 			ty := rt.newStruct("anon")
-			sp := specialize.New(rt, tr, holeArgs(L))
 			rt.defineStruct(L, sp, st, ty)
 			L.Push(rt.TypeValue(ty))
 			return 1
 		},
 		"quote": func(L *lua.LState) int {
-			tr := rt.treeArg(L)
-			q, ok := tr.Root.(*tast.Quote)
-			if !ok {
-				L.RaiseError("internal error: tree %d is not a quote", tr.ID)
-			}
-			sp := specialize.New(rt, tr, holeArgs(L))
+			sp, q := rootArg[*tast.Quote](rt, L, "quote")
 			out, err := sp.Quote(q)
 			if err != nil {
 				rt.raise(L, err)
@@ -94,6 +79,18 @@ func (rt *Runtime) initInternal() {
 		},
 	})
 	L.SetGlobal("$terra", t)
+}
+
+// rootArg reads the tree-id argument of an anonfunction, anonstruct or
+// quote call, checks its root is an R, and prepares its specializer
+// with the holes that follow.
+func rootArg[R tast.Root](rt *Runtime, L *lua.LState, what string) (*specialize.Specializer, R) {
+	tr := rt.treeArg(L)
+	root, ok := tr.Root.(R)
+	if !ok {
+		L.RaiseError("internal error: tree %d is not a %s", tr.ID, what)
+	}
+	return specialize.New(rt, tr, holeArgs(L)), root
 }
 
 // holeArgs returns the arguments after the tree id: the holes (or, for
