@@ -31,12 +31,7 @@ func (rt *Runtime) FunctionValue(fn *tree.Function) lua.LValue {
 
 // AsFunction returns the Terra function a Lua value is, or nil.
 func (rt *Runtime) AsFunction(v lua.LValue) *tree.Function {
-	if ud, ok := v.(*lua.LUserData); ok {
-		if fn, ok := ud.Value.(*tree.Function); ok {
-			return fn
-		}
-	}
-	return nil
+	return userValue[*tree.Function](v)
 }
 
 func (rt *Runtime) checkFunction(L *lua.LState, n int) *tree.Function {

@@ -48,12 +48,7 @@ func (rt *Runtime) globalValue(g *tree.Global) lua.LValue {
 
 // AsGlobal returns the global a Lua value is, or nil.
 func (rt *Runtime) AsGlobal(v lua.LValue) *tree.Global {
-	if ud, ok := v.(*lua.LUserData); ok {
-		if g, ok := ud.Value.(*tree.Global); ok {
-			return g
-		}
-	}
-	return nil
+	return userValue[*tree.Global](v)
 }
 
 func (rt *Runtime) checkGlobal(L *lua.LState) *tree.Global {

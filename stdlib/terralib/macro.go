@@ -33,12 +33,7 @@ func (rt *Runtime) macroValue(m *Macro) lua.LValue {
 }
 
 func asMacro(v lua.LValue) *Macro {
-	if ud, ok := v.(*lua.LUserData); ok {
-		if m, ok := ud.Value.(*Macro); ok {
-			return m
-		}
-	}
-	return nil
+	return userValue[*Macro](v)
 }
 
 func (rt *Runtime) initMacros() {

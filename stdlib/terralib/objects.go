@@ -62,12 +62,7 @@ func (rt *Runtime) SymbolValue(s *tree.Symbol) lua.LValue {
 
 // AsSymbol returns the symbol a Lua value is, or nil.
 func (rt *Runtime) AsSymbol(v lua.LValue) *tree.Symbol {
-	if ud, ok := v.(*lua.LUserData); ok {
-		if s, ok := ud.Value.(*tree.Symbol); ok {
-			return s
-		}
-	}
-	return nil
+	return userValue[*tree.Symbol](v)
 }
 
 // LabelValue wraps a label.
@@ -80,12 +75,7 @@ func (rt *Runtime) LabelValue(l *tree.Label) lua.LValue {
 
 // AsLabel returns the label a Lua value is, or nil.
 func (rt *Runtime) AsLabel(v lua.LValue) *tree.Label {
-	if ud, ok := v.(*lua.LUserData); ok {
-		if l, ok := ud.Value.(*tree.Label); ok {
-			return l
-		}
-	}
-	return nil
+	return userValue[*tree.Label](v)
 }
 
 // QuoteValue wraps a quote.
@@ -98,10 +88,18 @@ func (rt *Runtime) QuoteValue(q *tree.Quote) lua.LValue {
 
 // AsQuote returns the quote a Lua value is, or nil.
 func (rt *Runtime) AsQuote(v lua.LValue) *tree.Quote {
+	return userValue[*tree.Quote](v)
+}
+
+// userValue returns the Go object of type T that a Lua userdata holds,
+// or T's zero value when v is something else. Every Terra object kind
+// (types, functions, symbols, quotes, …) is recognised this way.
+func userValue[T any](v lua.LValue) T {
 	if ud, ok := v.(*lua.LUserData); ok {
-		if q, ok := ud.Value.(*tree.Quote); ok {
-			return q
+		if x, ok := ud.Value.(T); ok {
+			return x
 		}
 	}
-	return nil
+	var zero T
+	return zero
 }

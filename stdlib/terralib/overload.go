@@ -15,12 +15,7 @@ type Overloaded struct {
 }
 
 func asOverloaded(v lua.LValue) *Overloaded {
-	if ud, ok := v.(*lua.LUserData); ok {
-		if o, ok := ud.Value.(*Overloaded); ok {
-			return o
-		}
-	}
-	return nil
+	return userValue[*Overloaded](v)
 }
 
 // Overloads implements check.OverloadHost.

@@ -43,12 +43,7 @@ func (rt *Runtime) wrapTree(o *treeObj) lua.LValue {
 }
 
 func asTree(v lua.LValue) *treeObj {
-	if ud, ok := v.(*lua.LUserData); ok {
-		if o, ok := ud.Value.(*treeObj); ok {
-			return o
-		}
-	}
-	return nil
+	return userValue[*treeObj](v)
 }
 
 // treeKind names e as Terra's tree kinds do.

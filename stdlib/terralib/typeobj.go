@@ -50,12 +50,7 @@ func (rt *Runtime) newStructLua() *structLua {
 
 // AsType returns the Terra type a Lua value denotes, or nil.
 func (rt *Runtime) AsType(v lua.LValue) *types.Type {
-	if ud, ok := v.(*lua.LUserData); ok {
-		if t, ok := ud.Value.(*types.Type); ok {
-			return t
-		}
-	}
-	return nil
+	return userValue[*types.Type](v)
 }
 
 // Method returns t.methods[name] for a struct type.
