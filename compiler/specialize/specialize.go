@@ -192,7 +192,7 @@ func (s *Specializer) FuncType(f *tast.Func) (*types.Type, error) {
 		t = t.Elem
 	}
 	if t.Kind != types.Func && !t.IsError() {
-		s.errorf(f.Type, "expected a function type but found %s", t)
+		s.errorf(f.Type, "expected a function pointer but found %s", t)
 	}
 	return t, s.Err()
 }
