@@ -25,7 +25,7 @@ func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol 
 		if !ok {
 			return []*tree.Symbol{tree.NewSymbol("error", types.ErrorT)}
 		}
-		for _, v := range flatten(vals) {
+		for _, v := range Flatten(vals) {
 			if sym := s.host.AsSymbol(v); sym != nil {
 				syms = append(syms, sym)
 			} else if str, ok := v.(lua.LString); ok {
@@ -62,22 +62,6 @@ func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol 
 	}
 	if len(out) > 0 {
 		s.locals[p] = out[0]
-	}
-	return out
-}
-
-// flatten expands raw Lua lists (tables with a sequence and no
-// metatable) in a list of values.
-func flatten(vals []lua.LValue) []lua.LValue {
-	var out []lua.LValue
-	for _, v := range vals {
-		if tb, ok := v.(*lua.LTable); ok && IsList(tb) && (tb.Len() > 0 || tb.Metatable != lua.LNil) {
-			for i := 1; i <= tb.Len(); i++ {
-				out = append(out, tb.RawGetInt(i))
-			}
-			continue
-		}
-		out = append(out, v)
 	}
 	return out
 }
@@ -187,7 +171,7 @@ func (s *Specializer) exprStmt(st *tast.ExprStmt) []tree.Stmt {
 		return []tree.Stmt{&tree.ExprStmt{StmtBase: s.base(st), X: s.expr(st.X)}}
 	}
 	var out []tree.Stmt
-	for _, v := range flatten(vals) {
+	for _, v := range Flatten(vals) {
 		if q := s.host.AsQuote(v); q != nil {
 			// A Let statement: the checker splices it into the block
 			// hygienically (its names never clash with the block's).
