@@ -180,6 +180,13 @@ func (s *Specializer) selectField(e *tast.Select, x tree.Expr, name string) tree
 			}
 			return s.luaToExpr(e, vals[0])
 		}
+		switch lv.Value.(type) {
+		case *lua.LFunction, *lua.LState:
+			// Never a Terra value nor a table: reported now, so that a
+			// quote using it fails where it is written.
+			s.errorf(e, "lua object of type %s not understood by terra code.", lv.Value.Type())
+			return s.bad(e)
+		}
 	}
 	return &tree.Select{ExprBase: s.eb(e), X: x, Name: name}
 }

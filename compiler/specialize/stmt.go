@@ -26,10 +26,10 @@ func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol 
 			return []*tree.Symbol{tree.NewSymbol("error", types.ErrorT)}
 		}
 		for _, v := range Flatten(vals) {
+			// Only symbols: a name written as a string would not be
+			// visible to the code after it, as in Terra.
 			if sym := s.host.AsSymbol(v); sym != nil {
 				syms = append(syms, sym)
-			} else if str, ok := v.(lua.LString); ok {
-				syms = append(syms, tree.NewSymbol(string(str), nil))
 			} else {
 				s.errorf(p, "expected a symbol but found %s", typeName(v))
 			}
@@ -95,7 +95,8 @@ func (s *Specializer) stmt(st tast.Stmt) []tree.Stmt {
 		inits := s.exprList(st.Values)
 		d := &tree.VarDecl{StmtBase: s.base(st), Inits: inits}
 		for _, v := range st.Vars {
-			for _, sym := range s.declare(v, false) {
+			// Without initializers every variable needs a type.
+			for _, sym := range s.declare(v, len(st.Values) == 0) {
 				d.Syms = append(d.Syms, sym)
 				d.Types = append(d.Types, sym.Type)
 			}
