@@ -119,6 +119,10 @@ func run(t *testing.T, src string) *env {
 		L.Push(e.h.SymbolValue(tree.NewSymbol(L.CheckString(1), types.Int32)))
 		return 1
 	}))
+	L.SetGlobal("symuntyped", L.NewFunction(func(L *lua.LState) int {
+		L.Push(e.h.SymbolValue(tree.NewSymbol(L.CheckString(1), nil)))
+		return 1
+	}))
 	record := func(L *lua.LState) int {
 		m := made{id: L.CheckInt(1)}
 		for i := 2; i <= L.GetTop(); i++ {
@@ -327,8 +331,10 @@ func TestErrors(t *testing.T) {
 			[]string{"t.t:1:15: expected a type but found number"}},
 		{"not a type in list", "f = terra() : {int, 'x'} end",
 			[]string{"t.t:1:15: expected a type but found string"}},
-		{"parameter symbol without type", "f = terra([('p')]) end",
+		{"parameter symbol without type", "f = terra([symuntyped('p')]) end",
 			[]string{"t.t:1:11: type must be specified for parameters and uninitialized variables"}},
+		{"parameter named by a string", "f = terra([('p')]) end",
+			[]string{"t.t:1:11: expected a symbol but found string"}},
 		{"lua error in escape", "f = terra() return [error('boom', 0)] end",
 			[]string{"t.t:1:21: error evaluating lua code: boom"}},
 		{"nil escape", "f = terra() return [nil] end",
