@@ -1,9 +1,13 @@
 -- A statement may start with @ right after a type annotation or an
 -- expression statement: @ never continues an expression.
 terra touch() end
+terra set(p : &int) : {}
+  @p = 1
+end
 terra f(p : &int) : {}
+  set(p)
   touch()
-  @p = 3
+  @p = @p + 2
   var a : int[2] @&a[0] = 4
   var b : int @p = @p + a[0]
 end
