@@ -57,6 +57,9 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Span is the source range of a node of the tree being specialized.
+func (s *Specializer) Span(n tast.Node) source.Span { return s.span(n) }
+
 func (s *Specializer) span(n tast.Node) source.Span {
 	a, b := n.Span()
 	return source.Span{File: s.tree.File, Start: a, End: b}
