@@ -40,7 +40,7 @@ func reachable(exports []Export, check func(*tree.Function) error) ([]*tree.Func
 		}
 		seen[f] = true
 		if f.Def == nil {
-			return fmt.Errorf("function %s is declared but is not defined", f.Name)
+			return fmt.Errorf("function %s is not defined", f.Name)
 		}
 		if err := check(f); err != nil {
 			return err

@@ -50,7 +50,9 @@ func (rt *Runtime) luaSymbol(L *lua.LState) int {
 			name = string(s)
 		}
 	}
-	L.Push(rt.SymbolValue(tree.NewSymbol(name, t)))
+	sym := tree.NewSymbol(name, t)
+	sym.Escaped = true
+	L.Push(rt.SymbolValue(sym))
 	return 1
 }
 
