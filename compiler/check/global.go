@@ -121,6 +121,10 @@ func (check *Checker) constant(e tree.Expr, lvalue bool) {
 		for _, f := range e.Fields {
 			check.constant(f.Value, false)
 		}
+	case *tree.ArrayLit:
+		for _, x := range e.Elems {
+			check.constant(x, false)
+		}
 	default:
 		check.errorf(e.Span(), "non-constant expression being used as a constant initializer")
 	}
