@@ -234,7 +234,9 @@ func (rt *Runtime) initGlobalVars() {
 		"get": func(L *lua.LState) int {
 			g := rt.checkGlobal(L)
 			addr := rt.globalAddr(L, g)
-			L.Push(cdata.Load(rt, addrPtr(addr), g.Type))
+			// Like LuaJIT's ptr[0]: an aggregate comes back as a reference
+			// into the global, so `g:get().field = v` writes through.
+			L.Push(cdata.LoadRef(rt, addrPtr(addr), g.Type, nil))
 			return 1
 		},
 		"set": func(L *lua.LState) int {
