@@ -39,6 +39,7 @@ func (rt *Runtime) initCImport(tl *lua.LTable) {
 		if err := rt.Engine.LoadLibrary(path); err != nil {
 			L.RaiseError("%s", err.Error())
 		}
+		rt.linked = append(rt.linked, path)
 		return 0
 	}))
 }
