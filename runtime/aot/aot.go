@@ -60,6 +60,13 @@ type Options struct {
 	// GlobalValue returns the bytes a (non-extern) global holds now;
 	// saved files start with those values.
 	GlobalValue func(g *tree.Global) ([]byte, error)
+	// GlobalInit returns a function of type {} -> {} that stores g's
+	// initializer in g, or nil when g has none; it is used for globals
+	// whose value holds addresses.
+	GlobalInit func(g *tree.Global) (*tree.Function, error)
+	// Libraries are passed to the linker after the link arguments (the
+	// libraries the program loaded with terralib.linklibrary).
+	Libraries []string
 	// Progress, when set, is told the name of each phase as it starts.
 	Progress func(phase string)
 }
@@ -103,7 +110,7 @@ func Save(filename, kind string, exports []Export, check func(*tree.Function) er
 		obj, err = emit(ir, Object, o)
 		if err == nil {
 			o.progress("linking")
-			out, err = link(filename, kind, obj, linkargs)
+			out, err = link(filename, kind, obj, append(append([]string(nil), linkargs...), o.Libraries...))
 		}
 	default:
 		return nil, fmt.Errorf("saveobj: unknown output kind %q (want one of %s)", kind, strings.Join(Kinds, ", "))

@@ -5,6 +5,7 @@ package cimport
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"modernc.org/cc/v4"
@@ -100,6 +101,9 @@ func declarator(h *Header, c *converter, name string, d *cc.Declarator) (isDef b
 			return false
 		}
 		h.Vars[name] = vt
+		if (!d.IsExtern() || d.HasInitializer()) && !slices.Contains(h.DefinedVars, name) {
+			h.DefinedVars = append(h.DefinedVars, name)
+		}
 	}
 	return false
 }

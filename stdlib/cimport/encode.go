@@ -37,13 +37,14 @@ type encHeader struct {
 	IntMacros   map[string]IntConst
 	FloatMacros map[string]float64
 	Inline      []string
+	DefinedVars []string
 	Skipped     map[string]string
 }
 
 // flatten numbers every *Type reachable from h, once per pointer.
 func flatten(h *Header, deps []dep) *encHeader {
 	e := &encHeader{Version: cacheVersion, Deps: deps, Enums: h.Enums, IntMacros: h.IntMacros,
-		FloatMacros: h.FloatMacros, Inline: h.Inline, Skipped: h.Skipped}
+		FloatMacros: h.FloatMacros, Inline: h.Inline, DefinedVars: h.DefinedVars, Skipped: h.Skipped}
 	index := map[*Type]int32{}
 	var ref func(t *Type) int32
 	ref = func(t *Type) int32 {
@@ -124,7 +125,7 @@ func (e *encHeader) unflatten() (*Header, bool) {
 		return r
 	}
 	h := &Header{Funcs: table(e.Funcs), Vars: table(e.Vars), Typedefs: table(e.Typedefs), Tags: table(e.Tags),
-		Enums: e.Enums, IntMacros: e.IntMacros, FloatMacros: e.FloatMacros, Inline: e.Inline, Skipped: e.Skipped}
+		Enums: e.Enums, IntMacros: e.IntMacros, FloatMacros: e.FloatMacros, Inline: e.Inline, DefinedVars: e.DefinedVars, Skipped: e.Skipped}
 	for _, m := range []*map[string]int64{&h.Enums} {
 		if *m == nil {
 			*m = map[string]int64{}

@@ -190,5 +190,6 @@ func (rt *Runtime) takeDefinition(L *lua.LState, fn, other *tree.Function) {
 	fn.Type = other.Type
 	fn.State = other.State
 	fn.Refs = other.Refs
+	fn.Globals = other.Globals
 	fn.Compiled = false
 }

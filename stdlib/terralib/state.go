@@ -45,6 +45,7 @@ type Runtime struct {
 	callbacks  []callbackFrame        // user callbacks running (callback.go)
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
+	linked    []string       // libraries loaded with linklibrary, for saved files
 
 	// OnFunction, if set, is told about every Terra function when it
 	// first becomes a Lua value (fuzzing compiles them all).
