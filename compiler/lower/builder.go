@@ -94,7 +94,7 @@ func (m *Module) AddFunction(fn *tree.Function) (err error) {
 }
 
 func (b *builder) createFunctionBody() {
-	b.entry = b.f.NewBlock("entry")
+	b.entry = b.f.NewBlock(b.uniqueName("entry")) // locals share the namespace
 	b.cur = b.entry
 	b.createPrologue()
 	b.createBlock(b.fn.Def.Body)
@@ -118,7 +118,7 @@ func (b *builder) createPrologue() {
 	i := 0
 	if b.sig.ret.kind == argMemory {
 		b.sret = params[0]
-		params[0].SetName("sret")
+		params[0].SetName(b.uniqueName("sret"))
 		i = 1
 	}
 	for k, sym := range b.fn.Def.Params {
@@ -159,7 +159,16 @@ func (b *builder) uniqueName(name string) string {
 	if n == 0 {
 		return name
 	}
-	return fmt.Sprintf("%s%d", name, n)
+	for {
+		// A suffixed name may itself be a user's name ("x1"): skip taken ones.
+		cand := fmt.Sprintf("%s%d", name, n)
+		if b.names[cand] == 0 {
+			b.names[cand] = 1
+			b.names[name] = n + 1
+			return cand
+		}
+		n++
+	}
 }
 
 // newBlock makes a named basic block; it joins the function when it

@@ -103,6 +103,9 @@ func (b *builder) createCall(fnType *types.Type, callee value.Value, args []valu
 	case argMemory:
 		return b.createLoad(fnType.Result, sret)
 	}
+	if rt := fnType.Result; rt != nil && !rt.IsUnit() {
+		return zeroValue(b.getValueType(rt)) // an empty aggregate: nothing was passed
+	}
 	return unitValue()
 }
 
