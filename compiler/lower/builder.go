@@ -141,8 +141,7 @@ func (b *builder) createPrologue() {
 				i++
 			}
 			slot := b.createAlloca(t, sym.Name+".addr")
-			v := b.cur.NewLoad(b.getLLVMType(t), b.cur.NewBitCast(tmp, lltypes.NewPointer(b.getLLVMType(t))))
-			b.cur.NewStore(v, slot)
+			b.createStore(t, b.createLoad(t, b.cur.NewBitCast(tmp, lltypes.NewPointer(b.getLLVMType(t)))), slot)
 			b.locals[sym] = slot
 		case argMemory:
 			params[i].SetName(b.uniqueName(sanitize(sym.Name)))
@@ -223,6 +222,9 @@ func (b *builder) createTemp(t *types.Type, v value.Value) value.Value {
 // createLoad loads a value of Terra type t from ptr (memory form) and
 // returns its register form.
 func (b *builder) createLoad(t *types.Type, ptr value.Value) value.Value {
+	if inMemory(t) && plainAddr(ptr) {
+		return b.loadInMemory(t, ptr)
+	}
 	v := b.cur.NewLoad(b.getLLVMType(t), ptr)
 	if b.unaligned[ptr] {
 		v.Align = 1
@@ -232,7 +234,10 @@ func (b *builder) createLoad(t *types.Type, ptr value.Value) value.Value {
 
 // createStore stores the register value v of type t at ptr.
 func (b *builder) createStore(t *types.Type, v, ptr value.Value) {
-	st := b.cur.NewStore(b.toMemory(t, v), ptr)
+	if (inMemory(t) || isMemValue(v)) && b.storeInMemory(t, v, ptr) {
+		return
+	}
+	st := b.cur.NewStore(b.toMemory(t, b.firstClass(v)), ptr)
 	if b.unaligned[ptr] {
 		st.Align = 1
 	}
