@@ -50,8 +50,8 @@ func KindFromFilename(name string) (string, error) {
 
 // Options are the code generation choices.
 type Options struct {
-	Target   jit.Target
-	Opt      int  // 0..3
+	Target jit.Target
+	Opt    int // 0..3
 	// FastMath lists the fast-math flags put on every floating-point
 	// operation ("fast" means all of them); none when empty.
 	FastMath []string
