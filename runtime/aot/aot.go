@@ -50,9 +50,11 @@ func KindFromFilename(name string) (string, error) {
 
 // Options are the code generation choices.
 type Options struct {
-	Target   jit.Target
-	Opt      int  // 0..3
-	FastMath bool // mark floating-point operations fast
+	Target jit.Target
+	Opt    int // 0..3
+	// FastMath lists the fast-math flags put on every floating-point
+	// operation ("fast" means all of them); none when empty.
+	FastMath []string
 	Debug    bool // DWARF line information
 	// CacheDir, when set, holds emitted objects keyed by the module's
 	// IR and the options, so an unchanged program skips LLVM.
