@@ -62,6 +62,9 @@ type Options struct {
 	GlobalValue func(g *tree.Global) ([]byte, error)
 	// Progress, when set, is told the name of each phase as it starts.
 	Progress func(phase string)
+	// CModules are LLVM IR modules of C function bodies (includecstring);
+	// those the program calls are linked into host-target output.
+	CModules []string
 }
 
 func (o Options) progress(phase string) {
@@ -129,7 +132,11 @@ func emit(ir, kind string, o Options) ([]byte, error) {
 		return b, nil
 	}
 	o.progress("compiling")
-	b, err := jit.Emit(ir, o.Target, o.Opt, jitKinds[kind])
+	var cmods []string
+	if o.Target.IsHost() {
+		cmods = o.CModules
+	}
+	b, err := jit.Emit(ir, o.Target, o.Opt, jitKinds[kind], cmods...)
 	if err != nil {
 		return nil, fmt.Errorf("saveobj: %v", err)
 	}

@@ -127,6 +127,7 @@ func nameAnonymous(h *Header, ast *cc.AST) {
 	for _, x := range tds {
 		if t := h.Typedefs[x.name]; t.Name == "" {
 			t.Name = x.name
+			t.Tagless = true
 		}
 	}
 }

@@ -75,7 +75,7 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 			linkargs = append(linkargs, lua.LVAsString(tb.RawGetInt(i)))
 		}
 	}
-	o := aot.Options{Opt: 3, GlobalValue: rt.GlobalBytes}
+	o := aot.Options{Opt: 3, GlobalValue: rt.GlobalBytes, CModules: rt.Engine.CModules()}
 	if ud, ok := L.Get(n + 2).(*lua.LUserData); ok {
 		if t, ok := ud.Value.(*jit.Target); ok {
 			o.Target = *t
