@@ -47,7 +47,7 @@ func declare(h *Header, c *converter, ast *cc.AST) {
 						defs = append(defs, def{name, tok.Seq()})
 					}
 				case *cc.Enumerator:
-					h.Enums[name] = intValue(x.Value())
+					h.Enums[name] = enumValue(x)
 				case *cc.StructOrUnionSpecifier:
 					h.Tags[name] = c.typ(x.Type())
 				case *cc.EnumSpecifier:
