@@ -22,6 +22,7 @@ type Engine struct {
 	wrappers map[*tree.Function]string
 	addrs    map[string]uintptr
 	cmods    map[string]bool        // C modules added, by content key (cmodule.go)
+	cmodIR   []string               // their IR, in order (cmodule.go)
 	users    map[string][]string    // extern symbol -> Terra functions that call it
 	indirect map[*types.Type]string // bridge.go
 	varargs  map[varargKey]string   // vararg.go

@@ -159,6 +159,7 @@ func (rt *Runtime) SaveOptions(o aot.Options) aot.Options {
 	o.GlobalValue = rt.GlobalBytes
 	o.GlobalInit = rt.GlobalInitializer
 	o.Libraries = append([]string(nil), rt.linked...)
+	o.CModules = rt.Engine.CModules()
 	return o
 }
 
