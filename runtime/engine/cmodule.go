@@ -35,6 +35,7 @@ func (e *Engine) AddCModule(key, ir string) error {
 		e.cmods = map[string]bool{}
 	}
 	e.cmods[key] = true
+	e.noteLinked(ir)
 	return nil
 }
 

@@ -72,6 +72,8 @@ func (rt *Runtime) initBuiltins() {
 			L.Call(L.GetTop()-1, 1)
 			return 1
 		}
+		// terralib.sizeof is the same dual macro, usable in Terra code too.
+		tl.RawSetString("sizeof", L.GetGlobal("sizeof"))
 	}
 	tl.RawSetString("unpackstruct", L.GetGlobal("unpackstruct"))
 	tl.RawSetString("unpacktuple", L.GetGlobal("unpacktuple"))

@@ -42,6 +42,7 @@ type Runtime struct {
 	ext        *dsl.Host              // language extensions (import)
 	bridge     *bridgeState           // bridge.go
 	callbacks  []callbackFrame        // user callbacks running (callback.go)
+	cnames     cNames                 // T:cstring() (cstring.go)
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 
@@ -84,6 +85,7 @@ func New() *Runtime {
 	rt.initCompat()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	rt.initSaveobj()
+	rt.initAPI()
 	return rt
 }
 
