@@ -109,8 +109,12 @@ func (rt *Runtime) initQuoteAPI() {
 			return 1
 		},
 		"printpretty": func(L *lua.LState) int {
-			jit.StdoutWrite([]byte(prettyQuote(rt.checkQuote(L, 1))))
+			jit.StdoutWrite([]byte(prettyQuote(rt.checkQuote(L, 1), breakLines(L.Get(2)))))
 			return 0
+		},
+		"prettystring": func(L *lua.LState) int {
+			L.Push(lua.LString(prettyQuote(rt.checkQuote(L, 1), breakLines(L.Get(2)))))
+			return 1
 		},
 		"isexpression": func(L *lua.LState) int {
 			L.Push(lua.LBool(rt.checkQuote(L, 1).IsExpr))
@@ -128,7 +132,7 @@ func (rt *Runtime) initQuoteAPI() {
 		return 1
 	}))
 	rt.quoteMeta.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
-		L.Push(lua.LString(strings.TrimRight(prettyQuote(rt.checkQuote(L, 1)), "\n")))
+		L.Push(lua.LString(prettyQuote(rt.checkQuote(L, 1), false)))
 		return 1
 	}))
 }
@@ -379,8 +383,14 @@ func (rt *Runtime) initReflection() {
 		"printpretty": L.NewFunction(func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
 			_ = rt.Engine.Check(fn)
-			jit.StdoutWrite([]byte(prettyFunction(fn)))
+			jit.StdoutWrite([]byte(prettyFunction(fn, breakLines(L.Get(2)))))
 			return 0
+		}),
+		"prettystring": L.NewFunction(func(L *lua.LState) int {
+			fn := rt.checkFunction(L, 1)
+			_ = rt.Engine.Check(fn)
+			L.Push(lua.LString(prettyFunction(fn, breakLines(L.Get(2)))))
+			return 1
 		}),
 		"disas": L.NewFunction(func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
@@ -460,3 +470,7 @@ func (rt *Runtime) disas(fn *tree.Function) (string, string, error) {
 	}
 	return irText, string(asm), nil
 }
+
+// breakLines reads printpretty's optional argument: line breaking is on
+// unless it is false.
+func breakLines(v lua.LValue) bool { return v == lua.LNil || lua.LVAsBool(v) }
