@@ -59,6 +59,7 @@ func (rt *Runtime) initAPI() {
 
 	L.SetFuncs(tl, map[string]lua.LGFunction{
 		"printraw": rt.luaPrintraw,
+		"disas":    rt.luaDisas, // disas.go
 		// dumpmodule([cu]) writes the IR of everything compiled so far to
 		// stderr, as LLVM's Module::dump does for Terra.
 		"dumpmodule": func(L *lua.LState) int {

@@ -8,7 +8,6 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
-	"terrac/compiler/lower"
 	"terrac/compiler/specialize"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
@@ -392,15 +391,8 @@ func (rt *Runtime) initReflection() {
 			L.Push(lua.LString(prettyFunction(fn, breakLines(L.Get(2)))))
 			return 1
 		}),
-		"disas": L.NewFunction(func(L *lua.LState) int {
-			fn := rt.checkFunction(L, 1)
-			irText, asm, err := rt.disas(fn)
-			if err != nil {
-				rt.raise(L, err)
-			}
-			jit.StdoutWrite([]byte("definition " + fn.Type.String() + "\n" + irText + "\nassembly for function at address\n" + asm))
-			return 0
-		}),
+		"disas":      L.NewFunction(rt.luaFuncDisas), // disas.go
+		"printstats": L.NewFunction(rt.luaPrintStats),
 	}
 	rt.funcMeta.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
 		if k, ok := L.Get(2).(lua.LString); ok {
@@ -452,23 +444,6 @@ func (rt *Runtime) layoutString(t *types.Type) string {
 	}
 	b.WriteString("}")
 	return b.String()
-}
-
-// disas lowers fn alone and returns its IR and the host assembly.
-func (rt *Runtime) disas(fn *tree.Function) (string, string, error) {
-	if err := rt.Engine.Check(fn); err != nil {
-		return "", "", err
-	}
-	m := lower.NewModule("disas")
-	if err := m.AddFunction(fn); err != nil {
-		return "", "", err
-	}
-	irText := m.String()
-	asm, err := jit.EmitObject(irText, 2, "asm")
-	if err != nil {
-		return irText, "", err
-	}
-	return irText, string(asm), nil
 }
 
 // breakLines reads printpretty's optional argument: line breaking is on

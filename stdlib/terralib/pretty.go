@@ -218,7 +218,7 @@ func (p *pretty) stmt(s tree.Stmt) {
 			if i > 0 {
 				kw = "elseif "
 			}
-			p.begin(br.Cond.Span(), kw)
+			p.begin(br.Cond.Span(), "%s", kw)
 			p.expr(br.Cond)
 			p.emit(" then\n")
 			p.block(br.Body)

@@ -43,6 +43,8 @@ type Runtime struct {
 	bridge     *bridgeState           // bridge.go
 	callbacks  []callbackFrame        // user callbacks running (callback.go)
 	cnames     cNames                 // T:cstring() (cstring.go)
+	// compileTimes remembers how long each function printstats compiled took.
+	compileTimes map[*tree.Function]float64
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 
