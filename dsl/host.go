@@ -39,7 +39,14 @@ func (h *Host) Config() parse.Config { return parse.Config{Importer: h.Import} }
 func (h *Host) Import(name string) (parse.Language, error) {
 	L := h.L
 	if err := L.CallByParam(lua.P{Fn: L.GetGlobal("require"), NRet: 1, Protect: true}, lua.LString(name)); err != nil {
-		return nil, errors.New(strings.TrimRight(strings.TrimSpace(luaErrorText(err)), ","))
+		msg := strings.TrimRight(strings.TrimSpace(luaErrorText(err)), ",")
+		// The language's own code failed: where it failed is in its
+		// stack, which the importing file's position does not show.
+		var ae *lua.ApiError
+		if errors.As(err, &ae) && strings.HasPrefix(ae.StackTrace, "stack traceback:") {
+			msg += "\n" + strings.TrimRight(ae.StackTrace, "\n")
+		}
+		return nil, errors.New(msg)
 	}
 	v := L.Get(-1)
 	L.Pop(1)

@@ -218,6 +218,7 @@ func (rt *Runtime) typeMethods() map[string]*lua.LFunction {
 		"isarithmeticorvector": pred((*types.Type).IsArithmeticOrVector),
 		"islogicalorvector":    pred((*types.Type).IsLogicalOrVector),
 		"isprimitiveorvector":  pred((*types.Type).IsPrimitiveOrVector),
+		"canbeordorvector":     pred((*types.Type).CanBeOrdOrVector),
 		"iscomplete":           pred((*types.Type).IsComplete),
 	}
 	m["complete"] = L.NewFunction(func(L *lua.LState) int {
@@ -242,6 +243,14 @@ func (rt *Runtime) typeMethods() map[string]*lua.LFunction {
 	})
 	m["getmethod"] = L.NewFunction(func(L *lua.LState) int {
 		L.Push(rt.Method(rt.checkType(L, 1), L.CheckString(2)))
+		return 1
+	})
+	m["cstring"] = L.NewFunction(func(L *lua.LState) int {
+		s, err := rt.cstring(rt.checkType(L, 1))
+		if err != nil {
+			L.RaiseError("%s", err.Error())
+		}
+		L.Push(lua.LString(s))
 		return 1
 	})
 	rt.addLimitMethods(m)
