@@ -131,6 +131,9 @@ func (p *parser) near() string {
 	if p.s.Tok == scan.EOF {
 		return "<eof>"
 	}
+	if p.s.Tok == scan.Name && !p.inTerra && p.entry(p.s.Lit) != nil {
+		return p.s.Lit // a language's entry point is shown bare, as Terra does
+	}
 	return "'" + p.s.Raw() + "'"
 }
 

@@ -197,8 +197,8 @@ func (p *parser) terraArgs() []tast.Expr {
 	return nil
 }
 
-// terraConstructor parses {e, a = e, [e] = e}. A field "[e]" not followed
-// by '=' is a positional escape, as in Terra.
+// terraConstructor parses {e, a = e, [e] = e}. A field starting with an
+// escape not followed by '=' is a positional expression, as in Terra.
 func (p *parser) terraConstructor() tast.Expr {
 	start, line := p.s.Pos, p.s.Line
 	p.checkNext(scan.LBrace)
@@ -213,13 +213,20 @@ func (p *parser) terraConstructor() tast.Expr {
 			p.s.Next()
 			f.Value = p.terraExpr()
 		case p.s.Tok == scan.LBrack:
-			h := p.symbolHole()
-			if p.testNext(scan.Assign) {
-				f.KeyHole = h
+			// A whole expression is read first, so an escape may go on
+			// ([f](x) + 1); only a bare escape can name a field.
+			x := p.terraExpr()
+			if p.s.Tok == scan.Assign {
+				esc, ok := x.(*tast.Escape)
+				if !ok {
+					p.syntaxErr("unexpected symbol")
+				}
+				p.s.Next()
+				esc.Hole.Kind = tast.HoleSymbol
+				f.KeyHole = esc.Hole
 				f.Value = p.terraExpr()
 			} else {
-				h.Kind = tast.HoleEscape
-				f.Value = &tast.Escape{Pos: tast.Pos{Start: fstart, End: p.s.PrevEnd}, Hole: h}
+				f.Value = x
 			}
 		default:
 			f.Value = p.terraExpr()

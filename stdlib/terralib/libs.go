@@ -50,6 +50,7 @@ func (rt *Runtime) initLibraries() {
 	list := listv.(*lua.LTable)
 	rt.listMeta = list
 	tl.RawSetString("List", list)
+	defer rt.installLangSupport(tl)
 	L.SetFuncs(tl, map[string]lua.LGFunction{
 		"newlist": func(L *lua.LState) int {
 			tb := L.OptTable(1, nil)
@@ -109,6 +110,24 @@ func (rt *Runtime) initLibraries() {
 			return rt.loadChunk(L, src, L.OptString(2, "=(load)"))
 		},
 	})
+}
+
+// installLangSupport copies the helpers of the embedded langsupport
+// library (newenvironment, newdiagnostics) into terralib. It is not a
+// require-able module: it runs once, after newlist exists.
+func (rt *Runtime) installLangSupport(tl *lua.LTable) {
+	path, src, _ := embeddedLib("langsupport")
+	fn, err := rt.LoadString(path, src)
+	if err != nil {
+		panic("terralib: loading embedded langsupport: " + Message(err))
+	}
+	vals, err := rt.CallHole(fn)
+	if err != nil {
+		panic("terralib: running embedded langsupport: " + err.Error())
+	}
+	if m, ok := vals[0].(*lua.LTable); ok {
+		m.ForEach(func(k, v lua.LValue) { tl.RawSet(k, v) })
+	}
 }
 
 func isSequence(tb *lua.LTable) bool {

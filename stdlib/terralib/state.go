@@ -37,11 +37,14 @@ type Runtime struct {
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
 	checker    *check.Checker
-	listMeta   lua.LValue             // terralib.List, once loaded
-	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
-	ext        *dsl.Host              // language extensions (import)
-	bridge     *bridgeState           // bridge.go
-	callbacks  []callbackFrame        // user callbacks running (callback.go)
+	listMeta   lua.LValue // terralib.List, once loaded
+	// structNames counts the struct names given out, so each new struct
+	// gets a distinct name (A, A$1, ...) as Terra's do.
+	structNames map[string]int
+	cTypes      map[string]*types.Type // C structs by tag and layout (ctypes.go)
+	ext         *dsl.Host              // language extensions (import)
+	bridge      *bridgeState           // bridge.go
+	callbacks   []callbackFrame        // user callbacks running (callback.go)
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 
