@@ -39,7 +39,14 @@ func (h *Host) Config() parse.Config { return parse.Config{Importer: h.Import} }
 func (h *Host) Import(name string) (parse.Language, error) {
 	L := h.L
 	if err := L.CallByParam(lua.P{Fn: L.GetGlobal("require"), NRet: 1, Protect: true}, lua.LString(name)); err != nil {
-		return nil, errors.New(strings.TrimRight(strings.TrimSpace(luaErrorText(err)), ","))
+		msg := strings.TrimRight(strings.TrimSpace(luaErrorText(err)), ",")
+		// An error raised while the module ran keeps its traceback, as
+		// Terra's does: the failing frame is usually deep in the module.
+		var ae *lua.ApiError
+		if errors.As(err, &ae) && ae.StackTrace != "" && !strings.Contains(msg, "stack traceback:") {
+			msg += "\n" + strings.TrimSpace(ae.StackTrace)
+		}
+		return nil, errors.New(msg)
 	}
 	v := L.Get(-1)
 	L.Pop(1)
