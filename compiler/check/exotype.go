@@ -141,13 +141,21 @@ func (check *Checker) unaryMeta(u *tree.Unary) (tree.Expr, bool) {
 	return invalid(u), true
 }
 
-// applyMeta calls a struct value through its __apply metamethod.
+// applyMeta calls a struct value, or a pointer to one (dereferenced, as
+// Terra does), through its __apply metamethod.
 func (check *Checker) applyMeta(c *tree.Call, t *types.Type) (tree.Expr, bool) {
+	recv := c.Fn
+	if t.IsPointerToStruct() {
+		t = t.Elem
+	}
 	v, ok := check.metamethod(t, "__apply")
 	if !ok {
 		return nil, false
 	}
-	if r, ok := check.invoke(v, nil, append([]tree.Expr{c.Fn}, c.Args...), c.Pos); ok {
+	if recv.Base().Type.IsPointerToStruct() {
+		recv = check.deref(recv, nil)
+	}
+	if r, ok := check.invoke(v, nil, append([]tree.Expr{recv}, c.Args...), c.Pos); ok {
 		return r, true
 	}
 	return nil, false
