@@ -68,7 +68,8 @@ func (rt *Runtime) initLibraries() {
 		},
 		"israwlist": func(L *lua.LState) int {
 			tb, ok := L.Get(1).(*lua.LTable)
-			L.Push(lua.LBool(ok && (tb.Metatable == lua.LNil || tb.Metatable == list) && isSequence(tb)))
+			// A List always counts; a plain table when it is a sequence.
+			L.Push(lua.LBool(ok && (tb.Metatable == list || (tb.Metatable == lua.LNil && isSequence(tb)))))
 			return 1
 		},
 		"loadfile": func(L *lua.LState) int {
