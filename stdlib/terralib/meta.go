@@ -83,7 +83,23 @@ func (rt *Runtime) initQuoteAPI() {
 					return 1
 				}
 			}
-			L.Push(L.Get(1))
+			// Anything else is evaluated as a constant, as Terra does
+			// (`2 * 3` gives 6); what cannot be one gives nil and why.
+			err := L.CallByParam(lua.P{Fn: L.NewFunction(func(L *lua.LState) int {
+				L.Push(L.GetGlobal("constant"))
+				L.Push(L.Get(1))
+				L.Call(1, 1)
+				c := L.Get(-1)
+				L.Push(L.GetField(c, "get"))
+				L.Push(c)
+				L.Call(1, 1)
+				return 1
+			}), NRet: 1, Protect: true}, L.Get(1))
+			if err != nil {
+				L.Push(lua.LNil)
+				L.Push(lua.LString("not a constant value (note: :asvalue() isn't implement for all constants yet), error propagating constant was: " + luaErrorText(err)))
+				return 2
+			}
 			return 1
 		},
 		"islvalue": func(L *lua.LState) int {
@@ -177,6 +193,21 @@ func (rt *Runtime) constantValue(e tree.Expr) (lua.LValue, bool) {
 		}
 	case *tree.Cast:
 		return rt.constantValue(e.X)
+	case *tree.Constructor:
+		// A table: by position for positional fields, else by name.
+		t := rt.L.NewTable()
+		for i, f := range e.Fields {
+			v, ok := rt.constantValue(f.Value)
+			if !ok {
+				return nil, false
+			}
+			if f.Name != "" {
+				t.RawSetString(f.Name, v)
+			} else {
+				t.RawSetInt(i+1, v)
+			}
+		}
+		return t, true
 	}
 	return nil, false
 }
