@@ -42,6 +42,13 @@ func (rt *Runtime) initLibraries() {
 	if loaders, ok := pkg.RawGetString("loaders").(*lua.LTable); ok {
 		loaders.Insert(2, L.NewFunction(rt.terraLoader))
 	}
+	// Strict is the global table's metatable, as in Terra, so programs
+	// that switch strict mode off (Strict.__index = nil) run; it stays
+	// empty (no checks) until require "strict".
+	if L.GetMetatable(L.G.Global) == lua.LNil {
+		L.SetMetatable(L.G.Global, L.NewTable())
+	}
+	L.SetGlobal("Strict", L.GetMetatable(L.G.Global))
 	tl := L.GetGlobal("terralib").(*lua.LTable)
 	listv, err := rt.requireLib("terralist")
 	if err != nil {
