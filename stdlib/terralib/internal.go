@@ -243,6 +243,7 @@ func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *t
 func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 	tb := rt.L.NewTable()
 	if e.Union != nil {
+		tb.Metatable = rt.listMeta // a union is a list of entries, as in Terra
 		for _, u := range e.Union {
 			tb.Append(rt.entryValue(u))
 		}
@@ -253,10 +254,27 @@ func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 	return tb
 }
 
+// uniqueStructName returns name, or name$N when name was given out
+// already (and name$N is free), so two structs never print alike.
+func (rt *Runtime) uniqueStructName(name string) string {
+	if rt.structNames == nil {
+		rt.structNames = map[string]int{}
+	}
+	for {
+		n, used := rt.structNames[name]
+		if !used {
+			rt.structNames[name] = 1
+			return name
+		}
+		rt.structNames[name] = n + 1
+		name = fmt.Sprintf("%s$%d", name, n)
+	}
+}
+
 // newStruct makes a struct whose layout comes from its Lua entries
 // table when it is completed.
 func (rt *Runtime) newStruct(name string) *types.Type {
-	t := types.NewStruct(name)
+	t := types.NewStruct(rt.uniqueStructName(name))
 	rt.TypeValue(t)
 	t.Completer = rt.completeFromLua
 	t.Initialized = rt.staticInitialize
