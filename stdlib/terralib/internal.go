@@ -23,12 +23,18 @@ func (rt *Runtime) initInternal() {
 			tr, g := rt.groupArg(L)
 			objs := make([]lua.LValue, len(g.Items))
 			curs := holeArgs(L)
+			// Structs of the group are visible to the later items' names
+			// (struct S … terra S:m …) before the group stores them.
+			structs := map[string]lua.LValue{}
 			for i, item := range g.Items {
 				var cur lua.LValue = lua.LNil
 				if i < len(curs) {
-					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
+					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]), structs)
 				}
 				objs[i] = rt.declareItem(L, item, cur)
+				if st, ok := item.(*tast.Struct); ok {
+					structs[strings.Join(st.Name, ".")] = objs[i]
+				}
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
@@ -86,6 +92,10 @@ func (rt *Runtime) initInternal() {
 			}
 			L.Push(rt.QuoteValue(out))
 			return 1
+		},
+		"escapeassign": func(L *lua.LState) int {
+			L.RaiseError("cannot define global variables or assign to upvalues in an escape")
+			return 0
 		},
 		"pointer": func(L *lua.LState) int {
 			L.Push(rt.TypeValue(types.PointerTo(rt.checkType(L, 1))))
@@ -166,7 +176,7 @@ func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
 // currentPathValue follows a group item's name (A.b.c, or A.methods.m
 // for a method) from the value of its first part, and returns what the
 // name holds now. A part that is not a table is an error, as in Terra.
-func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue) lua.LValue {
+func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue, structs map[string]lua.LValue) lua.LValue {
 	var name []string
 	method := false
 	switch item := item.(type) {
@@ -180,6 +190,9 @@ func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue)
 		full = strings.Join(name[:len(name)-2], ".") + ":" + name[len(name)-1]
 	}
 	for i := 1; i < len(name); i++ {
+		if st, ok := structs[strings.Join(name[:i], ".")]; ok {
+			v = st
+		}
 		if method && i == len(name)-2 {
 			if rt.AsType(v) == nil || !rt.AsType(v).IsStruct() {
 				L.RaiseError("expected a struct but found %s when attempting to add method %s", rt.typeOf(v), full)
