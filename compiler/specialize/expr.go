@@ -160,9 +160,8 @@ func (s *Specializer) nameOf(h *tast.Hole) string {
 	if sym := s.host.AsSymbol(vals[0]); sym != nil {
 		return sym.String()
 	}
-	if lb := s.host.AsLabel(vals[0]); lb != nil {
-		// A label names a field like a symbol does.
-		return "$" + lb.Name
+	if l := s.host.AsLabel(vals[0]); l != nil {
+		return l.FieldName()
 	}
 	s.errorf(h, "expected a string but found %s", typeName(vals[0]))
 	return "<error>"
