@@ -69,7 +69,7 @@ func (check *Checker) invoke(v lua.LValue, lead []lua.LValue, args []tree.Expr, 
 				check.hostError(at, err)
 				return invalid(call), true
 			}
-			return check.rawExpr(res), true
+			return check.expansion(at, res), true
 		}
 	}
 	if defs, ok := check.overloads(v); ok {
@@ -171,7 +171,7 @@ func (check *Checker) methodMeta(st *types.Type, name string, recv tree.Expr, ar
 					check.hostError(at, err)
 					return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}}), true
 				}
-				return check.rawExpr(res), true
+				return check.expansion(at, res), true
 			}
 		}
 		return nil, false
@@ -304,7 +304,10 @@ func (check *Checker) CheckCopy(e tree.Expr) (tree.Expr, error) {
 		defer func() { check.env = saved }()
 	}
 	n := len(check.env.diags)
+	savedFree := check.env.freeSyms
+	check.env.freeSyms = true
 	x := check.rawExpr(tree.CopyExpr(e))
+	check.env.freeSyms = savedFree
 	if len(check.env.diags) > n {
 		diags := append(source.List(nil), check.env.diags[n:]...)
 		check.env.diags = check.env.diags[:n]

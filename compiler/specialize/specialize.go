@@ -67,6 +67,9 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Span is the source range of a node of the tree being specialized.
+func (s *Specializer) Span(n tast.Node) source.Span { return s.span(n) }
+
 func (s *Specializer) span(n tast.Node) source.Span {
 	a, b := n.Span()
 	return source.Span{File: s.tree.File, Start: a, End: b}
@@ -237,7 +240,7 @@ func (s *Specializer) FuncType(f *tast.Func) (*types.Type, error) {
 		t = t.Elem
 	}
 	if t.Kind != types.Func && !t.IsError() {
-		s.errorf(f.Type, "expected a function type but found %s", t)
+		s.errorf(f.Type, "expected a function pointer but found %s", t)
 	}
 	return t, s.Err()
 }

@@ -20,6 +20,10 @@ type Symbol struct {
 	Type    *types.Type
 	Checked *types.Type
 	ID      int64
+	// Escaped marks symbols made in Lua (symbol(T, name)): they enter
+	// Terra code only through escapes, so their names never clash with
+	// other declarations (two anonymous ones are two variables).
+	Escaped bool
 }
 
 // NewSymbol makes a fresh symbol.

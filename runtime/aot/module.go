@@ -41,7 +41,7 @@ func reachable(roots []*tree.Function, seen map[*tree.Function]bool, check func(
 		}
 		seen[f] = true
 		if f.Def == nil {
-			return fmt.Errorf("function %s is declared but not defined", f.Name)
+			return fmt.Errorf("function %s is not defined", f.Name)
 		}
 		if err := check(f); err != nil {
 			return err

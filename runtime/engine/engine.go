@@ -89,7 +89,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	}
 	for _, f := range batch {
 		if f.Def == nil {
-			return fmt.Errorf("function %s is declared but not defined", f.Name)
+			return fmt.Errorf("function %s is not defined", f.Name)
 		}
 		if err := e.Check(f); err != nil {
 			return err

@@ -72,7 +72,7 @@ func (rt *Runtime) initBuiltins() {
 			L.Call(L.GetTop()-1, 1)
 			return 1
 		}
-		// One object, as in Terra: terralib.sizeof works in Terra code too.
+		// terralib.sizeof is the same macro: usable in Terra code too.
 		tl.RawSetString("sizeof", L.GetGlobal("sizeof"))
 	}
 	tl.RawSetString("unpackstruct", L.GetGlobal("unpackstruct"))

@@ -54,10 +54,10 @@ func (rt *Runtime) luaSymbol(L *lua.LState) int {
 	}
 	sym := tree.NewSymbol(name, t)
 	if name == "" {
-		// Unnamed symbols are told apart by number, as in Terra, so two
-		// of them never clash as parameters or locals of one block.
+		// Unnamed symbols print as $<number>, as in Terra.
 		sym.Name = strconv.FormatInt(sym.ID, 10)
 	}
+	sym.Escaped = true
 	L.Push(rt.SymbolValue(sym))
 	return 1
 }

@@ -64,6 +64,9 @@ func glua(g *tree.Global) *globalLua { return g.Lua.(*globalLua) }
 // TerraObject turns globals and constants used in Terra code into
 // expressions (check.ObjectHost, specialize.ObjectHost).
 func (rt *Runtime) TerraObject(v lua.LValue, at source.Span) tree.Expr {
+	if o := asTree(v); o != nil {
+		return o.expr(at)
+	}
 	g := rt.AsGlobal(v)
 	if g == nil {
 		return nil

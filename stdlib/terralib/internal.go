@@ -228,8 +228,11 @@ func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *t
 	if st.Metatype != nil {
 		vals, ok := sp.HoleValue(st.Metatype)
 		if ok && len(vals) > 0 {
-			if err := rt.L.CallByParam(lua.P{Fn: vals[0], NRet: 0, Protect: true}, rt.TypeValue(t)); err != nil {
-				rt.raise(L, fmt.Errorf("error in metatype function of %s: %v", t, err))
+			if _, err := rt.invokeUser("invoking metatype function", sp.Span(st), vals[0], rt.TypeValue(t)); err != nil {
+				if ce, ok := err.(*CallbackError); ok {
+					err = ce.located()
+				}
+				rt.raise(L, err)
 			}
 		}
 	}

@@ -26,6 +26,7 @@ type Runtime struct {
 	Engine   *engine.Engine
 
 	files      map[string]*source.File
+	chunkNames map[string]string // loadstring chunks: stripped name → Lua chunk name
 	typeMeta   *lua.LTable
 	funcMeta   *lua.LTable
 	cdataMeta  *lua.LTable
@@ -79,6 +80,7 @@ func New() *Runtime {
 	rt.initOverloads()
 	rt.initLowLevel()
 	rt.initDebug()
+	rt.initDebugInfo()
 	rt.initInternal()
 	rt.initMeta()
 	rt.initValues()
@@ -101,6 +103,18 @@ func (rt *Runtime) LoadFile(path string) (*lua.LFunction, error) {
 		return nil, err
 	}
 	return rt.LoadString(path, src)
+}
+
+// LoadPlainLuaFile loads a Lua 5.1 file in which Terra's reserved words
+// are ordinary names.
+func (rt *Runtime) LoadPlainLuaFile(path string) (*lua.LFunction, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	cfg := rt.ext.Config()
+	cfg.PlainLua = true
+	return rt.LoadChunk(path, src, cfg, nil)
 }
 
 // LoadString parses and compiles Lua+Terra source under a chunk name.
