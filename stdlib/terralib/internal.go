@@ -4,6 +4,7 @@ package terralib
 
 import (
 	"fmt"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -22,12 +23,20 @@ func (rt *Runtime) initInternal() {
 			tr, g := rt.groupArg(L)
 			objs := make([]lua.LValue, len(g.Items))
 			curs := holeArgs(L)
+			// A target named earlier in the group holds that item's
+			// object by the time Terra declares this one (`terra f :: T`
+			// then `terra f(…)` in one group define one function).
+			earlier := map[string]lua.LValue{}
 			for i, item := range g.Items {
 				var cur lua.LValue = lua.LNil
-				if i < len(curs) {
+				key := strings.Join(itemName(item), ".")
+				if v, ok := earlier[key]; ok && key != "" {
+					cur = v
+				} else if i < len(curs) {
 					cur = rt.currentValue(curs[i])
 				}
 				objs[i] = rt.declareItem(L, item, cur)
+				earlier[key] = objs[i]
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
@@ -160,6 +169,17 @@ func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
 		return lua.LNil
 	}
 	return vals[0]
+}
+
+// itemName is the target path of a group item.
+func itemName(item tast.Decl) []string {
+	switch item := item.(type) {
+	case *tast.Func:
+		return item.Name
+	case *tast.Struct:
+		return item.Name
+	}
+	return nil
 }
 
 // declareItem returns the object a group statement defines: the
