@@ -56,6 +56,12 @@ func (rt *Runtime) initFuncMeta() {
 		},
 		"gettype": func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
+			if fn.State == tree.Checking && fn.Type != nil {
+				// Asked from a macro inside its own body: the annotated
+				// type is known, as in Terra.
+				L.Push(rt.TypeValue(fn.Type))
+				return 1
+			}
 			if err := rt.Engine.Check(fn); err != nil {
 				rt.raise(L, err)
 			}
