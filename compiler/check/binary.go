@@ -87,11 +87,16 @@ func (check *Checker) pointerArith(b *tree.Binary) (tree.Expr, bool) {
 }
 
 // asPointer converts a pointer or array operand of pointer arithmetic
-// to a pointer to its (complete) element type.
+// to a pointer to its (complete) element type, in the pointer's own
+// address space.
 func (check *Checker) asPointer(x tree.Expr) tree.Expr {
 	t := x.Base().Type
 	check.completeAt(t.Elem, x.Span())
-	return check.convert(x, types.PointerTo(t.Elem))
+	space := 0
+	if t.IsPointer() {
+		space = t.AddrSpace
+	}
+	return check.convert(x, types.PointerIn(t.Elem, space))
 }
 
 // comparison checks == ~= < <= > >=: operands meet; aggregates cannot

@@ -154,7 +154,9 @@ func (check *Checker) funcBody(fn *tree.Function) {
 		}
 		check.completeAt(t, def.Pos)
 		params[i] = t
-		check.declare(p, def.Pos, true)
+		// Written names were checked for duplicates when specialized;
+		// distinct symbols spliced in may share a display name.
+		check.declare(p, def.Pos, false)
 	}
 
 	e.result = def.Result

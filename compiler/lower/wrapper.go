@@ -39,7 +39,7 @@ func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err
 	args.SetName("args")
 	ret.SetName("ret")
 	b := &builder{Module: m, f: f, names: map[string]int{}}
-	b.entry = f.NewBlock("entry")
+	b.entry = f.NewBlock(b.uniqueName("entry"))
 	b.cur = b.entry
 
 	tuple := types.TupleOf(fnType.Params...)

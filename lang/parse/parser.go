@@ -136,6 +136,11 @@ func (p *parser) near() string {
 	if p.s.Tok == scan.EOF {
 		return "<eof>"
 	}
+	// A keyword of an imported language is named bare, as Terra does,
+	// which tells it apart from an ordinary name.
+	if p.s.Tok == scan.Name && p.langKeyword(p.s.Raw()) {
+		return p.s.Raw()
+	}
 	return "'" + p.s.Raw() + "'"
 }
 

@@ -50,9 +50,11 @@ func KindFromFilename(name string) (string, error) {
 
 // Options are the code generation choices.
 type Options struct {
-	Target   jit.Target
-	Opt      int  // 0..3
-	FastMath bool // mark floating-point operations fast
+	Target jit.Target
+	Opt    int // 0..3
+	// FastMath lists the fast-math flags put on every floating-point
+	// operation ("fast" means all of them); none when empty.
+	FastMath []string
 	Debug    bool // DWARF line information
 	// CacheDir, when set, holds emitted objects keyed by the module's
 	// IR and the options, so an unchanged program skips LLVM.
@@ -69,6 +71,9 @@ type Options struct {
 	Libraries []string
 	// Progress, when set, is told the name of each phase as it starts.
 	Progress func(phase string)
+	// CModules are LLVM IR modules of C function bodies (includecstring);
+	// those the program calls are linked into host-target output.
+	CModules []string
 }
 
 func (o Options) progress(phase string) {
@@ -136,7 +141,11 @@ func emit(ir, kind string, o Options) ([]byte, error) {
 		return b, nil
 	}
 	o.progress("compiling")
-	b, err := jit.Emit(ir, o.Target, o.Opt, jitKinds[kind])
+	var cmods []string
+	if o.Target.IsHost() {
+		cmods = o.CModules
+	}
+	b, err := jit.Emit(ir, o.Target, o.Opt, jitKinds[kind], cmods...)
 	if err != nil {
 		return nil, fmt.Errorf("saveobj: %v", err)
 	}

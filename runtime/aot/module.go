@@ -148,16 +148,53 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 		taken[e.Name] = f
 		named[f] = true
 	}
-	if o.FastMath {
-		setFastMath(mod)
+	if len(o.FastMath) > 0 {
+		flags, err := fastMathFlags(o.FastMath)
+		if err != nil {
+			return nil, err
+		}
+		setFastMath(mod, flags)
 	}
 	return m, nil
 }
 
-// setFastMath marks every floating-point operation "fast", as C
+// fastMathOrder is LLVM's own order of the flags, which its IR printer
+// uses; keeping it makes our IR text read the same.
+var fastMathOrder = []enum.FastMathFlag{
+	enum.FastMathFlagFast, enum.FastMathFlagReassoc, enum.FastMathFlagNNaN, enum.FastMathFlagNInf,
+	enum.FastMathFlagNSZ, enum.FastMathFlagARcp, enum.FastMathFlagContract, enum.FastMathFlagAFn,
+}
+
+// fastMathFlags converts flag names (as LLVM spells them) to flags in
+// LLVM's order, without repeats.
+func fastMathFlags(names []string) ([]enum.FastMathFlag, error) {
+	want := map[enum.FastMathFlag]bool{}
+	for _, n := range names {
+		found := false
+		for _, f := range fastMathOrder {
+			if f.String() == n {
+				want[f], found = true, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("saveobj: unknown fast-math flag %q", n)
+		}
+	}
+	if want[enum.FastMathFlagFast] {
+		return []enum.FastMathFlag{enum.FastMathFlagFast}, nil // implies the others
+	}
+	var out []enum.FastMathFlag
+	for _, f := range fastMathOrder {
+		if want[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// setFastMath puts the flags on every floating-point operation, as C
 // compilers do under -ffast-math.
-func setFastMath(mod *ir.Module) {
-	fast := []enum.FastMathFlag{enum.FastMathFlagFast}
+func setFastMath(mod *ir.Module, fast []enum.FastMathFlag) {
 	for _, f := range mod.Funcs {
 		for _, b := range f.Blocks {
 			for _, inst := range b.Insts {

@@ -161,3 +161,6 @@ func (rt *Runtime) watchMetamethods(t *types.Type, tb *lua.LTable) {
 	}))
 	tb.Metatable = mt
 }
+
+// IsMacro reports whether v is a macro (check.MacroTester).
+func (rt *Runtime) IsMacro(v lua.LValue) bool { return asMacro(v) != nil }

@@ -53,11 +53,11 @@ func (rt *Runtime) luaSymbol(L *lua.LState) int {
 		}
 	}
 	sym := tree.NewSymbol(name, t)
+	sym.Escaped = true
 	if name == "" {
 		// Unnamed symbols print as $<number>, as in Terra.
 		sym.Name = strconv.FormatInt(sym.ID, 10)
 	}
-	sym.Escaped = true
 	L.Push(rt.SymbolValue(sym))
 	return 1
 }

@@ -29,11 +29,19 @@ func (rt *Runtime) initInternal() {
 			earlier := map[string]lua.LValue{}
 			for i, item := range g.Items {
 				var cur lua.LValue = lua.LNil
-				key := strings.Join(itemName(item), ".")
-				if v, ok := earlier[key]; ok && key != "" {
-					cur = v
-				} else if i < len(curs) {
-					cur = rt.currentValue(curs[i])
+				name := itemName(item)
+				key := strings.Join(name, ".")
+				from := 0 // name[:from] is an earlier item of the group
+				for k := len(name); k >= 1 && from == 0; k-- {
+					if _, ok := earlier[strings.Join(name[:k], ".")]; ok {
+						from = k
+					}
+				}
+				switch {
+				case from > 0:
+					cur = rt.pathValueFrom(L, item, earlier[strings.Join(name[:from], ".")], from)
+				case i < len(curs):
+					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
 				}
 				objs[i] = rt.declareItem(L, item, cur)
 				earlier[key] = objs[i]
@@ -182,6 +190,49 @@ func itemName(item tast.Decl) []string {
 	return nil
 }
 
+// currentPathValue follows a group item's name (A.b.c, or A.methods.m
+// for a method) from the value of its first part, and returns what the
+// name holds now. A part that is not a table is an error, as in Terra.
+func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue) lua.LValue {
+	return rt.pathValueFrom(L, item, v, 1)
+}
+
+// pathValueFrom is currentPathValue from v, the value of the name's
+// first from parts.
+func (rt *Runtime) pathValueFrom(L *lua.LState, item tast.Decl, v lua.LValue, from int) lua.LValue {
+	var name []string
+	method := false
+	switch item := item.(type) {
+	case *tast.Func:
+		name, method = item.Name, item.Method
+	case *tast.Struct:
+		name = item.Name
+	}
+	full := strings.Join(name, ".")
+	if method {
+		full = strings.Join(name[:len(name)-2], ".") + ":" + name[len(name)-1]
+	}
+	for i := from; i < len(name); i++ {
+		if method && i == len(name)-2 {
+			if rt.AsType(v) == nil || !rt.AsType(v).IsStruct() {
+				L.RaiseError("expected a struct but found %s when attempting to add method %s", rt.typeOf(v), full)
+			}
+		}
+		indexable := false
+		switch v.(type) {
+		case *lua.LTable:
+			indexable = true
+		case *lua.LUserData:
+			indexable = L.GetMetaField(v, "__index") != lua.LNil
+		}
+		if !indexable {
+			L.RaiseError("failed attempting to index field '%s' in name '%s' (expected a table but found %s)", name[i-1], full, rt.typeOf(v))
+		}
+		v = L.GetField(v, name[i])
+	}
+	return v
+}
+
 // declareItem returns the object a group statement defines: the
 // existing declaration it completes, or a new one.
 func (rt *Runtime) declareItem(L *lua.LState, item tast.Decl, cur lua.LValue) lua.LValue {
@@ -263,6 +314,7 @@ func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *t
 func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 	tb := rt.L.NewTable()
 	if e.Union != nil {
+		tb.Metatable = rt.listMeta // a union is a list of entries, as in Terra
 		for _, u := range e.Union {
 			tb.Append(rt.entryValue(u))
 		}
@@ -273,10 +325,27 @@ func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 	return tb
 }
 
+// uniqueStructName returns name, or name$N when name was given out
+// already (and name$N is free), so two structs never print alike.
+func (rt *Runtime) uniqueStructName(name string) string {
+	if rt.structNames == nil {
+		rt.structNames = map[string]int{}
+	}
+	for {
+		n, used := rt.structNames[name]
+		if !used {
+			rt.structNames[name] = 1
+			return name
+		}
+		rt.structNames[name] = n + 1
+		name = fmt.Sprintf("%s$%d", name, n)
+	}
+}
+
 // newStruct makes a struct whose layout comes from its Lua entries
 // table when it is completed.
 func (rt *Runtime) newStruct(name string) *types.Type {
-	t := types.NewStruct(name)
+	t := types.NewStruct(rt.uniqueStructName(name))
 	rt.TypeValue(t)
 	t.Completer = rt.completeFromLua
 	t.Initialized = rt.staticInitialize

@@ -91,11 +91,15 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 	case lua.LNumber:
 		o.Opt = int(v)
 	case *lua.LTable:
-		// {OptLevel = 0..3, FastMath = bool, Debug = bool}
+		// {OptLevel = 0..3, fastmath = flags, Debug = bool}
 		if lv, ok := v.RawGetString("OptLevel").(lua.LNumber); ok {
 			o.Opt = int(lv)
 		}
-		o.FastMath = lua.LVAsBool(v.RawGetString("FastMath"))
+		fm := v.RawGetString("fastmath")
+		if fm == lua.LNil {
+			fm = v.RawGetString("FastMath")
+		}
+		o.FastMath = fastMathNames(L, fm)
 		o.Debug = lua.LVAsBool(v.RawGetString("Debug"))
 	}
 	out, err := aot.Save(filename, kind, exports, rt.Engine.Check, linkargs, o)
@@ -126,7 +130,7 @@ func (rt *Runtime) SaveExports(v lua.LValue) ([]aot.Export, error) {
 		fn, g := rt.AsFunction(fv), rt.AsGlobal(fv)
 		if !ok || fn == nil && g == nil {
 			if bad == nil {
-				bad = fmt.Errorf("expected a table of name = terra function or global, found %s = %s", k.Type(), fv.Type())
+				bad = fmt.Errorf("expected terra global or function but found %s (for key %s)", rt.typeOf(fv), k)
 			}
 			return
 		}
@@ -155,6 +159,7 @@ func (rt *Runtime) SaveOptions(o aot.Options) aot.Options {
 	o.GlobalValue = rt.GlobalBytes
 	o.GlobalInit = rt.GlobalInitializer
 	o.Libraries = append([]string(nil), rt.linked...)
+	o.CModules = rt.Engine.CModules()
 	return o
 }
 
@@ -184,4 +189,31 @@ func (rt *Runtime) GlobalInitializer(g *tree.Global) (*tree.Function, error) {
 	fn.Def = &tree.FuncDef{Pos: at, Result: types.Unit(),
 		Body: &tree.Block{StmtBase: tree.StmtBase{Pos: at}, Stmts: []tree.Stmt{&tree.Assign{StmtBase: tree.StmtBase{Pos: at}, Lhs: []tree.Expr{lhs}, Rhs: []tree.Expr{rhs}}}}}
 	return fn, nil
+}
+
+// fastMathNames reads a fastmath option: true (every flag), false or nil
+// (none), one flag name, or a list of flag names.
+func fastMathNames(L *lua.LState, v lua.LValue) []string {
+	switch v := v.(type) {
+	case lua.LBool:
+		if v {
+			return []string{"fast"}
+		}
+	case lua.LString:
+		return []string{string(v)}
+	case *lua.LTable:
+		var out []string
+		for i := 1; i <= v.Len(); i++ {
+			s, ok := v.RawGetInt(i).(lua.LString)
+			if !ok {
+				L.RaiseError("fastmath flags must be strings")
+			}
+			out = append(out, string(s))
+		}
+		return out
+	case *lua.LNilType:
+	default:
+		L.RaiseError("fastmath must be a boolean, a flag name or a list of flag names")
+	}
+	return nil
 }

@@ -39,10 +39,17 @@ type Runtime struct {
 	cimports   map[string]lua.LValue
 	checker    *check.Checker
 	listMeta   lua.LValue             // terralib.List, once loaded
-	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
+	cTypes     map[string]*types.Type // C structs by tag or typedef name (ctypes.go)
+	cLayouts   map[*types.Type]string // the C layout each was defined with (ctypes.go)
 	ext        *dsl.Host              // language extensions (import)
 	bridge     *bridgeState           // bridge.go
 	callbacks  []callbackFrame        // user callbacks running (callback.go)
+	cnames     cNames                 // T:cstring() (cstring.go)
+	// compileTimes remembers how long each function printstats compiled took.
+	compileTimes map[*tree.Function]float64
+	// structNames counts the struct names given out, so each new struct
+	// gets a distinct name (A, A$1, ...) as Terra's do.
+	structNames map[string]int
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 	linked    []string       // libraries loaded with linklibrary, for saved files
@@ -87,6 +94,7 @@ func New() *Runtime {
 	rt.initCompat()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	rt.initSaveobj()
+	rt.initAPI()
 	return rt
 }
 
