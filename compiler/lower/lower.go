@@ -148,8 +148,12 @@ func (m *Module) makeLLVMType(t *types.Type) lltypes.Type {
 }
 
 // pointeeType is the LLVM element type of a pointer to t. Pointers to
-// incomplete structs point to their (possibly opaque) identified type.
+// incomplete structs (or to arrays of them) point to their (possibly
+// opaque) identified type.
 func (m *Module) pointeeType(t *types.Type) lltypes.Type {
+	if t.Kind == types.Array && t.Elem.Kind != types.Opaque && !t.IsComplete() {
+		return lltypes.NewArray(uint64(t.N), m.pointeeType(t.Elem))
+	}
 	if t.Kind == types.Struct && !t.IsTuple && !t.IsComplete() {
 		if lt, ok := m.llvmTypes[t]; ok {
 			return lt
