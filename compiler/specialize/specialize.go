@@ -171,15 +171,38 @@ func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 		}
 		ft := types.FuncOf(ps, def.Result, def.Variadic)
 		if fn.Type != nil && fn.Type != ft {
-			s.errorf(f, "attempting to define function %s of type %s but it was declared with type %s", fn.Name, ft, fn.Type)
+			s.errorf(f, "attempting to define terra function declaration with type %s with a terra function definition of type %s", fn.Type, ft)
 			return s.Err()
 		}
 		fn.Type = ft
 	} else if fn.Type != nil {
-		// A declaration fixed the type; the checker verifies the body.
+		// A declaration fixed the type: the parameters must agree now,
+		// the checker verifies the body against the result.
+		if !sameParams(fn.Type, def) {
+			ps := make([]string, len(def.Params))
+			for i, p := range def.Params {
+				ps[i] = fmt.Sprint(p.Type)
+			}
+			s.errorf(f, "attempting to define terra function declaration with type %s with a terra function definition taking (%s)", fn.Type, strings.Join(ps, ","))
+			return s.Err()
+		}
 		def.Result = fn.Type.Result
 	}
 	return nil
+}
+
+// sameParams reports whether def's parameters are those of the function
+// type ft.
+func sameParams(ft *types.Type, def *tree.FuncDef) bool {
+	if ft.Kind != types.Func || len(ft.Params) != len(def.Params) || ft.Variadic != def.Variadic {
+		return false
+	}
+	for i, p := range def.Params {
+		if p.Type != nil && p.Type != ft.Params[i] { // untyped: the checker reports it
+			return false
+		}
+	}
+	return true
 }
 
 // FuncType evaluates the type of a declaration `terra f :: T`.

@@ -4,6 +4,7 @@ package terralib
 
 import (
 	"fmt"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -22,12 +23,26 @@ func (rt *Runtime) initInternal() {
 			tr, g := rt.groupArg(L)
 			objs := make([]lua.LValue, len(g.Items))
 			curs := holeArgs(L)
-			for i, item := range g.Items {
-				var cur lua.LValue = lua.LNil
-				if i < len(curs) {
-					cur = rt.currentValue(curs[i])
+			// Structs are declared first, then functions in order; an
+			// item sees what earlier items of the group declared under
+			// the same name (a declaration the next item defines).
+			seen := map[string]lua.LValue{}
+			for _, structs := range []bool{true, false} {
+				for i, item := range g.Items {
+					if _, ok := item.(*tast.Struct); ok != structs {
+						continue
+					}
+					key := groupItemName(item)
+					cur, ok := seen[key]
+					if !ok {
+						cur = lua.LNil
+						if i < len(curs) {
+							cur = rt.currentValue(curs[i])
+						}
+					}
+					objs[i] = rt.declareItem(L, item, cur)
+					seen[key] = objs[i]
 				}
-				objs[i] = rt.declareItem(L, item, cur)
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
@@ -274,4 +289,15 @@ func (rt *Runtime) entriesFromLua(t *types.Type, tb *lua.LTable) ([]types.Entry,
 		out = append(out, types.Entry{Field: types.Field{Name: lua.LVAsString(name), Type: ft}})
 	}
 	return out, nil
+}
+
+// groupItemName is the dotted path a group item defines.
+func groupItemName(item tast.Decl) string {
+	switch item := item.(type) {
+	case *tast.Func:
+		return strings.Join(item.Name, ".")
+	case *tast.Struct:
+		return strings.Join(item.Name, ".")
+	}
+	return ""
 }
