@@ -252,7 +252,15 @@ func (m *Module) getStructInfo(t *types.Type) *structInfo {
 		if rep != nil {
 			align = rep.Align()
 			lt = m.getLLVMType(rep)
-			if pad := size - rep.Size(); pad > 0 {
+			repSize := rep.Size()
+			if (rep.Kind == types.Struct || rep.Kind == types.Array) && align <= 8 {
+				// An aggregate may have padding that a load or store of
+				// the union would not carry, losing the bytes another
+				// member keeps there: use integers of the same alignment.
+				lt = lltypes.NewArray(uint64(size/align), lltypes.NewInt(uint64(8*align)))
+				repSize = size / align * align
+			}
+			if pad := size - repSize; pad > 0 {
 				lt = lltypes.NewStruct(lt, lltypes.NewArray(uint64(pad), lltypes.I8))
 			}
 		}
