@@ -78,6 +78,10 @@ type env struct {
 	// loop body) that hold the user's own statements: inside them
 	// duplicate names are reported again.
 	written map[*tree.Block]bool
+
+	// failedDefs collects overloaded definitions that failed to check
+	// while the candidates of one call are gathered.
+	failedDefs []*tree.Function
 }
 
 // stmtContext is the legality bitset for statements.
