@@ -132,7 +132,7 @@ func (t *Type) Complete() error {
 		}
 		return t.sizeError() // toolarge.go
 	case Opaque:
-		return fmt.Errorf("opaque type used by value")
+		return opaqueError(t)
 	case Func:
 		return fmt.Errorf("function type %s used by value", t)
 	case Struct:
@@ -178,6 +178,9 @@ func (t *Type) completeStruct() error {
 			if err := e.Type.Complete(); err != nil {
 				if e.Type.Kind == Struct && e.Type.state == completing {
 					return fmt.Errorf("type %s recursively contains itself", t)
+				}
+				if innermost(e.Type).Kind == Opaque {
+					return opaqueError(t) // named by the struct holding it
 				}
 				return err
 			}
@@ -231,4 +234,18 @@ func (t *Type) FieldByName(name string) (FieldLayout, bool) {
 		}
 	}
 	return FieldLayout{}, false
+}
+
+// opaqueError reports that t (opaque, or a struct holding an opaque
+// field) has no layout.
+func opaqueError(t *Type) error {
+	return fmt.Errorf("attempting to use an opaque type %s where the layout of the type is needed", t)
+}
+
+// innermost is the element type under any arrays.
+func innermost(t *Type) *Type {
+	for t.Kind == Array {
+		t = t.Elem
+	}
+	return t
 }

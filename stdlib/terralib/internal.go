@@ -23,28 +23,34 @@ func (rt *Runtime) initInternal() {
 			tr, g := rt.groupArg(L)
 			objs := make([]lua.LValue, len(g.Items))
 			curs := holeArgs(L)
-			// A target named earlier in the group holds that item's
-			// object by the time Terra declares this one (`terra f :: T`
-			// then `terra f(…)` in one group define one function).
+			// Like Terra: the group's structs are declared first, then its
+			// functions in order. A target named earlier in the group holds
+			// that item's object by the time a later one is declared
+			// (`terra f :: T` then `terra f(…)` define one function).
 			earlier := map[string]lua.LValue{}
-			for i, item := range g.Items {
-				var cur lua.LValue = lua.LNil
-				name := itemName(item)
-				key := strings.Join(name, ".")
-				from := 0 // name[:from] is an earlier item of the group
-				for k := len(name); k >= 1 && from == 0; k-- {
-					if _, ok := earlier[strings.Join(name[:k], ".")]; ok {
-						from = k
+			for _, structs := range []bool{true, false} {
+				for i, item := range g.Items {
+					if _, ok := item.(*tast.Struct); ok != structs {
+						continue
 					}
+					var cur lua.LValue = lua.LNil
+					name := itemName(item)
+					key := strings.Join(name, ".")
+					from := 0 // name[:from] is an earlier item of the group
+					for k := len(name); k >= 1 && from == 0; k-- {
+						if _, ok := earlier[strings.Join(name[:k], ".")]; ok {
+							from = k
+						}
+					}
+					switch {
+					case from > 0:
+						cur = rt.pathValueFrom(L, item, earlier[strings.Join(name[:from], ".")], from)
+					case i < len(curs):
+						cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
+					}
+					objs[i] = rt.declareItem(L, item, cur)
+					earlier[key] = objs[i]
 				}
-				switch {
-				case from > 0:
-					cur = rt.pathValueFrom(L, item, earlier[strings.Join(name[:from], ".")], from)
-				case i < len(curs):
-					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
-				}
-				objs[i] = rt.declareItem(L, item, cur)
-				earlier[key] = objs[i]
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
@@ -386,4 +392,15 @@ func (rt *Runtime) entriesFromLua(t *types.Type, tb *lua.LTable) ([]types.Entry,
 		out = append(out, types.Entry{Field: types.Field{Name: fname, Type: ft}})
 	}
 	return out, nil
+}
+
+// groupItemName is the dotted path a group item defines.
+func groupItemName(item tast.Decl) string {
+	switch item := item.(type) {
+	case *tast.Func:
+		return strings.Join(item.Name, ".")
+	case *tast.Struct:
+		return strings.Join(item.Name, ".")
+	}
+	return ""
 }
