@@ -336,7 +336,9 @@ func (m *Module) loneInteger(scalars []scalarAt, lo int64) lltypes.Type {
 	switch {
 	case first == nil:
 		return nil
-	case first.t.Kind == types.Pointer:
+	case first.t.Kind == types.Pointer && first.t.Elem.Kind != types.Func:
+		// (A function pointer's type needs a signature, maybe the one
+		// being classified: it stays an i64, which is passed the same.)
 		return m.getLLVMType(first.t)
 	case first.t.Kind == types.Int || first.t.Kind == types.Bool:
 		if first.t.Size() < 8 {
