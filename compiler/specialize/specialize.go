@@ -187,6 +187,18 @@ func (s *Specializer) Signature(f *tast.Func, fn *tree.Function) error {
 	return nil
 }
 
+func sameTypes(a, b []*types.Type) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func paramTypes(params []*tree.Symbol) []*types.Type {
 	ps := make([]*types.Type, len(params))
 	for i, p := range params {
@@ -222,12 +234,17 @@ func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 	if def.Result != nil {
 		ft := types.FuncOf(paramTypes(def.Params), def.Result, def.Variadic)
 		if fn.Type != nil && fn.Type != ft {
-			s.errorf(f, "attempting to define function %s of type %s but it was declared with type %s", fn.Name, ft, fn.Type)
+			s.errorf(f, "attempting to define terra function declaration with type %s with a terra function definition of type %s", fn.Type, ft)
 			return s.Err()
 		}
 		fn.Type = ft
 	} else if fn.Type != nil {
 		// A declaration fixed the type; the checker verifies the body.
+		// The parameters must agree now, as Terra checks at definition.
+		if ps := paramTypes(def.Params); fn.Type.Kind == types.Func && (!sameTypes(ps, fn.Type.Params) || def.Variadic != fn.Type.Variadic) {
+			s.errorf(f, "attempting to define terra function declaration with type %s with a terra function definition taking %s", fn.Type, types.TupleOf(ps...))
+			return s.Err()
+		}
 		def.Result = fn.Type.Result
 	}
 	return nil

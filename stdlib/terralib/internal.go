@@ -23,12 +23,28 @@ func (rt *Runtime) initInternal() {
 			tr, g := rt.groupArg(L)
 			objs := make([]lua.LValue, len(g.Items))
 			curs := holeArgs(L)
+			// A target named earlier in the group holds that item's
+			// object by the time Terra declares this one (`terra f :: T`
+			// then `terra f(…)` in one group define one function).
+			earlier := map[string]lua.LValue{}
 			for i, item := range g.Items {
 				var cur lua.LValue = lua.LNil
-				if i < len(curs) {
+				name := itemName(item)
+				key := strings.Join(name, ".")
+				from := 0 // name[:from] is an earlier item of the group
+				for k := len(name); k >= 1 && from == 0; k-- {
+					if _, ok := earlier[strings.Join(name[:k], ".")]; ok {
+						from = k
+					}
+				}
+				switch {
+				case from > 0:
+					cur = rt.pathValueFrom(L, item, earlier[strings.Join(name[:from], ".")], from)
+				case i < len(curs):
 					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
 				}
 				objs[i] = rt.declareItem(L, item, cur)
+				earlier[key] = objs[i]
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
@@ -163,10 +179,27 @@ func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
 	return vals[0]
 }
 
+// itemName is the target path of a group item.
+func itemName(item tast.Decl) []string {
+	switch item := item.(type) {
+	case *tast.Func:
+		return item.Name
+	case *tast.Struct:
+		return item.Name
+	}
+	return nil
+}
+
 // currentPathValue follows a group item's name (A.b.c, or A.methods.m
 // for a method) from the value of its first part, and returns what the
 // name holds now. A part that is not a table is an error, as in Terra.
 func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue) lua.LValue {
+	return rt.pathValueFrom(L, item, v, 1)
+}
+
+// pathValueFrom is currentPathValue from v, the value of the name's
+// first from parts.
+func (rt *Runtime) pathValueFrom(L *lua.LState, item tast.Decl, v lua.LValue, from int) lua.LValue {
 	var name []string
 	method := false
 	switch item := item.(type) {
@@ -179,7 +212,7 @@ func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue)
 	if method {
 		full = strings.Join(name[:len(name)-2], ".") + ":" + name[len(name)-1]
 	}
-	for i := 1; i < len(name); i++ {
+	for i := from; i < len(name); i++ {
 		if method && i == len(name)-2 {
 			if rt.AsType(v) == nil || !rt.AsType(v).IsStruct() {
 				L.RaiseError("expected a struct but found %s when attempting to add method %s", rt.typeOf(v), full)
