@@ -415,12 +415,14 @@ func baseToNumber(L *LState) int {
 	case LNumber:
 		L.Push(lv)
 	case LString:
-		str := strings.Trim(string(lv), " \n\t")
-		if strings.Index(str, ".") > -1 {
-			if v, err := strconv.ParseFloat(str, LNumberBit); err != nil {
+		str := strings.Trim(string(lv), " \n\t\r\f\v")
+		if base == 10 {
+			// terrac: base 10 is Lua's own string conversion (strtod),
+			// with exponents, hexadecimal, inf and nan.
+			if v, err := parseNumber(str); err != nil {
 				L.Push(LNil)
 			} else {
-				L.Push(LNumber(v))
+				L.Push(v)
 			}
 		} else {
 			if noBase && strings.HasPrefix(strings.ToLower(str), "0x") {
