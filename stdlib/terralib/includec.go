@@ -89,7 +89,7 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 		}
 		link = b.Link
 	}
-	m := &cmapper{rt: rt, done: map[*cimport.Type]*types.Type{}, layoutErrs: map[*cimport.Type]string{}}
+	m := newCmapper(rt, &rt.cRecords)
 	general, tagged, macros := m.tables(h, link)
 	res := L.NewTable()
 	res.Append(general)

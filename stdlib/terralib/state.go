@@ -38,8 +38,8 @@ type Runtime struct {
 	cimports   map[string]lua.LValue
 	checker    *check.Checker
 	listMeta   lua.LValue             // terralib.List, once loaded
-	cTypes     map[string]*types.Type // C structs by tag or typedef name (ctypes.go)
-	cLayouts   map[*types.Type]string // the C layout each was defined with (ctypes.go)
+	cRecords   cRecords // C structs by tag or typedef name (ctypes.go)
+	ffi        ffiState // LuaJIT's ffi module (ffi.go)
 	ext        *dsl.Host              // language extensions (import)
 	bridge     *bridgeState           // bridge.go
 	callbacks  []callbackFrame        // user callbacks running (callback.go)

@@ -447,8 +447,26 @@ func baseToString(L *LState) int {
 }
 
 func baseType(L *LState) int {
-	L.Push(LString(L.CheckAny(1).Type().String()))
+	L.Push(LString(TypeName(L.CheckAny(1))))
 	return 1
+}
+
+// TypeNamer is implemented by userdata payloads that type() reports under
+// a name of their own.
+// terrac: LuaJIT's cdata are userdata here, and Lua code (Terra's
+// libraries included) tells them apart with type(v) == "cdata".
+type TypeNamer interface {
+	LuaTypeName() string
+}
+
+// TypeName is what type(v) returns.
+func TypeName(v LValue) string {
+	if ud, ok := v.(*LUserData); ok {
+		if n, ok := ud.Value.(TypeNamer); ok {
+			return n.LuaTypeName()
+		}
+	}
+	return v.Type().String()
 }
 
 func baseUnpack(L *LState) int {

@@ -15,7 +15,7 @@ local builtin = {
   table = function(v) return type(v) == "table" end,
   ["function"] = function(v) return type(v) == "function" end,
   userdata = function(v) return type(v) == "userdata" end,
-  cdata = function(v) return type(v) == "userdata" end,
+  cdata = function(v) return type(v) == "cdata" end,
   any = function(v) return true end,
 }
 
