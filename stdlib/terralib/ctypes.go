@@ -21,7 +21,7 @@ type cmapper struct {
 
 // cRecords names C records program-wide (see record).
 type cRecords struct {
-	byName map[string]*types.Type  // by recordName
+	byName map[string]*types.Type // by recordName
 	layout map[*types.Type]string // the C layout each was defined with
 	opaque map[*types.Type]bool   // declared only, or with bitfields: no value can be made
 }

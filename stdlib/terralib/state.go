@@ -37,12 +37,12 @@ type Runtime struct {
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
 	checker    *check.Checker
-	listMeta   lua.LValue             // terralib.List, once loaded
-	cRecords   cRecords // C structs by tag or typedef name (ctypes.go)
-	ffi        ffiState // LuaJIT's ffi module (ffi.go)
-	ext        *dsl.Host              // language extensions (import)
-	bridge     *bridgeState           // bridge.go
-	callbacks  []callbackFrame        // user callbacks running (callback.go)
+	listMeta   lua.LValue      // terralib.List, once loaded
+	cRecords   cRecords        // C structs by tag or typedef name (ctypes.go)
+	ffi        ffiState        // LuaJIT's ffi module (ffi.go)
+	ext        *dsl.Host       // language extensions (import)
+	bridge     *bridgeState    // bridge.go
+	callbacks  []callbackFrame // user callbacks running (callback.go)
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 
