@@ -5,7 +5,7 @@ package cimport
 
 // cacheVersion changes whenever the encoding or the meaning of the model
 // changes, invalidating old cache files.
-const cacheVersion = 5
+const cacheVersion = 6
 
 type encType struct {
 	Kind                                    Kind
