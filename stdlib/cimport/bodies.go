@@ -56,7 +56,7 @@ func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bo
 	if opts.Name == "" {
 		opts.Name = "<buffer>"
 	}
-	if len(h.Inline) == 0 {
+	if len(h.Inline) == 0 && len(h.DefinedVars) == 0 {
 		return &Bodies{}, nil
 	}
 	identity, err := compilerIdentity(opts.Clang)

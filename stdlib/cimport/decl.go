@@ -5,6 +5,7 @@ package cimport
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -110,6 +111,9 @@ func declarator(h *Header, c *converter, name string, d *cc.Declarator) (isDef b
 			return false
 		}
 		h.Vars[name] = vt
+		if (!d.IsExtern() || d.HasInitializer()) && !slices.Contains(h.DefinedVars, name) {
+			h.DefinedVars = append(h.DefinedVars, name)
+		}
 	}
 	return false
 }

@@ -8,8 +8,7 @@ import (
 func OpenMath(L *LState) int {
 	mod := L.RegisterModule(MathLibName, mathFuncs).(*LTable)
 	mod.RawSetString("pi", LNumber(math.Pi))
-	// terrac: HUGE_VAL, an infinity in Lua 5.1 (gopher-lua had the largest finite double).
-	mod.RawSetString("huge", LNumber(math.Inf(1)))
+	mod.RawSetString("huge", LNumber(math.Inf(1))) // Lua 5.1: HUGE_VAL, the infinity
 	L.Push(mod)
 	return 1
 }
