@@ -126,7 +126,7 @@ func bodyKey(code string, args []string, h *Header, opts BodyOptions, identity s
 		sum.Write([]byte(s))
 	}
 	wd, _ := os.Getwd()
-	put("bodies2")
+	put("bodies3")
 	put(identity)
 	put(wd)
 	put(opts.Name)
@@ -161,7 +161,7 @@ func runClang(code string, args, keep []string, opts BodyOptions) (string, error
 		}
 		src.WriteString("};\n")
 	}
-	cargs := []string{"-O2", "-Xclang", "-disable-llvm-passes", "-emit-llvm", "-S", "-fgnuc-version=4.2.1", "-Wno-everything", "-x", "c"}
+	cargs := []string{"-O2", "-march=native", "-Xclang", "-disable-llvm-passes", "-emit-llvm", "-S", "-fgnuc-version=4.2.1", "-Wno-everything", "-x", "c"}
 	cargs = append(cargs, clangArgs(args)...)
 	cargs = append(cargs, "-", "-o", "-")
 	cmd := exec.Command(opts.Clang, cargs...)
