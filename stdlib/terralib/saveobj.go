@@ -12,6 +12,7 @@ import (
 
 	"terrac/compiler/tree"
 	"terrac/runtime/aot"
+	"terrac/runtime/engine"
 	"terrac/runtime/jit"
 )
 
@@ -75,7 +76,9 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 			linkargs = append(linkargs, lua.LVAsString(tb.RawGetInt(i)))
 		}
 	}
-	o := aot.Options{Opt: 3, GlobalValue: rt.GlobalBytes}
+	// Under terra -g (terralib.isdebug > 0) saved code carries debug
+	// information too, as Terra's does.
+	o := aot.Options{Opt: 3, GlobalValue: rt.GlobalBytes, Debug: rt.Engine.DebugLevel() == engine.DebugFull}
 	if ud, ok := L.Get(n + 2).(*lua.LUserData); ok {
 		if t, ok := ud.Value.(*jit.Target); ok {
 			o.Target = *t
@@ -94,7 +97,9 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 			o.Opt = int(lv)
 		}
 		o.FastMath = lua.LVAsBool(v.RawGetString("FastMath"))
-		o.Debug = lua.LVAsBool(v.RawGetString("Debug"))
+		if d := v.RawGetString("Debug"); d != lua.LNil {
+			o.Debug = lua.LVAsBool(d)
+		}
 	}
 	out, err := aot.Save(filename, kind, exports, rt.Engine.Check, linkargs, o)
 	if err != nil {
