@@ -72,7 +72,8 @@ func (rt *Runtime) initBuiltins() {
 			L.Call(L.GetTop()-1, 1)
 			return 1
 		}
-		// terralib.sizeof is the same dual macro, usable in Terra code too.
+		// terralib.sizeof is the same macro as the global, so Terra code
+		// may call either spelling.
 		tl.RawSetString("sizeof", L.GetGlobal("sizeof"))
 	}
 	tl.RawSetString("unpackstruct", L.GetGlobal("unpackstruct"))

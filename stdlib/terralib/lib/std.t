@@ -55,19 +55,28 @@ function S.Object(T)
       &v
     end
   end)
-  -- A macro, so that __destruct and the members' destructors defined
-  -- after S.Object(T) are found when a destruct call is typechecked.
+  -- destruct is a macro that calls a function built on its first use:
+  -- __destruct and the members' destructors defined after S.Object(T)
+  -- still count, and `defer obj:destruct()` defers a call.
+  local dtor
   T.methods.destruct = macro(function(self)
-    local stmts = terralib.newlist()
-    if T.methods.__destruct then
-      stmts:insert(quote self:__destruct() end)
-    end
-    for _, e in ipairs(T:getentries()) do
-      if e.field and e.type:isstruct() and e.type:getmethod("destruct") then
-        stmts:insert(quote self.[e.field]:destruct() end)
+    if not dtor then
+      local p = symbol(&T, "self")
+      local stmts = terralib.newlist()
+      if T.methods.__destruct then
+        stmts:insert(quote [p]:__destruct() end)
       end
+      for _, e in ipairs(T:getentries()) do
+        if e.field then
+          stmts:insert(quote S.rundestructor([p].[e.field]) end)
+        end
+      end
+      dtor = terra([p]) [stmts] end
     end
-    return quote [stmts] end
+    if self:gettype():ispointer() then
+      return `dtor(self)
+    end
+    return `dtor(&self)
   end)
   terra T.methods.delete(self : &T)
     self:destruct()
