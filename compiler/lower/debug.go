@@ -132,6 +132,15 @@ func (b *builder) debugBegin() {
 	if pos.File != nil {
 		line = int64(pos.Position().Line)
 	}
+	// The prologue is attributed to the scope line: the first statement,
+	// as for the instructions that spill the parameters (debugStmt), so
+	// no address of the body maps back to the line of `terra f(...)`.
+	scopeLine := line
+	if body := b.fn.Def.Body; body != nil && len(body.Stmts) > 0 {
+		if s := body.Stmts[0].Span(); s.File == pos.File && s.File != nil {
+			scopeLine = int64(s.Position().Line)
+		}
+	}
 	sp := &metadata.DISubprogram{
 		MetadataID:   -1,
 		Distinct:     true,
@@ -140,7 +149,7 @@ func (b *builder) debugBegin() {
 		File:         file,
 		Line:         line,
 		Type:         b.dbg.subType,
-		ScopeLine:    line,
+		ScopeLine:    scopeLine,
 		Flags:        enum.DIFlagPrototyped,
 		SPFlags:      enum.DISPFlagDefinition,
 		Unit:         b.dbg.cu,

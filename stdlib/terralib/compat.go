@@ -1,7 +1,7 @@
 // This file implements the LuaJIT modules Terra programs commonly use:
 // `bit` (LuaJIT BitOp semantics on 32-bit integers, and on 64-bit
 // integers for boxed int64/uint64 arguments), `jit.os`/`jit.arch`, and
-// `require "ffi"` with ffi.os/ffi.arch; the rest of ffi is reported as
+// `require "ffi"` with ffi.os/ffi.arch/ffi.string; the rest of ffi is reported as
 // unsupported.
 package terralib
 
@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"runtime"
 	"strings"
+	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -42,9 +43,10 @@ func (rt *Runtime) initCompat() {
 	ffi := L.NewTable()
 	ffi.RawSetString("os", lua.LString(osName))
 	ffi.RawSetString("arch", lua.LString(arch))
+	ffi.RawSetString("string", L.NewFunction(ffiString))
 	ffiMeta := L.NewTable()
 	ffiMeta.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
-		L.RaiseError("ffi.%s is not supported by terrac (only ffi.os and ffi.arch are; use terralib.new, terralib.cast, terralib.typeof instead)", L.CheckString(2))
+		L.RaiseError("ffi.%s is not supported by terrac (only ffi.os, ffi.arch and ffi.string are; use terralib.new, terralib.cast, terralib.typeof instead)", L.CheckString(2))
 		return 0
 	}))
 	L.SetMetatable(ffi, ffiMeta)
@@ -214,4 +216,40 @@ func (rt *Runtime) bitFuncs() map[string]lua.LGFunction {
 			return rt.bitResult(L, bits.ReverseBytes64(vals[0]), wide)
 		},
 	}
+}
+
+// ffiString is ffi.string(ptr [, len]): the bytes at a pointer (cdata or
+// light userdata), len of them or up to the first NUL.
+func ffiString(L *lua.LState) int {
+	var p unsafe.Pointer
+	switch v := L.Get(1).(type) {
+	case *lua.LUserData:
+		if l, ok := v.Value.(cdata.Light); ok {
+			p = unsafe.Pointer(uintptr(l))
+		} else if c, ok := cdata.Is(v); ok {
+			switch c.T.Kind {
+			case types.Pointer:
+				p = c.Pointee()
+			case types.Array:
+				p = c.Ptr
+			}
+		}
+	case lua.LString:
+		if L.GetTop() < 2 {
+			L.Push(v)
+			return 1
+		}
+		n := L.CheckInt(2)
+		L.Push(lua.LString(string(v)[:min(n, len(v))]))
+		return 1
+	}
+	if p == nil {
+		L.ArgError(1, "expected a non-NULL pointer")
+	}
+	if L.GetTop() >= 2 {
+		L.Push(lua.LString(unsafe.Slice((*byte)(p), L.CheckInt(2))))
+		return 1
+	}
+	L.Push(lua.LString(cdata.GoString(p)))
+	return 1
 }
