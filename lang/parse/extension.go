@@ -111,7 +111,7 @@ func (p *parser) importStat() []ast.Stmt {
 	for _, e := range lang.Entrypoints() {
 		for _, al := range p.langs[p.blockLangs:] {
 			if al.entries[e] {
-				p.semErr(pos, "entrypoint '"+e+"' already defined by language '"+al.lang.Name()+"' (importing '"+lang.Name()+"')")
+				p.semErr(pos, "language '"+lang.Name()+"' uses entrypoint '"+e+"' already defined by language '"+al.lang.Name()+"'")
 			}
 		}
 		entries[e] = true

@@ -225,7 +225,7 @@ func ffiString(L *lua.LState) int {
 	switch v := L.Get(1).(type) {
 	case *lua.LUserData:
 		if l, ok := v.Value.(cdata.Light); ok {
-			p = unsafe.Pointer(uintptr(l))
+			p = *(*unsafe.Pointer)(unsafe.Pointer(&l)) // an address from native code
 		} else if c, ok := cdata.Is(v); ok {
 			switch c.T.Kind {
 			case types.Pointer:

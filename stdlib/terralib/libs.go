@@ -42,6 +42,13 @@ func (rt *Runtime) initLibraries() {
 	if loaders, ok := pkg.RawGetString("loaders").(*lua.LTable); ok {
 		loaders.Insert(2, L.NewFunction(rt.terraLoader))
 	}
+	// Strict is the global table's metatable, as in Terra, so programs
+	// that switch strict mode off (Strict.__index = nil) run; it stays
+	// empty (no checks) until require "strict".
+	if L.GetMetatable(L.G.Global) == lua.LNil {
+		L.SetMetatable(L.G.Global, L.NewTable())
+	}
+	L.SetGlobal("Strict", L.GetMetatable(L.G.Global))
 	tl := L.GetGlobal("terralib").(*lua.LTable)
 	listv, err := rt.requireLib("terralist")
 	if err != nil {
@@ -50,6 +57,7 @@ func (rt *Runtime) initLibraries() {
 	list := listv.(*lua.LTable)
 	rt.listMeta = list
 	tl.RawSetString("List", list)
+	defer rt.installLangSupport(tl)
 	L.SetFuncs(tl, map[string]lua.LGFunction{
 		"newlist": func(L *lua.LState) int {
 			tb := L.OptTable(1, nil)
@@ -67,7 +75,8 @@ func (rt *Runtime) initLibraries() {
 		},
 		"israwlist": func(L *lua.LState) int {
 			tb, ok := L.Get(1).(*lua.LTable)
-			L.Push(lua.LBool(ok && (tb.Metatable == lua.LNil || tb.Metatable == list) && isSequence(tb)))
+			// A List always counts; a plain table when it is a sequence.
+			L.Push(lua.LBool(ok && (tb.Metatable == list || (tb.Metatable == lua.LNil && isSequence(tb)))))
 			return 1
 		},
 		"loadfile": func(L *lua.LState) int {
@@ -109,6 +118,24 @@ func (rt *Runtime) initLibraries() {
 			return rt.loadChunk(L, src, L.OptString(2, "=(load)"))
 		},
 	})
+}
+
+// installLangSupport copies the helpers of the embedded langsupport
+// library (newenvironment, newdiagnostics) into terralib. It is not a
+// require-able module: it runs once, after newlist exists.
+func (rt *Runtime) installLangSupport(tl *lua.LTable) {
+	path, src, _ := embeddedLib("langsupport")
+	fn, err := rt.LoadString(path, src)
+	if err != nil {
+		panic("terralib: loading embedded langsupport: " + Message(err))
+	}
+	vals, err := rt.CallHole(fn)
+	if err != nil {
+		panic("terralib: running embedded langsupport: " + err.Error())
+	}
+	if m, ok := vals[0].(*lua.LTable); ok {
+		m.ForEach(func(k, v lua.LValue) { tl.RawSet(k, v) })
+	}
 }
 
 func isSequence(tb *lua.LTable) bool {

@@ -4,6 +4,7 @@
 package terralib
 
 import (
+	"fmt"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -81,7 +82,23 @@ func (rt *Runtime) initQuoteAPI() {
 					return 1
 				}
 			}
-			L.Push(L.Get(1))
+			// Anything else is evaluated as a constant, as Terra does
+			// (`2 * 3` gives 6); what cannot be one gives nil and why.
+			err := L.CallByParam(lua.P{Fn: L.NewFunction(func(L *lua.LState) int {
+				L.Push(L.GetGlobal("constant"))
+				L.Push(L.Get(1))
+				L.Call(1, 1)
+				c := L.Get(-1)
+				L.Push(L.GetField(c, "get"))
+				L.Push(c)
+				L.Call(1, 1)
+				return 1
+			}), NRet: 1, Protect: true}, L.Get(1))
+			if err != nil {
+				L.Push(lua.LNil)
+				L.Push(lua.LString("not a constant value (note: :asvalue() isn't implement for all constants yet), error propagating constant was: " + luaErrorText(err)))
+				return 2
+			}
 			return 1
 		},
 		"islvalue": func(L *lua.LState) int {
@@ -179,6 +196,21 @@ func (rt *Runtime) constantValue(e tree.Expr) (lua.LValue, bool) {
 		}
 	case *tree.Cast:
 		return rt.constantValue(e.X)
+	case *tree.Constructor:
+		// A table: by position for positional fields, else by name.
+		t := rt.L.NewTable()
+		for i, f := range e.Fields {
+			v, ok := rt.constantValue(f.Value)
+			if !ok {
+				return nil, false
+			}
+			if f.Name != "" {
+				t.RawSetString(f.Name, v)
+			} else {
+				t.RawSetInt(i+1, v)
+			}
+		}
+		return t, true
 	}
 	return nil, false
 }
@@ -265,6 +297,38 @@ func (rt *Runtime) typeOf(v lua.LValue) string {
 	return v.Type().String()
 }
 
+// layoutEntries lists a completed struct's fields, union members
+// included, as Terra's layout entries: key, type, allocation (the storage
+// slot; union members share one), inunion, plus our byte offset.
+func (rt *Runtime) layoutEntries(t *types.Type, lay *types.Layout) *lua.LTable {
+	L := rt.L
+	var inUnion []bool
+	var walk func(es []types.Entry, in bool)
+	walk = func(es []types.Entry, in bool) {
+		for _, e := range es {
+			if e.Union != nil {
+				walk(e.Union, true)
+			} else {
+				inUnion = append(inUnion, in)
+			}
+		}
+	}
+	walk(t.Entries, false)
+	tb := L.NewTable()
+	tb.Metatable = rt.listMeta
+	for i, f := range lay.Fields {
+		e := L.NewTable()
+		e.RawSetString("key", lua.LString(f.Name))
+		e.RawSetString("field", lua.LString(f.Name))
+		e.RawSetString("type", rt.TypeValue(f.Type))
+		e.RawSetString("offset", lua.LNumber(f.Offset))
+		e.RawSetString("allocation", lua.LNumber(f.Index))
+		e.RawSetString("inunion", lua.LBool(i < len(inUnion) && inUnion[i]))
+		tb.Append(e)
+	}
+	return tb
+}
+
 func (rt *Runtime) initReflection() {
 	L := rt.L
 	tl := L.GetGlobal("terralib").(*lua.LTable)
@@ -301,16 +365,10 @@ func (rt *Runtime) initReflection() {
 				L.RaiseError("%s", err.Error())
 			}
 			tb := L.NewTable()
-			ents := L.NewTable()
+			ents := rt.layoutEntries(t, lay)
 			keys := L.NewTable()
-			for _, f := range lay.Fields {
-				e := L.NewTable()
-				e.RawSetString("key", lua.LString(f.Name))
-				e.RawSetString("type", rt.TypeValue(f.Type))
-				e.RawSetString("offset", lua.LNumber(f.Offset))
-				e.RawSetString("allocation", lua.LNumber(f.Index))
-				ents.Append(e)
-				keys.RawSetString(f.Name, e)
+			for i, f := range lay.Fields {
+				keys.RawSetString(f.Name, lua.LNumber(i)) // 0-based, as in Terra
 			}
 			tb.RawSetString("entries", ents)
 			tb.RawSetString("keytoindex", keys)
@@ -329,19 +387,30 @@ func (rt *Runtime) initReflection() {
 		}),
 		"getfields": L.NewFunction(func(L *lua.LState) int {
 			t := rt.checkType(L, 1)
-			if err := t.Complete(); err != nil {
+			lay, err := t.Layout()
+			if err != nil {
 				L.RaiseError("%s", err.Error())
 			}
-			tb := L.NewTable()
-			tb.Metatable = rt.listMeta
-			for _, f := range t.Fields() {
-				e := L.NewTable()
-				e.RawSetString("field", lua.LString(f.Name))
-				e.RawSetString("type", rt.TypeValue(f.Type))
-				tb.Append(e)
-			}
-			L.Push(tb)
+			L.Push(rt.layoutEntries(t, lay))
 			return 1
+		}),
+		"getfield": L.NewFunction(func(L *lua.LState) int {
+			t := rt.checkType(L, 1)
+			name := L.CheckString(2)
+			lay, err := t.Layout()
+			if err != nil {
+				L.RaiseError("%s", err.Error())
+			}
+			ents := rt.layoutEntries(t, lay)
+			for i, f := range lay.Fields {
+				if f.Name == name {
+					L.Push(ents.RawGetInt(i + 1))
+					return 1
+				}
+			}
+			L.Push(lua.LNil)
+			L.Push(lua.LString(fmt.Sprintf("field name '%s' is not a raw field of type %s", name, t)))
+			return 2
 		}),
 		"setconvertible": L.NewFunction(func(L *lua.LState) int {
 			rt.checkType(L, 1).Convertible = true

@@ -75,7 +75,7 @@ func (rt *Runtime) Method(t *types.Type, name string) lua.LValue {
 func (rt *Runtime) checkType(L *lua.LState, n int) *types.Type {
 	t := rt.AsType(L.Get(n))
 	if t == nil {
-		L.ArgError(n, "terra type expected, got "+L.Get(n).Type().String())
+		L.ArgError(n, "expected a type but found "+L.Get(n).Type().String())
 	}
 	return t
 }
