@@ -16,6 +16,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"terrac/compiler/lower"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/lang/source"
@@ -145,6 +146,7 @@ func (rt *Runtime) SetDebugFlags(n int) {
 	if n > 0 {
 		rt.Engine.SetDebugLevel(engine.DebugFull)
 	}
+	lower.AbsoluteDebugPaths = n > 1
 }
 
 // SetVerbose records how many -v flags the command was given.

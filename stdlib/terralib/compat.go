@@ -206,3 +206,4 @@ func (rt *Runtime) bitFuncs() map[string]lua.LGFunction {
 		},
 	}
 }
+

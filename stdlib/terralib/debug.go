@@ -65,6 +65,12 @@ func (rt *Runtime) printTraceback(frames []jit.SourceFrame) {
 		}
 		fmt.Fprintf(&b, "\t%s: in terra function %s\n", pos, f.Func)
 	}
+	// Without frame pointers (no -g) the walk stops at the innermost
+	// function; a single frame looks the same as a complete stack, so say
+	// how to get all of them.
+	if rt.Engine.DebugLevel() != engine.DebugFull {
+		b.WriteString("some Terra frames may be missing; run with -g to see the full stack\n")
+	}
 	L := rt.L
 	if dbg, ok := L.GetGlobal("debug").(*lua.LTable); ok {
 		if fn, ok := dbg.RawGetString("traceback").(*lua.LFunction); ok {
