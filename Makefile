@@ -20,11 +20,16 @@ build:
 demo: build
 	bin/terrac examples/hello.t
 
-# go test runs even when go vet complains, so its closing lines are always
-# the last thing printed; the target fails if either failed.
+# Every test package runs the same terrac, built once (TERRAC_BIN). go test
+# runs verbosely through a filter so the log shows each top-level test's wall
+# time. go test runs even when go vet complains, so its closing lines are
+# always the last thing printed; the target fails if either failed.
+TESTBIN := $(CURDIR)/bin/test
+
 test: setup
+	@mkdir -p $(TESTBIN) && go build -o $(TESTBIN)/terrac ./cmd/terrac
 	@vet=0; go vet ./... || vet=$$?; \
-	go test $(GOTEST_FLAGS) ./...; rc=$$?; \
+	set -o pipefail; TERRAC_BIN=$(TESTBIN)/terrac go test -v $(GOTEST_FLAGS) ./... 2>&1 | awk -f scripts/gotest-filter.awk; rc=$$?; \
 	if [ $$vet -ne 0 ]; then echo "make test: go vet failed" >&2; fi; \
 	if [ $$rc -eq 0 ] && [ $$vet -ne 0 ]; then rc=$$vet; fi; \
 	exit $$rc

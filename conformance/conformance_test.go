@@ -85,6 +85,10 @@ func terrac(t *testing.T) string {
 	buildOnce.Do(func() {
 		if p := os.Getenv("TERRAC_BIN"); p != "" {
 			binPath, buildErr = overrideBinary(p)
+			if buildErr == nil {
+				// Stat ties go test's cached result to the binary.
+				_, buildErr = os.Stat(binPath)
+			}
 			return
 		}
 		root, err := filepath.Abs("..")

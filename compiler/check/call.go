@@ -5,6 +5,8 @@ package check
 import (
 	"strings"
 
+	lua "github.com/yuin/gopher-lua"
+
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/lang/source"
@@ -27,12 +29,14 @@ func (check *Checker) call(c *tree.Call) tree.Expr {
 					check.hostError(c.Pos, err)
 					return invalid(c)
 				}
-				return check.rawExpr(res)
+				return check.expansion(c.Pos, res)
 			}
 		}
-		if defs, ok := check.overloads(lv.Value); ok {
+		if _, ok := check.overloads(lv.Value); ok {
 			args := check.exprList(c.Args)
-			return check.overloadedCall(c.Pos, defs, func(*types.Type) []tree.Expr { return args })
+			if r, ok := check.callValues(c.Pos, []lua.LValue{lv.Value}, nil, args, castNone, false); ok {
+				return r
+			}
 		}
 		check.exprList(c.Args)
 		check.errorf(c.Pos, "expected a function or macro but found lua value of type %s", luaTypeName(lv.Value))

@@ -83,7 +83,7 @@ func TestOperatorErrors(t *testing.T) {
 		es(un("-", want(s, v(c), "argument of unary operator is not valid type but bool"))),
 		es(un("@", want(s, v(a), "argument of dereference is not a pointer type but int32"))),
 		es(un("&", want(s, lit(3), "argument to operator must be an lvalue"))),
-		es(un("&", want(s, paren(v(a)), "argument to operator must be an lvalue"))),
+		es(un("&", want(s, paren(bin("+", v(a), lit(1))), "argument to operator must be an lvalue"))),
 		es(want(s, bin("==", v(st), v(st)), "cannot compare aggregate type S")),
 		es(want(s, bin("*", v(p), lit(2)), "incompatible types: &int32 and int32")),
 		// an invalid operand absorbs follow-on errors
@@ -236,7 +236,7 @@ func TestAssignErrors(t *testing.T) {
 	a, b := sym("a", i32), sym("b", i32)
 	fn := terra("f", syms(a, b), nil,
 		set(want(s, lit(3), "argument to operator must be an lvalue"), lit(4)),
-		set(want(s, paren(v(a)), "argument to operator must be an lvalue"), lit(4)),
+		set(want(s, paren(bin("+", v(a), v(b))), "argument to operator must be an lvalue"), lit(4)),
 		want(s, assign(exprs(v(a), v(b)), lit(1)), "expected 2 parameters (int32,int32), but found 1 (int32)"),
 		want(s, vars(syms(sym("x", nil), sym("y", nil)), lit(1), lit(2), lit(3)), "expected 2 parameters (passthrough,passthrough), but found 3"),
 		set(v(a), want(s, str("s"), "invalid conversion from &int8 to int32")),

@@ -58,46 +58,12 @@ func wrapChecked(args []tree.Expr) []tree.Expr {
 }
 
 // invoke applies a metamethod value to already-checked arguments: a
-// macro is expanded (lead values first), a Terra function is called.
-// ok is false when v is neither.
+// macro is expanded (lead values first), a Terra function (or an
+// overloaded one, or a function pointer) is called with its first
+// argument passed by address when it wants a pointer, as a method
+// receiver is. ok is false when v is none of these.
 func (check *Checker) invoke(v lua.LValue, lead []lua.LValue, args []tree.Expr, at source.Span) (tree.Expr, bool) {
-	call := &tree.Call{ExprBase: tree.ExprBase{Pos: at}}
-	if h := check.exoHost(); h != nil {
-		res, isMacro, err := h.ExpandMacroWith(v, lead, wrapChecked(args), at)
-		if isMacro {
-			if err != nil {
-				check.hostError(at, err)
-				return invalid(call), true
-			}
-			return check.rawExpr(res), true
-		}
-	}
-	if defs, ok := check.overloads(v); ok {
-		return check.overloadedCall(at, defs, func(*types.Type) []tree.Expr { return args }), true
-	}
-	if fn := check.Host.AsFunction(v); fn != nil {
-		ref := &tree.FuncRef{ExprBase: tree.ExprBase{Pos: at}, Fn: fn}
-		ft := check.useFunction(fn, at)
-		ref.Type = ft
-		if isErr(ft) {
-			return invalid(call), true
-		}
-		call.Fn = ref
-		call.Args = args
-		if len(args) > 0 && len(ft.Params) > 0 && ft.Params[0].IsPointer() {
-			// A receiver-like first operand (__apply's self) passes
-			// its address when the function wants a pointer.
-			if at := args[0].Base().Type; at.IsStruct() && ft.Params[0].Elem == at && args[0].Base().LValue {
-				call.Args = append([]tree.Expr{check.addressOf(args[0])}, args[1:]...)
-			}
-		}
-		if !check.arguments(at, ft, call.Args) {
-			return invalid(call), true
-		}
-		call.Type = ft.Result
-		return call, true
-	}
-	return nil, false
+	return check.callValues(at, []lua.LValue{v}, lead, args, castFirst, false)
 }
 
 // operatorNames maps Terra operators to their metamethods.
@@ -107,88 +73,62 @@ var operatorNames = map[string]string{
 	"and": "__and", "or": "__or", "^": "__xor", "<<": "__lshift", ">>": "__rshift",
 }
 
-// binaryMeta applies an operator metamethod of a struct operand (the
-// left one's first).
+// binaryMeta applies the operator metamethods of the struct operands:
+// every definition they offer competes (operands may be passed by
+// address), and on a tie the left operand's comes first.
 func (check *Checker) binaryMeta(b *tree.Binary) (tree.Expr, bool) {
 	name, ok := operatorNames[b.Op]
 	if !ok {
 		return nil, false
 	}
-	for _, t := range []*types.Type{b.X.Base().Type, b.Y.Base().Type} {
-		if v, ok := check.metamethod(t, name); ok {
-			if r, ok := check.invoke(v, nil, []tree.Expr{b.X, b.Y}, b.Pos); ok {
-				return r, true
-			}
-			check.errorf(b.Pos, "metamethod %s of %s is not a function or macro", name, t)
-			return invalid(b), true
-		}
-	}
-	return nil, false
+	return check.operatorMeta(name, []tree.Expr{b.X, b.Y}, b)
 }
 
 // unaryMeta applies __unm / __not of a struct operand.
 func (check *Checker) unaryMeta(u *tree.Unary) (tree.Expr, bool) {
 	name := map[string]string{"-": "__unm", "not": "__not"}[u.Op]
-	t := u.X.Base().Type
-	v, ok := check.metamethod(t, name)
-	if !ok {
-		return nil, false
-	}
-	if r, ok := check.invoke(v, nil, []tree.Expr{u.X}, u.Pos); ok {
-		return r, true
-	}
-	check.errorf(u.Pos, "metamethod %s of %s is not a function or macro", name, t)
-	return invalid(u), true
+	return check.operatorMeta(name, []tree.Expr{u.X}, u)
 }
 
-// applyMeta calls a struct value, or a pointer to one (dereferenced, as
-// Terra does), through its __apply metamethod.
+// operatorMeta calls metamethod name of the struct operands of e.
+func (check *Checker) operatorMeta(name string, ops []tree.Expr, e tree.Expr) (tree.Expr, bool) {
+	var vals []lua.LValue
+	var owner *types.Type
+	for _, o := range ops {
+		t := o.Base().Type
+		if v, ok := check.metamethod(t, name); ok {
+			vals = append(vals, v)
+			if owner == nil {
+				owner = t
+			}
+		}
+	}
+	if len(vals) == 0 {
+		return nil, false
+	}
+	if r, ok := check.callValues(e.Base().Pos, vals, nil, ops, castAll, true); ok {
+		return r, true
+	}
+	check.errorf(e.Base().Pos, "metamethod %s of %s is not a function or macro", name, owner)
+	return invalid(e), true
+}
+
+// applyMeta calls a struct value (or one a pointer points to) through
+// its __apply metamethod, the value being the receiver.
 func (check *Checker) applyMeta(c *tree.Call, t *types.Type) (tree.Expr, bool) {
 	recv := c.Fn
 	if t.IsPointerToStruct() {
 		t = t.Elem
+		recv = check.deref(recv, nil)
 	}
 	v, ok := check.metamethod(t, "__apply")
 	if !ok {
 		return nil, false
 	}
-	if recv.Base().Type.IsPointerToStruct() {
-		recv = check.deref(recv, nil)
-	}
 	if r, ok := check.invoke(v, nil, append([]tree.Expr{recv}, c.Args...), c.Pos); ok {
 		return r, true
 	}
 	return nil, false
-}
-
-// methodMeta expands a macro method or __methodmissing for
-// `recv:name(args)`.
-func (check *Checker) methodMeta(st *types.Type, name string, recv tree.Expr, args []tree.Expr, at source.Span) (tree.Expr, bool) {
-	m, ok := check.lookupMethod(st, name, at)
-	if !ok {
-		return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}}), true
-	}
-	if m != nil && m != lua.LNil {
-		if check.Host.AsFunction(m) != nil {
-			return nil, false
-		}
-		if h := check.exoHost(); h != nil {
-			res, isMacro, err := h.ExpandMacroWith(m, nil, wrapChecked(append([]tree.Expr{recv}, args...)), at)
-			if isMacro {
-				if err != nil {
-					check.hostError(at, err)
-					return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}}), true
-				}
-				return check.rawExpr(res), true
-			}
-		}
-		return nil, false
-	}
-	v, ok := check.metamethod(st, "__methodmissing")
-	if !ok {
-		return nil, false
-	}
-	return check.invoke(v, []lua.LValue{lua.LString(name)}, append([]tree.Expr{recv}, args...), at)
 }
 
 // entryMeta expands __entrymissing for `x.name` on a struct value.

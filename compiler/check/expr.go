@@ -125,8 +125,9 @@ func (check *Checker) completeAt(t *types.Type, at source.Span) {
 	}
 }
 
-// paren checks `(x)`: the value of x, never an lvalue. Parentheses
-// around a Lua object or a function reference are dropped.
+// paren checks `(x)`: parentheses only group, so `(x)` is an lvalue
+// exactly when x is (`&(a.b[0])`, `(@p)[i] = v`). Parentheses around a
+// Lua object or a function reference are dropped.
 func (check *Checker) paren(p *tree.Paren) tree.Expr {
 	x := check.rawExpr(p.X)
 	if _, ok := luaObject(x); ok {
@@ -141,7 +142,7 @@ func (check *Checker) paren(p *tree.Paren) tree.Expr {
 	}
 	p.X = x
 	p.Type = x.Base().Type
-	p.LValue = false
+	p.LValue = x.Base().LValue
 	return p
 }
 

@@ -6,15 +6,15 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
-	"terrac/compiler/types"
 )
 
 // methodCall resolves `recv:name(args)` through the receiver's struct
-// type (a pointer to a struct is dereferenced) and returns the Call
-// `T.methods.name(recv', args…)`. The receiver is adjusted to the
-// method's first parameter: its address is taken when the method wants
-// a pointer (an rvalue receiver goes through a temporary Let), and a
-// pointer receiver is passed as is to a method taking a pointer.
+// type: a pointer receiver is dereferenced, and the value of
+// T.methods.name (a Terra function, an overloaded one, a function
+// pointer or a macro) is called with the receiver first. The receiver
+// is passed by address to a definition that wants a pointer, which
+// makes a definition taking the struct itself the better match.
+// A missing method goes to the __methodmissing macro if there is one.
 func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 	recv := check.expr(m.Recv)
 	args := check.exprList(m.Args)
@@ -23,7 +23,6 @@ func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 	if isErr(rt) {
 		return invalid(call)
 	}
-	orig := recv
 	st := rt
 	if rt.IsPointerToStruct() {
 		st = rt.Elem
@@ -34,60 +33,21 @@ func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 		return invalid(call)
 	}
 	check.completeAt(st, m.Pos)
-	if x, ok := check.overloadedMethod(m, recv, orig, st, args); ok {
-		return x
-	}
-	if r, ok := check.methodMeta(st, m.Name, orig, args, m.Pos); ok {
-		return r
-	}
-	fn := check.method(st, m.Name, m)
-	if fn == nil {
-		return invalid(call)
-	}
-	call.Fn = fn
-	ft := fn.Base().Type
-	if isErr(ft) {
-		return invalid(call)
-	}
-	if len(ft.Params) > 0 {
-		switch p := ft.Params[0]; {
-		case p.IsPointer() && rt.IsPointer():
-			recv = orig
-		case p.IsPointer():
-			recv = check.addressOf(recv)
-		}
-	}
-	call.Args = append([]tree.Expr{recv}, args...)
-	if !check.arguments(m.Pos, ft, call.Args) {
-		return invalid(call)
-	}
-	call.Type = ft.Result
-	return call
-}
-
-// method looks up st.methods[name] and returns it as a checked FuncRef,
-// or nil after reporting why it cannot be called.
-func (check *Checker) method(st *types.Type, name string, at tree.Node) tree.Expr {
-	v, ok := check.lookupMethod(st, name, at.Span())
+	all := append([]tree.Expr{recv}, args...)
+	v, ok := check.lookupMethod(st, m.Name, m.Pos)
 	if !ok {
-		return nil
+		return invalid(call)
 	}
 	if v == nil || v == lua.LNil {
-		// hook: __methodmissing goes here.
-		check.errorf(at.Span(), "no such method %s defined for type %s", name, st)
-		return nil
-	}
-	x := check.luaValue(&tree.LuaValue{ExprBase: tree.ExprBase{Pos: at.Span()}, Value: v})
-	if lv, ok := luaObject(x); ok {
-		// hook: macro methods are expanded here.
-		check.errorf(at.Span(), "expected a function or macro but found lua value of type %s", luaTypeName(lv.Value))
-		return nil
-	}
-	if _, ok := x.(*tree.FuncRef); !ok {
-		if !isErr(x.Base().Type) {
-			check.errorf(at.Span(), "expected a function but found %s", x.Base().Type)
+		if mm, ok := check.metamethod(st, "__methodmissing"); ok && check.isMacro(mm) {
+			return check.expandWith(mm, []lua.LValue{lua.LString(m.Name)}, all, m.Pos)
 		}
-		return nil
+		check.errorf(m.Pos, "no such method %s defined for type %s", m.Name, st)
+		return invalid(call)
 	}
-	return x
+	if r, ok := check.callValues(m.Pos, []lua.LValue{v}, nil, all, castFirst, false); ok {
+		return r
+	}
+	check.errorf(m.Pos, "expected a function or macro but found lua value of type %s", luaTypeName(v))
+	return invalid(call)
 }

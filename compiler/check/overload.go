@@ -1,5 +1,7 @@
-// This file implements calls of overloaded functions: choosing the
-// definition whose parameters fit the arguments.
+// This file implements choosing what a call goes to when the callee is
+// a Lua value (an overloaded function, a method, a metamethod): the
+// candidate functions are matched against the arguments and the best
+// match wins; a macro among the values is the fallback.
 package check
 
 import (
@@ -19,6 +21,12 @@ type OverloadHost interface {
 	Overloads(v lua.LValue) (defs []*tree.Function, ok bool)
 }
 
+// MacroTester is implemented by hosts that can tell a macro from other
+// Lua values without expanding it.
+type MacroTester interface {
+	IsMacro(v lua.LValue) bool
+}
+
 // overloads returns the definitions of v when it is an overloaded
 // function.
 func (check *Checker) overloads(v lua.LValue) ([]*tree.Function, bool) {
@@ -28,12 +36,34 @@ func (check *Checker) overloads(v lua.LValue) ([]*tree.Function, bool) {
 	return nil, false
 }
 
-// candidate is one definition tried for an overloaded call.
+func (check *Checker) isMacro(v lua.LValue) bool {
+	mt, ok := check.Host.(MacroTester)
+	return ok && mt.IsMacro(v)
+}
+
+// castMode says which arguments may be passed by address when their
+// parameter is a pointer and they are not: a method receiver, and every
+// operand of an operator metamethod.
+type castMode int
+
+const (
+	castNone castMode = iota
+	castFirst
+	castAll
+)
+
+func (m castMode) byAddress(i int) bool {
+	return m == castAll || m == castFirst && i == 0
+}
+
+// candidate is one function a call may go to.
 type candidate struct {
-	fn    *tree.Function
+	fn    *tree.Function // a Terra function, or nil
+	ptr   tree.Expr      // else a checked value of function-pointer type
 	ft    *types.Type
-	args  []tree.Expr
-	exact []bool // per parameter: the argument has exactly its type
+	args  []tree.Expr // the arguments, receivers already by address
+	taken []bool      // per argument: passed by address
+	exact []bool      // per argument: it has exactly its parameter's type
 }
 
 // candidateType checks fn (lazily) and returns its type, or nil when it
@@ -57,73 +87,185 @@ func (check *Checker) candidateType(fn *tree.Function) *types.Type {
 	return fn.Type
 }
 
-// overloadedCall checks a call of an overloaded function with checked
-// args (argsFor gives the argument list to try with each definition, so
-// a method receiver can be passed by value or by address).
-func (check *Checker) overloadedCall(at source.Span, defs []*tree.Function, argsFor func(ft *types.Type) []tree.Expr) tree.Expr {
-	call := &tree.Call{ExprBase: tree.ExprBase{Pos: at}}
-	if len(defs) == 0 {
-		check.errorf(at, "attempting to call overloaded function without definitions")
-		return invalid(call)
-	}
-	var all, ok []*candidate
-	for _, fn := range defs {
-		ft := check.candidateType(fn)
-		if ft == nil || ft.Kind != types.Func {
+// callTargets collects the candidates among vals: Terra functions,
+// function pointers, and each definition of an overloaded function.
+// Collection stops at the first macro, which is returned. bad is the
+// first value that is none of these.
+func (check *Checker) callTargets(at source.Span, vals []lua.LValue) (cands []*candidate, macro, bad lua.LValue) {
+	for _, v := range vals {
+		if check.isMacro(v) {
+			return cands, v, nil
+		}
+		if defs, ok := check.overloads(v); ok {
+			if len(defs) == 0 {
+				check.errorf(at, "attempting to call overloaded function without definitions")
+			}
+			for _, fn := range defs {
+				if ft := check.candidateType(fn); ft != nil && ft.Kind == types.Func {
+					cands = append(cands, &candidate{fn: fn, ft: ft})
+				}
+			}
 			continue
 		}
-		c := &candidate{fn: fn, ft: ft, args: argsFor(ft)}
-		for _, a := range c.args {
-			if isErr(tree.TypeOf(a)) {
-				return invalid(call)
+		if fn := check.Host.AsFunction(v); fn != nil {
+			ft := check.useFunction(fn, at)
+			if !isErr(ft) {
+				cands = append(cands, &candidate{fn: fn, ft: ft})
+			}
+			continue
+		}
+		x := check.luaValue(&tree.LuaValue{ExprBase: tree.ExprBase{Pos: at}, Value: v})
+		if _, ok := luaObject(x); ok {
+			if bad == nil {
+				bad = v
+			}
+			continue
+		}
+		switch t := x.Base().Type; {
+		case isErr(t):
+		case t.IsPointerToFunction():
+			cands = append(cands, &candidate{ptr: x, ft: t.Elem})
+		default:
+			check.errorf(at, "expected a function but found %s", t)
+		}
+	}
+	return cands, nil, bad
+}
+
+// callValues calls the first of vals that applies to the checked args
+// (Terra's rules: the best-matching candidate function, else the
+// macro, expanded with the Lua values lead before quotes of the args).
+// ok is false when vals hold neither a function nor a macro.
+func (check *Checker) callValues(at source.Span, vals []lua.LValue, lead []lua.LValue, args []tree.Expr, mode castMode, allowAmbiguous bool) (tree.Expr, bool) {
+	for _, a := range args {
+		if isErr(a.Base().Type) {
+			return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}}), true
+		}
+	}
+	mark := len(check.env.diags)
+	cands, macro, bad := check.callTargets(at, vals)
+	if len(cands) > 0 {
+		if r, ok := check.resolve(at, cands, args, mode, allowAmbiguous, macro != nil); ok {
+			return r, true
+		}
+	}
+	if macro != nil {
+		return check.expandWith(macro, lead, args, at), true
+	}
+	if len(cands) == 0 && bad != nil {
+		return nil, false
+	}
+	if len(check.env.diags) == mark {
+		check.errorf(at, "no function to call")
+	}
+	return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}}), true
+}
+
+// expandWith expands macro v with lead values and quotes of the
+// checked args.
+func (check *Checker) expandWith(v lua.LValue, lead []lua.LValue, args []tree.Expr, at source.Span) tree.Expr {
+	h := check.exoHost()
+	if h == nil {
+		check.errorf(at, "macros are not supported here")
+		return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}})
+	}
+	res, _, err := h.ExpandMacroWith(v, lead, wrapChecked(args), at)
+	if err != nil {
+		check.hostError(at, err)
+		return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}})
+	}
+	return check.expansion(at, res)
+}
+
+// resolve picks among cands for the checked args and returns the call.
+// A single candidate reports why it does not apply (unless
+// speculative); among several, the one matching exactly wherever the
+// others do wins, and a tie is an error unless allowAmbiguous (then the
+// first is taken). ok is false when nothing applies.
+func (check *Checker) resolve(at source.Span, cands []*candidate, args []tree.Expr, mode castMode, allowAmbiguous, speculative bool) (tree.Expr, bool) {
+	for _, c := range cands {
+		c.args, c.taken = check.byAddress(c.ft, args, mode)
+	}
+	var best *candidate
+	if len(cands) == 1 {
+		best = cands[0]
+		if speculative && !check.applies(best) {
+			return nil, false
+		}
+	} else {
+		var ok []*candidate
+		for _, c := range cands {
+			if check.applies(c) {
+				ok = append(ok, c)
 			}
 		}
-		all = append(all, c)
-		if check.applies(c) {
-			ok = append(ok, c)
+		if len(ok) == 0 {
+			if !speculative {
+				check.errorf(at, "call to overloaded function does not apply to any arguments")
+				for i, c := range cands {
+					check.errorf(at, "option %d with type (%s)", i+1, typeList(c.ft.Params))
+				}
+			}
+			return nil, false
+		}
+		winners := bestCandidates(ok)
+		if len(winners) > 1 && !allowAmbiguous {
+			var lists []string
+			for _, c := range winners {
+				lists = append(lists, "type list ("+typeList(c.ft.Params)+")")
+			}
+			check.errorf(at, "call to overloaded function is ambiguous. can apply to %s", strings.Join(lists, " "))
+			return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}}), true
+		}
+		best = winners[0]
+	}
+	call := &tree.Call{ExprBase: tree.ExprBase{Pos: at}}
+	if best.fn != nil {
+		ref := &tree.FuncRef{ExprBase: tree.ExprBase{Pos: at}, Fn: best.fn}
+		ref.Type = check.useFunction(best.fn, at)
+		if isErr(ref.Type) {
+			return invalid(call), true
+		}
+		call.Fn = ref
+	} else {
+		call.Fn = best.ptr
+	}
+	if !check.arguments(at, best.ft, best.args) {
+		return invalid(call), true
+	}
+	call.Args, call.Type = best.args, best.ft.Result
+	return call, true
+}
+
+// byAddress returns args with the ones mode allows passed by address
+// where ft wants a pointer and the argument is not one.
+func (check *Checker) byAddress(ft *types.Type, args []tree.Expr, mode castMode) ([]tree.Expr, []bool) {
+	out := append([]tree.Expr(nil), args...)
+	taken := make([]bool, len(args))
+	for i, a := range out {
+		if i < len(ft.Params) && mode.byAddress(i) && ft.Params[i].IsPointer() && !tree.TypeOf(a).IsPointer() {
+			out[i], taken[i] = check.addressOf(a), true
 		}
 	}
-	if len(ok) == 0 {
-		check.errorf(at, "call to overloaded function does not apply to any arguments")
-		for i, c := range all {
-			check.errorf(at, "option %d with type (%s)", i+1, typeList(c.ft.Params))
-		}
-		return invalid(call)
-	}
-	best := bestCandidates(ok)
-	if len(best) > 1 {
-		var lists []string
-		for _, c := range best {
-			lists = append(lists, "type list ("+typeList(c.ft.Params)+")")
-		}
-		check.errorf(at, "call to overloaded function is ambiguous. can apply to %s", strings.Join(lists, " "))
-		return invalid(call)
-	}
-	c := best[0]
-	ref := &tree.FuncRef{ExprBase: tree.ExprBase{Pos: at}, Fn: c.fn}
-	ref.Type = check.useFunction(c.fn, at)
-	if isErr(ref.Type) || !check.arguments(at, c.ft, c.args) {
-		return invalid(call)
-	}
-	call.Fn, call.Args, call.Type = ref, c.args, c.ft.Result
-	return call
+	return out, taken
 }
 
 // applies reports whether every argument of c converts implicitly to
-// its parameter, recording which ones match exactly. Trial conversions
-// run on copies and their diagnostics are dropped.
+// its parameter, recording which ones match exactly (an argument passed
+// by address never does). Trial conversions run on copies and their
+// diagnostics are dropped.
 func (check *Checker) applies(c *candidate) bool {
 	n := len(c.ft.Params)
 	if len(c.args) < n || (!c.ft.Variadic && len(c.args) != n) {
 		return false
 	}
-	c.exact = make([]bool, n)
+	c.exact = make([]bool, len(c.args))
 	mark := len(check.env.diags)
 	defer func() { check.env.diags = check.env.diags[:mark] }()
 	for i, p := range c.ft.Params {
 		at := tree.TypeOf(c.args[i])
 		if at == p {
-			c.exact[i] = true
+			c.exact[i] = !c.taken[i]
 			continue
 		}
 		x, ok := check.implicit(tree.CopyExpr(c.args[i]), p)
@@ -167,28 +309,4 @@ func bestCandidates(cs []*candidate) []*candidate {
 		}
 	}
 	return out
-}
-
-// overloadedMethod checks recv:name(args) when T.methods[name] is an
-// overloaded function; handled is false otherwise. recv is the struct
-// value, orig the receiver as written (maybe a pointer).
-func (check *Checker) overloadedMethod(m *tree.MethodCall, recv, orig tree.Expr, st *types.Type, args []tree.Expr) (tree.Expr, bool) {
-	if check.Host == nil {
-		return nil, false
-	}
-	defs, ok := check.overloads(check.Host.Method(st, m.Name))
-	if !ok {
-		return nil, false
-	}
-	return check.overloadedCall(m.Pos, defs, func(ft *types.Type) []tree.Expr {
-		r := recv
-		if len(ft.Params) > 0 && ft.Params[0].IsPointer() {
-			if tree.TypeOf(orig).IsPointer() {
-				r = orig
-			} else {
-				r = check.addressOf(recv)
-			}
-		}
-		return append([]tree.Expr{r}, args...)
-	}), true
 }

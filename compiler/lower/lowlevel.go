@@ -49,7 +49,7 @@ func syncScope(s string) string {
 func (b *builder) createLowLevel(e *tree.LowLevel) value.Value {
 	args := make([]value.Value, len(e.Args))
 	for i, a := range e.Args {
-		args[i] = b.createExpr(a)
+		args[i] = b.firstClass(b.createExpr(a)) // these operations take first-class operands
 	}
 	switch e.Op {
 	case "asm":

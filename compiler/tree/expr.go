@@ -145,7 +145,7 @@ type Let struct {
 	Exprs []Expr
 }
 
-// Paren is a parenthesized expression; it is not an lvalue.
+// Paren is a parenthesized expression; it is an lvalue when X is.
 type Paren struct {
 	ExprBase
 	X Expr

@@ -89,6 +89,10 @@ func (t *Type) IsComplete() bool {
 	return true
 }
 
+// CompletionStarted reports whether Complete has run (or is running) on
+// the struct t: its entries can no longer change.
+func (t *Type) CompletionStarted() bool { return t.state != incomplete }
+
 // Complete computes the layout of t and everything it holds by value.
 // It runs the struct's Completer first (Terra's __getentries and
 // __staticinitialize hooks live there).

@@ -22,6 +22,9 @@ type Config struct {
 	// Languages are active from the start of the file, as if imported in
 	// an enclosing block (the REPL keeps earlier inputs' imports so).
 	Languages []Language
+	// PlainLua parses the file as Lua 5.1 only: Terra's reserved words
+	// are ordinary names (how `require` reads .lua modules).
+	PlainLua bool
 }
 
 // ExtKind says where an entry point was found.

@@ -79,7 +79,12 @@ func FileConfig(f *source.File, reg *tast.Registry, cfg Config) (stmts []ast.Stm
 	for _, l := range cfg.Languages {
 		p.langs = append(p.langs, activeLang{lang: l, entries: langEntries(l)})
 	}
-	p.s = scan.New(f, func(pos source.Pos, msg string) { p.report(pos, msg) })
+	errh := func(pos source.Pos, msg string) { p.report(pos, msg) }
+	if cfg.PlainLua {
+		p.s = scan.NewPlainLua(f, errh)
+	} else {
+		p.s = scan.New(f, errh)
+	}
 	func() {
 		defer func() {
 			if r := recover(); r != nil {

@@ -197,8 +197,8 @@ func (p *parser) terraArgs() []tast.Expr {
 	return nil
 }
 
-// terraConstructor parses {e, a = e, [e] = e}. A field starting with an
-// escape not followed by '=' is a positional expression, as in Terra.
+// terraConstructor parses {e, a = e, [e] = e}. A field starting with "[e]"
+// not followed by '=' is a positional expression, as in Terra.
 func (p *parser) terraConstructor() tast.Expr {
 	start, line := p.s.Pos, p.s.Line
 	p.checkNext(scan.LBrace)
@@ -213,21 +213,21 @@ func (p *parser) terraConstructor() tast.Expr {
 			p.s.Next()
 			f.Value = p.terraExpr()
 		case p.s.Tok == scan.LBrack:
-			// A whole expression is read first, so an escape may go on
-			// ([f](x) + 1); only a bare escape can name a field.
+			// A whole expression that starts with an escape ([T](x) << 1);
+			// only a bare escape may be a key.
 			x := p.terraExpr()
-			if p.s.Tok == scan.Assign {
-				esc, ok := x.(*tast.Escape)
-				if !ok {
-					p.syntaxErr("unexpected symbol")
-				}
-				p.s.Next()
-				esc.Hole.Kind = tast.HoleSymbol
-				f.KeyHole = esc.Hole
-				f.Value = p.terraExpr()
-			} else {
+			if p.s.Tok != scan.Assign {
 				f.Value = x
+				break
 			}
+			esc, ok := x.(*tast.Escape)
+			if !ok {
+				p.syntaxErr("unexpected symbol")
+			}
+			p.s.Next()
+			esc.Hole.Kind = tast.HoleSymbol
+			f.KeyHole = esc.Hole
+			f.Value = p.terraExpr()
 		default:
 			f.Value = p.terraExpr()
 		}

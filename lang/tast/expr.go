@@ -105,7 +105,7 @@ type BlockEscape struct {
 	Hole *Hole
 }
 
-// Paren is (e); it truncates multiple values and is never an lvalue.
+// Paren is (e); it only groups (an lvalue when e is one).
 type Paren struct {
 	Pos
 	X Expr

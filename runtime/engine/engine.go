@@ -22,6 +22,7 @@ type Engine struct {
 	wrappers map[*tree.Function]string
 	addrs    map[string]uintptr
 	cmods    map[string]bool        // C modules added, by content key (cmodule.go)
+	cmodIR   []string               // their IR, in order (cmodule.go)
 	users    map[string][]string    // extern symbol -> Terra functions that call it
 	indirect map[*types.Type]string // bridge.go
 	varargs  map[varargKey]string   // vararg.go
@@ -89,7 +90,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	}
 	for _, f := range batch {
 		if f.Def == nil {
-			return fmt.Errorf("function %s is declared but not defined", f.Name)
+			return fmt.Errorf("function %s is not defined", f.Name)
 		}
 		if err := e.Check(f); err != nil {
 			return err

@@ -46,7 +46,9 @@ char *terrac_immargs(const char *ir, size_t len, const char *fn,
 char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
                   int assembly, void **out, size_t *outlen);
 // terrac_emit_target compiles IR for triple/cpu/features (empty strings
-// mean the host's) into one of the TERRAC_EMIT_* kinds (target.c).
+// mean the host's) into one of the TERRAC_EMIT_* kinds (target.c), after
+// linking in nextra modules of C code (IR texts back to back in extra,
+// of lengths extralens).
 enum {
   TERRAC_EMIT_OBJECT = 0,
   TERRAC_EMIT_ASM = 1,
@@ -55,8 +57,9 @@ enum {
 };
 char *terrac_emit_target(const char *ir, size_t len, const char *name,
                          const char *triple, const char *cpu,
-                         const char *features, int opt, int kind, void **out,
-                         size_t *outlen);
+                         const char *features, int opt, int kind,
+                         const char *extra, const size_t *extralens,
+                         int nextra, void **out, size_t *outlen);
 char *terrac_host_triple(void);
 char *terrac_host_data_layout(void);
 char *terrac_host_cpu(void);

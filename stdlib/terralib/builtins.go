@@ -72,6 +72,9 @@ func (rt *Runtime) initBuiltins() {
 			L.Call(L.GetTop()-1, 1)
 			return 1
 		}
+		// terralib.sizeof is the same macro as the global, so Terra code
+		// may call either spelling.
+		tl.RawSetString("sizeof", L.GetGlobal("sizeof"))
 	}
 	tl.RawSetString("unpackstruct", L.GetGlobal("unpackstruct"))
 	tl.RawSetString("unpacktuple", L.GetGlobal("unpacktuple"))

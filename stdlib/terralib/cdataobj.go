@@ -351,7 +351,12 @@ func (rt *Runtime) cdataMethod(L *lua.LState, v *cdata.Value, key lua.LValue) lu
 	}
 	if st := structOf(v.T); st != nil {
 		if name, ok := key.(lua.LString); ok {
-			return rt.Method(st, string(name))
+			m := rt.Method(st, string(name))
+			if asMacro(m) != nil {
+				// A macro needs a Terra call site to expand into.
+				L.RaiseError("calling a terra macro directly from Lua is not supported")
+			}
+			return m
 		}
 	}
 	return lua.LNil

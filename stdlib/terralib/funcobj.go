@@ -56,6 +56,15 @@ func (rt *Runtime) initFuncMeta() {
 		},
 		"gettype": func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
+			if fn.State == tree.Checking {
+				// Asked from a macro or callback run while fn itself is
+				// being checked: only a declared type can answer.
+				if fn.Type == nil {
+					L.RaiseError("function being recursively referenced needs an explicit return type")
+				}
+				L.Push(rt.TypeValue(fn.Type))
+				return 1
+			}
 			if err := rt.Engine.Check(fn); err != nil {
 				rt.raise(L, err)
 			}
@@ -190,5 +199,6 @@ func (rt *Runtime) takeDefinition(L *lua.LState, fn, other *tree.Function) {
 	fn.Type = other.Type
 	fn.State = other.State
 	fn.Refs = other.Refs
+	fn.Globals = other.Globals
 	fn.Compiled = false
 }

@@ -40,8 +40,26 @@ func (rt *Runtime) initInternal() {
 			objs := declared[tr.ID]
 			delete(declared, tr.ID)
 			sp := specialize.New(rt, tr, holeArgs(L))
+			// Like Terra: function types first, then structs (whose
+			// metatypes may refer to the group's functions), then bodies.
 			for i, item := range g.Items {
-				rt.defineItem(L, sp, item, objs[i])
+				if f, ok := item.(*tast.Func); ok {
+					rt.declareFunc(L, sp, f, rt.AsFunction(objs[i]))
+				}
+			}
+			for i, item := range g.Items {
+				if st, ok := item.(*tast.Struct); ok {
+					rt.defineStruct(L, sp, st, rt.AsType(objs[i]))
+				}
+			}
+			for i, item := range g.Items {
+				if f, ok := item.(*tast.Func); ok && f.Body != nil {
+					fn := rt.AsFunction(objs[i])
+					if fn.Def != nil {
+						L.RaiseError("attempting to redefine function %s", fn.Name)
+					}
+					rt.defineFunc(L, sp, f, fn)
+				}
 			}
 			return 0
 		},
@@ -163,27 +181,25 @@ func (rt *Runtime) declareItem(L *lua.LState, item tast.Decl, cur lua.LValue) lu
 	return lua.LNil
 }
 
-func (rt *Runtime) defineItem(L *lua.LState, sp *specialize.Specializer, item tast.Decl, obj lua.LValue) {
-	switch item := item.(type) {
-	case *tast.Func:
-		fn := rt.AsFunction(obj)
-		if item.Body == nil {
-			t, err := sp.FuncType(item)
-			if err != nil {
-				rt.raise(L, err)
-			}
-			if fn.Type != nil && fn.Type != t {
-				L.RaiseError("attempting to redeclare function %s with a different type", fn.Name)
-			}
-			fn.Type = t
-			return
+// declareFunc gives a group's function its declared type (`terra f :: T`)
+// or evaluates its definition's signature.
+func (rt *Runtime) declareFunc(L *lua.LState, sp *specialize.Specializer, item *tast.Func, fn *tree.Function) {
+	if item.Body == nil {
+		t, err := sp.FuncType(item)
+		if err != nil {
+			rt.raise(L, err)
 		}
-		if fn.Def != nil {
-			L.RaiseError("attempting to redefine function %s", fn.Name)
+		if fn.Type != nil && fn.Type != t {
+			L.RaiseError("attempting to redeclare function %s with a different type", fn.Name)
 		}
-		rt.defineFunc(L, sp, item, fn)
-	case *tast.Struct:
-		rt.defineStruct(L, sp, item, rt.AsType(obj))
+		fn.Type = t
+		return
+	}
+	if fn.Def != nil {
+		L.RaiseError("attempting to redefine function %s", fn.Name)
+	}
+	if err := sp.Signature(item, fn); err != nil {
+		rt.raise(L, err)
 	}
 }
 
@@ -212,8 +228,11 @@ func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *t
 	if st.Metatype != nil {
 		vals, ok := sp.HoleValue(st.Metatype)
 		if ok && len(vals) > 0 {
-			if err := rt.L.CallByParam(lua.P{Fn: vals[0], NRet: 0, Protect: true}, rt.TypeValue(t)); err != nil {
-				rt.raise(L, fmt.Errorf("error in metatype function of %s: %v", t, err))
+			if _, err := rt.invokeUser("invoking metatype function", sp.Span(st), vals[0], rt.TypeValue(t)); err != nil {
+				if ce, ok := err.(*CallbackError); ok {
+					err = ce.located()
+				}
+				rt.raise(L, err)
 			}
 		}
 	}
@@ -289,7 +308,11 @@ func (rt *Runtime) entriesFromLua(t *types.Type, tb *lua.LTable) ([]types.Entry,
 		if ft == nil {
 			return nil, fmt.Errorf("entry %s of %s is not a type", name, t)
 		}
-		out = append(out, types.Entry{Field: types.Field{Name: lua.LVAsString(name), Type: ft}})
+		fname := lua.LVAsString(name)
+		if l := rt.AsLabel(name); l != nil {
+			fname = l.FieldName()
+		}
+		out = append(out, types.Entry{Field: types.Field{Name: fname, Type: ft}})
 	}
 	return out, nil
 }

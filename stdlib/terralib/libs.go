@@ -154,7 +154,11 @@ func isSequence(tb *lua.LTable) bool {
 // loadChunk compiles Lua+Terra source; on error it returns nil and the
 // message, as Lua's loadstring does.
 func (rt *Runtime) loadChunk(L *lua.LState, src, name string) int {
+	chunkname := name
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "="), "@")
+	if !strings.HasPrefix(chunkname, "@") {
+		rt.rememberChunkName(name, chunkname)
+	}
 	fn, err := rt.LoadString(name, []byte(src))
 	if err != nil {
 		L.Push(lua.LNil)
@@ -178,8 +182,9 @@ func (rt *Runtime) requireLib(name string) (lua.LValue, error) {
 }
 
 // terraLoader is a package.loaders entry: it finds name on
-// package.terrapath (then package.path for .lua files, so they may use
-// Terra syntax too) and finally among the embedded libraries.
+// package.terrapath (read as Terra), then on package.path (read as plain
+// Lua 5.1, where `terra` or `escape` may be ordinary names, as Terra's
+// standard Lua loader reads them) and finally among the embedded libraries.
 func (rt *Runtime) terraLoader(L *lua.LState) int {
 	name := L.CheckString(1)
 	pkg := L.GetGlobal("package").(*lua.LTable)
@@ -195,7 +200,13 @@ func (rt *Runtime) terraLoader(L *lua.LState) int {
 				tried = append(tried, "\n\tno file '"+path+"'")
 				continue
 			}
-			fn, err := rt.LoadFile(path)
+			var fn *lua.LFunction
+			var err error
+			if field == "path" {
+				fn, err = rt.LoadPlainLuaFile(path)
+			} else {
+				fn, err = rt.LoadFile(path)
+			}
 			if err != nil {
 				L.RaiseError("error loading module '%s' from file '%s':\n\t%s", name, path, Message(err))
 			}

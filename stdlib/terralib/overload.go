@@ -45,6 +45,16 @@ func (rt *Runtime) initOverloads() {
 		fn.Name = o.Name
 		o.Defs = append(o.Defs, fn)
 	}
+	defs := func(o *Overloaded) *lua.LTable {
+		tb := L.NewTable()
+		for _, fn := range o.Defs {
+			tb.Append(rt.FunctionValue(fn))
+		}
+		if rt.listMeta != nil {
+			tb.Metatable = rt.listMeta
+		}
+		return tb
+	}
 	index := L.NewTable()
 	L.SetFuncs(index, map[string]lua.LGFunction{
 		"adddefinition": func(L *lua.LState) int {
@@ -53,11 +63,7 @@ func (rt *Runtime) initOverloads() {
 			return 1
 		},
 		"getdefinitions": func(L *lua.LState) int {
-			tb := L.NewTable()
-			for _, fn := range check(L).Defs {
-				tb.Append(rt.FunctionValue(fn))
-			}
-			L.Push(tb)
+			L.Push(defs(check(L)))
 			return 1
 		},
 		"getname": func(L *lua.LState) int {
@@ -67,9 +73,13 @@ func (rt *Runtime) initOverloads() {
 	})
 	mt.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
 		o := check(L)
-		if key := L.CheckString(2); key == "name" {
+		switch key := L.CheckString(2); key {
+		case "name":
 			L.Push(lua.LString(o.Name))
-		} else {
+		case "definitions":
+			// A snapshot: adding goes through :adddefinition.
+			L.Push(defs(o))
+		default:
 			L.Push(index.RawGetString(key))
 		}
 		return 1

@@ -14,6 +14,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
+	"terrac/lang/source"
 )
 
 // treeObj is one tree as Lua sees it: q is the quote it was taken
@@ -44,6 +45,16 @@ func (rt *Runtime) wrapTree(o *treeObj) lua.LValue {
 
 func asTree(v lua.LValue) *treeObj {
 	return userValue[*treeObj](v)
+}
+
+// expr is the expression a tree stands for when Terra code uses it
+// (a macro may return quote.tree): a copy of its expression, or of the
+// whole quote as a Let.
+func (o *treeObj) expr(at source.Span) tree.Expr {
+	if o.e != nil {
+		return tree.CopyExpr(o.e)
+	}
+	return &tree.Let{ExprBase: tree.ExprBase{Pos: at}, Stmts: tree.CopyStmts(o.q.Stmts), Exprs: tree.CopyExprs(o.q.Exprs)}
 }
 
 // treeKind names e as Terra's tree kinds do.

@@ -168,6 +168,9 @@ func (rt *Runtime) typeField(t *types.Type, name string, methods map[string]*lua
 			for _, p := range t.Params {
 				tb.Append(rt.TypeValue(p))
 			}
+			if rt.listMeta != nil {
+				tb.Metatable = rt.listMeta // a terralib.List, as in Terra
+			}
 			return tb
 		}
 	case "returntype":
