@@ -30,22 +30,19 @@ func (rt *Runtime) addLimitMethods(m map[string]*lua.LFunction) {
 	m["min"], m["max"] = limit(false), limit(true)
 }
 
-// writeLimit stores t's least (or greatest) finite value at p.
+// writeLimit stores t's least (or greatest) value at p: for floats the
+// infinities, as Terra gives them; for integers the finite bounds.
 func writeLimit(p unsafe.Pointer, t *types.Type, max bool) {
 	if t.IsFloat() {
+		sign := -1
+		if max {
+			sign = 1
+		}
 		if t.Bits == 32 {
-			f := float32(math.MaxFloat32)
-			if !max {
-				f = -f
-			}
-			*(*float32)(p) = f
+			*(*float32)(p) = float32(math.Inf(sign))
 			return
 		}
-		f := math.MaxFloat64
-		if !max {
-			f = -f
-		}
-		*(*float64)(p) = f
+		*(*float64)(p) = math.Inf(sign)
 		return
 	}
 	var bits uint64
