@@ -104,7 +104,7 @@ func (t *Type) Complete() error {
 		}
 		return t.sizeError() // toolarge.go
 	case Opaque:
-		return fmt.Errorf("opaque type used by value")
+		return fmt.Errorf("attempting to use an opaque type where the layout of the type is needed") // Terra's wording
 	case Func:
 		return fmt.Errorf("function type %s used by value", t)
 	case Struct:
