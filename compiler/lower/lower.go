@@ -150,6 +150,11 @@ func (m *Module) makeLLVMType(t *types.Type) lltypes.Type {
 // pointeeType is the LLVM element type of a pointer to t. Pointers to
 // incomplete structs point to their (possibly opaque) identified type.
 func (m *Module) pointeeType(t *types.Type) lltypes.Type {
+	if t.Kind == types.Array && !t.IsComplete() {
+		// &A[3] with A incomplete: the array of the placeholder, so the
+		// pointer does not complete A either.
+		return lltypes.NewArray(uint64(t.N), m.pointeeType(t.Elem))
+	}
 	if t.Kind == types.Struct && !t.IsTuple && !t.IsComplete() {
 		if lt, ok := m.llvmTypes[t]; ok {
 			return lt
