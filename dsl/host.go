@@ -106,6 +106,7 @@ var kindField = [...]string{parse.ExtExpression: "expression", parse.ExtStatemen
 func (l *language) Name() string          { return l.name }
 func (l *language) Entrypoints() []string { return l.entries }
 func (l *language) Keywords() []string    { return l.keywords }
+
 // Has is true for every kind: an entry point is a keyword wherever its
 // language is imported, so the language is entered even when it has no
 // parser for this position (Parse then reports the token as unexpected).
