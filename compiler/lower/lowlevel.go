@@ -54,6 +54,9 @@ func (b *builder) createLowLevel(e *tree.LowLevel) value.Value {
 	switch e.Op {
 	case "asm":
 		return b.createAsm(e, args)
+	case "debuginfo":
+		b.debugCustom(e.Asm, e.Align)
+		return unitValue()
 	case "fence":
 		f := b.cur.NewFence(ordering(e.Ordering))
 		f.SyncScope = syncScope(e.SyncScope)

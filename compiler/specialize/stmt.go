@@ -197,9 +197,7 @@ func (s *Specializer) label(l *tast.Label) *tree.Label {
 		if lb := s.host.AsLabel(vals[0]); lb != nil {
 			return lb
 		}
-		if str, ok := vals[0].(lua.LString); ok {
-			return s.namedLabel(string(str))
-		}
+		// A string may name a field or a method, never a goto target.
 		s.errorf(l, "expected a label but found %s", typeName(vals[0]))
 		return tree.NewLabel("error")
 	}

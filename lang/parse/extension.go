@@ -224,3 +224,19 @@ func (p *parser) noteName(name string) {
 		p.extLex.Ref(name)
 	}
 }
+
+// langKeyword reports whether name is an entry point or keyword of a
+// language imported here.
+func (p *parser) langKeyword(name string) bool {
+	for _, al := range p.langs {
+		if al.entries[name] {
+			return true
+		}
+		for _, k := range al.lang.Keywords() {
+			if k == name {
+				return true
+			}
+		}
+	}
+	return false
+}

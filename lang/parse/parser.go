@@ -136,8 +136,10 @@ func (p *parser) near() string {
 	if p.s.Tok == scan.EOF {
 		return "<eof>"
 	}
-	if p.s.Tok == scan.Name && !p.inTerra && p.entry(p.s.Lit) != nil {
-		return p.s.Lit // a language's entry point is shown bare, as Terra does
+	// A keyword of an imported language is named bare, as Terra does,
+	// which tells it apart from an ordinary name.
+	if p.s.Tok == scan.Name && p.langKeyword(p.s.Raw()) {
+		return p.s.Raw()
 	}
 	return "'" + p.s.Raw() + "'"
 }

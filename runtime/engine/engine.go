@@ -35,6 +35,9 @@ type Engine struct {
 	debug    DebugLevel
 	debugSet bool
 
+	compiled []*tree.Function // every function compiled, for ModuleText (dump.go)
+	linked   []string         // IR text of modules linked from C or LLVM (dump.go)
+
 	verifyOnly bool             // see verifyonly.go
 	failed     map[string]error // symbols whose lookup failed
 }
@@ -132,6 +135,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	for _, f := range batch {
 		f.Compiled = true
 	}
+	e.compiled = append(e.compiled, batch...)
 	e.noteExternUsers(batch)
 	if needWrapper {
 		e.wrappers[fn] = wrapper

@@ -6,6 +6,7 @@ package terralib
 import (
 	"fmt"
 	"math"
+	"strings"
 	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
@@ -313,7 +314,9 @@ func (rt *Runtime) initGlobalVars() {
 		}
 		str := fmt.Sprintf("%s %s : %s", kind, g.Name, g.Type)
 		if g.Init != nil {
-			str += " = " + (&pretty{}).expr(g.Init)
+			pp := newPretty(false)
+			pp.expr(g.Init)
+			str += " = " + strings.TrimSpace(pp.b.String())
 		}
 		L.Push(lua.LString(str))
 		return 1

@@ -4,6 +4,7 @@ package terralib
 
 import (
 	"fmt"
+	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -25,7 +26,7 @@ func (rt *Runtime) initInternal() {
 			for i, item := range g.Items {
 				var cur lua.LValue = lua.LNil
 				if i < len(curs) {
-					cur = rt.currentValue(curs[i])
+					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
 				}
 				objs[i] = rt.declareItem(L, item, cur)
 			}
@@ -160,6 +161,43 @@ func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
 		return lua.LNil
 	}
 	return vals[0]
+}
+
+// currentPathValue follows a group item's name (A.b.c, or A.methods.m
+// for a method) from the value of its first part, and returns what the
+// name holds now. A part that is not a table is an error, as in Terra.
+func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue) lua.LValue {
+	var name []string
+	method := false
+	switch item := item.(type) {
+	case *tast.Func:
+		name, method = item.Name, item.Method
+	case *tast.Struct:
+		name = item.Name
+	}
+	full := strings.Join(name, ".")
+	if method {
+		full = strings.Join(name[:len(name)-2], ".") + ":" + name[len(name)-1]
+	}
+	for i := 1; i < len(name); i++ {
+		if method && i == len(name)-2 {
+			if rt.AsType(v) == nil || !rt.AsType(v).IsStruct() {
+				L.RaiseError("expected a struct but found %s when attempting to add method %s", rt.typeOf(v), full)
+			}
+		}
+		indexable := false
+		switch v.(type) {
+		case *lua.LTable:
+			indexable = true
+		case *lua.LUserData:
+			indexable = L.GetMetaField(v, "__index") != lua.LNil
+		}
+		if !indexable {
+			L.RaiseError("failed attempting to index field '%s' in name '%s' (expected a table but found %s)", name[i-1], full, rt.typeOf(v))
+		}
+		v = L.GetField(v, name[i])
+	}
+	return v
 }
 
 // declareItem returns the object a group statement defines: the

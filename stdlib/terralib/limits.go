@@ -30,19 +30,19 @@ func (rt *Runtime) addLimitMethods(m map[string]*lua.LFunction) {
 	m["min"], m["max"] = limit(false), limit(true)
 }
 
-// writeLimit stores t's least (or greatest) value at p: for floats the
-// infinities, as Terra gives them; for integers the finite bounds.
+// writeLimit stores t's least (or greatest) value at p.
 func writeLimit(p unsafe.Pointer, t *types.Type, max bool) {
 	if t.IsFloat() {
-		sign := -1
-		if max {
-			sign = 1
+		// Floats are bounded by the infinities, as in Terra.
+		f := math.Inf(1)
+		if !max {
+			f = math.Inf(-1)
 		}
 		if t.Bits == 32 {
-			*(*float32)(p) = float32(math.Inf(sign))
-			return
+			*(*float32)(p) = float32(f)
+		} else {
+			*(*float64)(p) = f
 		}
-		*(*float64)(p) = math.Inf(sign)
 		return
 	}
 	var bits uint64

@@ -9,7 +9,6 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
-	"terrac/compiler/lower"
 	"terrac/compiler/specialize"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
@@ -126,8 +125,12 @@ func (rt *Runtime) initQuoteAPI() {
 			return 1
 		},
 		"printpretty": func(L *lua.LState) int {
-			jit.StdoutWrite([]byte(prettyQuote(rt.checkQuote(L, 1))))
+			jit.StdoutWrite([]byte(prettyQuote(rt.checkQuote(L, 1), breakLines(L.Get(2)))))
 			return 0
+		},
+		"prettystring": func(L *lua.LState) int {
+			L.Push(lua.LString(prettyQuote(rt.checkQuote(L, 1), breakLines(L.Get(2)))))
+			return 1
 		},
 		"isexpression": func(L *lua.LState) int {
 			L.Push(lua.LBool(rt.checkQuote(L, 1).IsExpr))
@@ -145,7 +148,7 @@ func (rt *Runtime) initQuoteAPI() {
 		return 1
 	}))
 	rt.quoteMeta.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
-		L.Push(lua.LString(strings.TrimRight(prettyQuote(rt.checkQuote(L, 1)), "\n")))
+		L.Push(lua.LString(prettyQuote(rt.checkQuote(L, 1), false)))
 		return 1
 	}))
 }
@@ -448,18 +451,17 @@ func (rt *Runtime) initReflection() {
 		"printpretty": L.NewFunction(func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
 			_ = rt.Engine.Check(fn)
-			jit.StdoutWrite([]byte(prettyFunction(fn)))
+			jit.StdoutWrite([]byte(prettyFunction(fn, breakLines(L.Get(2)))))
 			return 0
 		}),
-		"disas": L.NewFunction(func(L *lua.LState) int {
+		"prettystring": L.NewFunction(func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
-			irText, asm, err := rt.disas(fn)
-			if err != nil {
-				rt.raise(L, err)
-			}
-			jit.StdoutWrite([]byte("definition " + fn.Type.String() + "\n" + irText + "\nassembly for function at address\n" + asm))
-			return 0
+			_ = rt.Engine.Check(fn)
+			L.Push(lua.LString(prettyFunction(fn, breakLines(L.Get(2)))))
+			return 1
 		}),
+		"disas":      L.NewFunction(rt.luaFuncDisas), // disas.go
+		"printstats": L.NewFunction(rt.luaPrintStats),
 	}
 	rt.funcMeta.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
 		if k, ok := L.Get(2).(lua.LString); ok {
@@ -513,19 +515,6 @@ func (rt *Runtime) layoutString(t *types.Type) string {
 	return b.String()
 }
 
-// disas lowers fn alone and returns its IR and the host assembly.
-func (rt *Runtime) disas(fn *tree.Function) (string, string, error) {
-	if err := rt.Engine.Check(fn); err != nil {
-		return "", "", err
-	}
-	m := lower.NewModule("disas")
-	if err := m.AddFunction(fn); err != nil {
-		return "", "", err
-	}
-	irText := m.String()
-	asm, err := jit.EmitObject(irText, 2, "asm")
-	if err != nil {
-		return irText, "", err
-	}
-	return irText, string(asm), nil
-}
+// breakLines reads printpretty's optional argument: line breaking is on
+// unless it is false.
+func breakLines(v lua.LValue) bool { return v == lua.LNil || lua.LVAsBool(v) }

@@ -130,7 +130,7 @@ func (rt *Runtime) SaveExports(v lua.LValue) ([]aot.Export, error) {
 		fn, g := rt.AsFunction(fv), rt.AsGlobal(fv)
 		if !ok || fn == nil && g == nil {
 			if bad == nil {
-				bad = fmt.Errorf("expected a table of name = terra function or global, found %s = %s", k.Type(), fv.Type())
+				bad = fmt.Errorf("expected terra global or function but found %s (for key %s)", rt.typeOf(fv), k)
 			}
 			return
 		}

@@ -44,6 +44,9 @@ type Runtime struct {
 	ext        *dsl.Host              // language extensions (import)
 	bridge     *bridgeState           // bridge.go
 	callbacks  []callbackFrame        // user callbacks running (callback.go)
+	cnames     cNames                 // T:cstring() (cstring.go)
+	// compileTimes remembers how long each function printstats compiled took.
+	compileTimes map[*tree.Function]float64
 	// structNames counts the struct names given out, so each new struct
 	// gets a distinct name (A, A$1, ...) as Terra's do.
 	structNames map[string]int
@@ -91,6 +94,7 @@ func New() *Runtime {
 	rt.initCompat()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	rt.initSaveobj()
+	rt.initAPI()
 	return rt
 }
 

@@ -9,7 +9,6 @@
 package terralib
 
 import (
-	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -251,7 +250,7 @@ func (rt *Runtime) initTrees() {
 		return 1
 	}))
 	mt.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
-		L.Push(lua.LString(strings.TrimRight(prettyQuote(asTree(L.Get(1)).q), "\n")))
+		L.Push(lua.LString(prettyQuote(asTree(L.Get(1)).q, false)))
 		return 1
 	}))
 	tl := L.GetGlobal("terralib").(*lua.LTable)
