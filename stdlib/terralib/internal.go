@@ -26,7 +26,17 @@ func (rt *Runtime) initInternal() {
 			for i, item := range g.Items {
 				var cur lua.LValue = lua.LNil
 				if i < len(curs) {
-					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
+					base, from := rt.currentValue(curs[i]), 1
+					// A name declared earlier in the group (struct A
+					// then terra A:m()) is not assigned yet: start from
+					// the object the group made for it.
+					name := declName(item)
+					for j := 0; j < i; j++ {
+						if prev := declName(g.Items[j]); len(prev) < len(name) && len(prev) >= from && isPrefix(prev, name) {
+							base, from = objs[j], len(prev)
+						}
+					}
+					cur = rt.currentPathValue(L, item, base, from)
 				}
 				objs[i] = rt.declareItem(L, item, cur)
 			}
@@ -163,10 +173,31 @@ func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
 	return vals[0]
 }
 
+// declName is a group item's name path (A.b.c; A.methods.m for a method).
+func declName(item tast.Decl) []string {
+	switch item := item.(type) {
+	case *tast.Func:
+		return item.Name
+	case *tast.Struct:
+		return item.Name
+	}
+	return nil
+}
+
+func isPrefix(prefix, name []string) bool {
+	for i, p := range prefix {
+		if name[i] != p {
+			return false
+		}
+	}
+	return true
+}
+
 // currentPathValue follows a group item's name (A.b.c, or A.methods.m
-// for a method) from the value of its first part, and returns what the
-// name holds now. A part that is not a table is an error, as in Terra.
-func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue) lua.LValue {
+// for a method) from v, the value of its first from parts, and returns
+// what the name holds now. A part that is not a table is an error, as
+// in Terra.
+func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue, from int) lua.LValue {
 	var name []string
 	method := false
 	switch item := item.(type) {
@@ -179,7 +210,7 @@ func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue)
 	if method {
 		full = strings.Join(name[:len(name)-2], ".") + ":" + name[len(name)-1]
 	}
-	for i := 1; i < len(name); i++ {
+	for i := from; i < len(name); i++ {
 		if method && i == len(name)-2 {
 			if rt.AsType(v) == nil || !rt.AsType(v).IsStruct() {
 				L.RaiseError("expected a struct but found %s when attempting to add method %s", rt.typeOf(v), full)
