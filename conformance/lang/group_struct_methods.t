@@ -19,3 +19,12 @@ terra use()
   return g:get() + l:get() + p:get() + p:twice()
 end
 print(use())
+
+-- A method may come before its struct in the group, and a function may
+-- name a struct defined later in it.
+do
+  terra Later:get() return self.v end
+  terra make() return Later { 5 } end
+  struct Later { v : int }
+  print(make():get())
+end

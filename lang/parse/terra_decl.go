@@ -64,20 +64,27 @@ func (p *parser) terraGroup() []ast.Stmt {
 		l.SetLine(line)
 		out = append(out, l)
 	}
-	// The declared objects go to temporaries first and are stored one
-	// by one, so that a later target such as T.methods.m sees the struct
-	// T that an earlier item of the same group just stored.
 	// The declared objects go to a table first and are stored one by
-	// one, so that a later target such as T.methods.m sees the struct T
-	// that an earlier item of the same group just stored. One table, not
-	// one local per item: a group may be longer than Lua's local limit.
+	// one, structs first (as Terra declares them), so that a target such
+	// as T.methods.m sees the struct T of the same group wherever it is
+	// written. One table, not one local per item: a group may be longer
+	// than Lua's local limit.
 	declCall := p.terraCall(line, "declare", append([]ast.Expr{id}, curs...)...)
 	pack := &ast.TableExpr{Fields: []*ast.Field{{Value: declCall}}}
 	pack.SetLine(line)
 	decl := &ast.LocalAssignStmt{Names: []string{"$decls"}, Exprs: []ast.Expr{pack}}
 	decl.SetLine(line)
 	body := []ast.Stmt{decl}
-	for i, target := range targets {
+	var order []int
+	for _, structs := range []bool{true, false} {
+		for i := range targets {
+			if _, isStruct := group.Items[i].(*tast.Struct); isStruct == structs {
+				order = append(order, i)
+			}
+		}
+	}
+	for _, i := range order {
+		target := targets[i]
 		tbl := &ast.IdentExpr{Value: "$decls"}
 		tbl.SetLine(line)
 		idx := &ast.NumberExpr{Value: fmt.Sprint(i + 1)}

@@ -23,22 +23,30 @@ func (rt *Runtime) initInternal() {
 			tr, g := rt.groupArg(L)
 			objs := make([]lua.LValue, len(g.Items))
 			curs := holeArgs(L)
-			for i, item := range g.Items {
-				var cur lua.LValue = lua.LNil
-				if i < len(curs) {
-					base, from := rt.currentValue(curs[i]), 1
-					// A name declared earlier in the group (struct A
-					// then terra A:m()) is not assigned yet: start from
-					// the object the group made for it.
-					name := declName(item)
-					for j := 0; j < i; j++ {
-						if prev := declName(g.Items[j]); len(prev) < len(name) && len(prev) >= from && isPrefix(prev, name) {
-							base, from = objs[j], len(prev)
-						}
+			// Structs first, as Terra declares them: a method may name a
+			// struct defined anywhere in the group.
+			for _, structs := range []bool{true, false} {
+				for i, item := range g.Items {
+					if _, isStruct := item.(*tast.Struct); isStruct != structs {
+						continue
 					}
-					cur = rt.currentPathValue(L, item, base, from)
+					var cur lua.LValue = lua.LNil
+					if i < len(curs) {
+						base, from := rt.currentValue(curs[i]), 1
+						// A name the group declares is not assigned yet
+						// (struct A then terra A:m()): start from the
+						// object the group made for it.
+						name := declName(item)
+						for j, prev := range g.Items {
+							p := declName(prev)
+							if objs[j] != nil && len(p) < len(name) && len(p) >= from && isPrefix(p, name) {
+								base, from = objs[j], len(p)
+							}
+						}
+						cur = rt.currentPathValue(L, item, base, from)
+					}
+					objs[i] = rt.declareItem(L, item, cur)
 				}
-				objs[i] = rt.declareItem(L, item, cur)
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
