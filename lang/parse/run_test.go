@@ -25,8 +25,11 @@ function T.declare(id, ...)
   local c = rec("declare", id, ...)
   local objs = {}
   for i, cur in ipairs(c.args) do
+    -- cur returns the value of the target's root name (the runtime
+    -- walks the rest): only an earlier declaration counts.
     local ok, v = pcall(cur)
-    objs[i] = (ok and v) or {kind = "decl", id = id, i = i}
+    if not (ok and type(v) == "table" and v.kind == "decl") then v = nil end
+    objs[i] = v or {kind = "decl", id = id, i = i}
   end
   return unpack(objs)
 end

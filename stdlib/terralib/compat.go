@@ -206,4 +206,3 @@ func (rt *Runtime) bitFuncs() map[string]lua.LGFunction {
 		},
 	}
 }
-
