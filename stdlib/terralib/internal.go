@@ -109,6 +109,10 @@ func (rt *Runtime) initInternal() {
 			L.Push(rt.QuoteValue(out))
 			return 1
 		},
+		"escapeassign": func(L *lua.LState) int {
+			L.RaiseError("cannot define global variables or assign to upvalues in an escape")
+			return 0
+		},
 		"pointer": func(L *lua.LState) int {
 			L.Push(rt.TypeValue(types.PointerTo(rt.checkType(L, 1))))
 			return 1
