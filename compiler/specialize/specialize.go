@@ -121,6 +121,12 @@ func luaMessage(err error) string {
 
 // evalType evaluates a type hole. A list of types makes a tuple.
 func (s *Specializer) evalType(h *tast.Hole) *types.Type {
+	return s.evalTypeOr(h, "expected a type but found %s")
+}
+
+// evalTypeOr is evalType with the message for a value that is no type
+// (Terra words it differently for struct fields).
+func (s *Specializer) evalTypeOr(h *tast.Hole, notType string) *types.Type {
 	vals, ok := s.callHole(h)
 	if !ok {
 		return types.ErrorT
@@ -137,7 +143,7 @@ func (s *Specializer) evalType(h *tast.Hole) *types.Type {
 		for i := 1; i <= tb.Len(); i++ {
 			t := s.host.AsType(tb.RawGetInt(i))
 			if t == nil {
-				s.errorf(h, "expected a type but found %s", tb.RawGetInt(i).Type())
+				s.errorf(h, notType, tb.RawGetInt(i).Type())
 				return types.ErrorT
 			}
 			elems = append(elems, t)
@@ -147,7 +153,7 @@ func (s *Specializer) evalType(h *tast.Hole) *types.Type {
 		}
 		return types.TupleOf(elems...)
 	}
-	s.errorf(h, "expected a type but found %s", typeName(v))
+	s.errorf(h, notType, typeName(v))
 	return types.ErrorT
 }
 
@@ -292,7 +298,7 @@ func (s *Specializer) entries(in []tast.Entry) []types.Entry {
 			if e.NameHole != nil {
 				name = s.nameOf(e.NameHole)
 			}
-			t := s.evalType(e.Type)
+			t := s.evalTypeOr(e.Type, "lua expression is not a terra type but %s")
 			if seen[name] {
 				s.errorf(e, "duplicate definition of field %s", name)
 			}

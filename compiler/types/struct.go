@@ -141,9 +141,14 @@ func (t *Type) Complete() error {
 	}
 	switch t.state {
 	case complete:
-		return t.err
+		if t.err != nil {
+			// The first attempt reported why; later uses say the layout
+			// failed, as Terra does.
+			return fmt.Errorf("type recursively contains itself, or using a type whose layout failed: %s", t)
+		}
+		return nil
 	case completing:
-		return fmt.Errorf("type %s recursively contains itself", t)
+		return fmt.Errorf("type recursively contains itself, or using a type whose layout failed: %s", t)
 	}
 	t.state = completing
 	err := t.completeStruct()
@@ -177,7 +182,7 @@ func (t *Type) completeStruct() error {
 			}
 			if err := e.Type.Complete(); err != nil {
 				if e.Type.Kind == Struct && e.Type.state == completing {
-					return fmt.Errorf("type %s recursively contains itself", t)
+					return fmt.Errorf("type recursively contains itself, or using a type whose layout failed: %s", t)
 				}
 				if innermost(e.Type).Kind == Opaque {
 					return opaqueError(t) // named by the struct holding it

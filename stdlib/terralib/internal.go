@@ -386,8 +386,9 @@ func (rt *Runtime) entriesFromLua(t *types.Type, tb *lua.LTable) ([]types.Entry,
 			continue
 		}
 		ft := rt.AsType(ty)
-		if ft == nil {
-			return nil, fmt.Errorf("entry %s of %s is not a type", name, t)
+		_, strName := name.(lua.LString)
+		if ft == nil || !strName && rt.AsLabel(name) == nil {
+			return nil, fmt.Errorf("expected either a field type pair (e.g. { field = <string>, type = <type> } or {<string>,<type>} ) or a list of valid entries representing a union in the entries of %s", t)
 		}
 		fname := lua.LVAsString(name)
 		if l := rt.AsLabel(name); l != nil {
