@@ -90,6 +90,16 @@ func NewStruct(name string) *Type {
 // structNames counts, for every name asked for, the structs given it.
 var structNames = map[string]int{}
 
+// ResetStructNames forgets the struct names handed out, so the next
+// struct of each name prints as given again. For tests that build
+// independent programs in one process; two live structs may then print
+// alike.
+func ResetStructNames() {
+	mu.Lock()
+	defer mu.Unlock()
+	structNames = map[string]int{}
+}
+
 // uniqueStructName returns name if no struct has it yet, else name$N for
 // the next N, itself checked the same way (newstruct("A$1") may have
 // taken it). Callers hold mu.
