@@ -335,27 +335,11 @@ func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 	return tb
 }
 
-// uniqueStructName returns name, or name$N when name was given out
-// already (and name$N is free), so two structs never print alike.
-func (rt *Runtime) uniqueStructName(name string) string {
-	if rt.structNames == nil {
-		rt.structNames = map[string]int{}
-	}
-	for {
-		n, used := rt.structNames[name]
-		if !used {
-			rt.structNames[name] = 1
-			return name
-		}
-		rt.structNames[name] = n + 1
-		name = fmt.Sprintf("%s$%d", name, n)
-	}
-}
 
 // newStruct makes a struct whose layout comes from its Lua entries
 // table when it is completed.
 func (rt *Runtime) newStruct(name string) *types.Type {
-	t := types.NewStruct(rt.uniqueStructName(name))
+	t := types.NewStruct(name) // types gives each struct a distinct printed name
 	rt.TypeValue(t)
 	t.Completer = rt.completeFromLua
 	t.Initialized = rt.staticInitialize

@@ -47,9 +47,6 @@ type Runtime struct {
 	cnames     cNames          // T:cstring() (cstring.go)
 	// compileTimes remembers how long each function printstats compiled took.
 	compileTimes map[*tree.Function]float64
-	// structNames counts the struct names given out, so each new struct
-	// gets a distinct name (A, A$1, ...) as Terra's do.
-	structNames map[string]int
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 	linked    []string       // libraries loaded with linklibrary, for saved files
