@@ -26,7 +26,7 @@ func (rt *Runtime) initInternal() {
 			for i, item := range g.Items {
 				var cur lua.LValue = lua.LNil
 				if i < len(curs) {
-					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
+					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]), g.Items[:i], objs[:i])
 				}
 				objs[i] = rt.declareItem(L, item, cur)
 			}
@@ -166,7 +166,7 @@ func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
 // currentPathValue follows a group item's name (A.b.c, or A.methods.m
 // for a method) from the value of its first part, and returns what the
 // name holds now. A part that is not a table is an error, as in Terra.
-func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue) lua.LValue {
+func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue, earlier []tast.Decl, objs []lua.LValue) lua.LValue {
 	var name []string
 	method := false
 	switch item := item.(type) {
@@ -179,7 +179,16 @@ func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue)
 	if method {
 		full = strings.Join(name[:len(name)-2], ".") + ":" + name[len(name)-1]
 	}
-	for i := 1; i < len(name); i++ {
+	// A struct declared earlier in the same group is not stored yet:
+	// a path through it (struct S … terra S:m()) starts from it.
+	start := 1
+	for j, e := range earlier {
+		if st, ok := e.(*tast.Struct); ok && len(st.Name) < len(name) && len(st.Name) >= start &&
+			strings.Join(st.Name, ".") == strings.Join(name[:len(st.Name)], ".") {
+			v, start = objs[j], len(st.Name)
+		}
+	}
+	for i := start; i < len(name); i++ {
 		if method && i == len(name)-2 {
 			if rt.AsType(v) == nil || !rt.AsType(v).IsStruct() {
 				L.RaiseError("expected a struct but found %s when attempting to add method %s", rt.typeOf(v), full)
