@@ -9,7 +9,6 @@
 package terralib
 
 import (
-
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
