@@ -11,8 +11,9 @@ import (
 	"terrac/lang/tast"
 )
 
-// stub records calls; declare returns the current value when the cur
-// closure finds one, or a fresh declaration object.
+// stub records calls; declare returns the earlier declaration a cur
+// closure finds, or a fresh declaration object (a cur closure gives only
+// the first part of a dotted name; the runtime walks the rest).
 const stub = `
 local calls = {}
 local T = {calls = calls}
@@ -26,7 +27,11 @@ function T.declare(id, ...)
   local objs = {}
   for i, cur in ipairs(c.args) do
     local ok, v = pcall(cur)
-    objs[i] = (ok and v) or {kind = "decl", id = id, i = i}
+    if ok and type(v) == "table" and v.kind == "decl" then
+      objs[i] = v
+    else
+      objs[i] = {kind = "decl", id = id, i = i}
+    end
   end
   return unpack(objs)
 end
