@@ -252,7 +252,10 @@ func (check *Checker) CheckCopy(e tree.Expr) (tree.Expr, error) {
 		defer func() { check.env = saved }()
 	}
 	n := len(check.env.diags)
+	savedFree := check.env.freeSyms
+	check.env.freeSyms = true
 	x := check.rawExpr(tree.CopyExpr(e))
+	check.env.freeSyms = savedFree
 	if len(check.env.diags) > n {
 		diags := append(source.List(nil), check.env.diags[n:]...)
 		check.env.diags = check.env.diags[:n]

@@ -171,8 +171,11 @@ func (s *Specializer) nameOf(h *tast.Hole) string {
 // happens now, in Lua; everything else is left to the checker.
 func (s *Specializer) selectField(e *tast.Select, x tree.Expr, name string) tree.Expr {
 	if lv, ok := x.(*tree.LuaValue); ok && lv.Type == nil {
-		if tb, ok := lv.Value.(*lua.LTable); ok {
-			vals, err := s.host.CallHole(indexFn, tb, lua.LString(name))
+		// A table, or a type other than a struct (its fields such as
+		// T.type and T.N are Lua data; a struct's are its methods).
+		t := s.host.AsType(lv.Value)
+		if _, ok := lv.Value.(*lua.LTable); ok || t != nil && !t.IsStruct() {
+			vals, err := s.host.CallHole(indexFn, lv.Value, lua.LString(name))
 			if err != nil || len(vals) == 0 || vals[0] == lua.LNil {
 				s.errorf(e, "no field %s in lua object", name)
 				return s.bad(e)
