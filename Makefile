@@ -7,7 +7,9 @@ SHELL := /bin/bash
 
 GOTEST_FLAGS ?= -timeout 25m
 
-.PHONY: all demo test setup build clean
+.PHONY: all demo test setup build install clean
+
+PREFIX ?= /usr/local
 
 all: build
 
@@ -20,14 +22,28 @@ build:
 demo: build
 	bin/terrac examples/hello.t
 
-# go test runs even when go vet complains, so its closing lines are always
-# the last thing printed; the target fails if either failed.
+# Every test package runs the same terrac, built once (TERRAC_BIN). go test
+# runs verbosely through a filter so the log shows each top-level test's wall
+# time. go test runs even when go vet complains, so its closing lines are
+# always the last thing printed; the target fails if either failed.
+# The test build uses the installed layout (bin/terrac and bin/terra, the
+# same program under Terra's name) so terralib.terrahome finds bin/terra.
+TESTBIN := $(CURDIR)/bin/test/bin
+
 test: setup
+	@mkdir -p $(TESTBIN) && go build -o $(TESTBIN)/terrac ./cmd/terrac && ln -sf terrac $(TESTBIN)/terra
 	@vet=0; go vet ./... || vet=$$?; \
-	go test $(GOTEST_FLAGS) ./...; rc=$$?; \
+	set -o pipefail; TERRAC_BIN=$(TESTBIN)/terrac go test -v $(GOTEST_FLAGS) ./... 2>&1 | awk -f scripts/gotest-filter.awk; rc=$$?; \
 	if [ $$vet -ne 0 ]; then echo "make test: go vet failed" >&2; fi; \
 	if [ $$rc -eq 0 ] && [ $$vet -ne 0 ]; then rc=$$vet; fi; \
 	exit $$rc
+
+# make install PREFIX=/opt/terrac: PREFIX/bin/terrac and PREFIX/bin/terra
+# (Terra's command-line interface; terralib.terrahome is PREFIX).
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 bin/terrac $(DESTDIR)$(PREFIX)/bin/terrac
+	ln -sf terrac $(DESTDIR)$(PREFIX)/bin/terra
 
 clean:
 	rm -rf bin

@@ -85,6 +85,10 @@ func terrac(t *testing.T) string {
 	buildOnce.Do(func() {
 		if p := os.Getenv("TERRAC_BIN"); p != "" {
 			binPath, buildErr = overrideBinary(p)
+			if buildErr == nil {
+				// Stat ties go test's cached result to the binary.
+				_, buildErr = os.Stat(binPath)
+			}
 			return
 		}
 		root, err := filepath.Abs("..")
@@ -97,14 +101,18 @@ func terrac(t *testing.T) string {
 			buildErr = err
 			return
 		}
-		binPath = filepath.Join(tempDir, "terrac")
+		// The installed layout, PREFIX/bin/{terrac,terra}: programs find
+		// the terra command as terralib.terrahome.."/bin/terra".
+		binPath = filepath.Join(tempDir, "bin", "terrac")
 		consultSources(root)
 		cmd := exec.Command("go", "build", "-o", binPath, "./cmd/terrac")
 		cmd.Dir = root
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build ./cmd/terrac failed: %v\n%s", err, out)
+			return
 		}
+		buildErr = os.Symlink("terrac", filepath.Join(tempDir, "bin", "terra"))
 	})
 	if buildErr != nil {
 		t.Fatal(buildErr)

@@ -39,7 +39,14 @@ func (h *Host) Config() parse.Config { return parse.Config{Importer: h.Import} }
 func (h *Host) Import(name string) (parse.Language, error) {
 	L := h.L
 	if err := L.CallByParam(lua.P{Fn: L.GetGlobal("require"), NRet: 1, Protect: true}, lua.LString(name)); err != nil {
-		return nil, errors.New(strings.TrimRight(strings.TrimSpace(luaErrorText(err)), ","))
+		msg := strings.TrimRight(strings.TrimSpace(luaErrorText(err)), ",")
+		// An error raised while the module ran keeps its traceback, as
+		// Terra's does: the failing frame is usually deep in the module.
+		var ae *lua.ApiError
+		if errors.As(err, &ae) && ae.StackTrace != "" && !strings.Contains(msg, "stack traceback:") {
+			msg += "\n" + strings.TrimSpace(ae.StackTrace)
+		}
+		return nil, errors.New(msg)
 	}
 	v := L.Get(-1)
 	L.Pop(1)
@@ -100,21 +107,38 @@ func (l *language) Name() string          { return l.name }
 func (l *language) Entrypoints() []string { return l.entries }
 func (l *language) Keywords() []string    { return l.keywords }
 func (l *language) Has(k parse.ExtKind) bool {
-	_, ok := l.tbl.RawGetString(kindField[k]).(*lua.LFunction)
-	return ok
+	return l.parser(k) != lua.LNil
+}
+
+// parser returns the language's function for kind. A language without a
+// statement parser is still entered at the start of a statement: its
+// expression is evaluated for effect, as Terra does.
+func (l *language) parser(k parse.ExtKind) lua.LValue {
+	if fn, ok := l.tbl.RawGetString(kindField[k]).(*lua.LFunction); ok {
+		return fn
+	}
+	if k == parse.ExtStatement {
+		if fn, ok := l.tbl.RawGetString(kindField[parse.ExtExpression]).(*lua.LFunction); ok {
+			return fn
+		}
+	}
+	return lua.LNil
 }
 
 // Parse calls the language's parser for kind with a Lua lexer over lx and
 // keeps the constructor it returns.
 func (l *language) Parse(kind parse.ExtKind, lx *parse.Lexer) (int, [][]string, error) {
 	L := l.h.L
-	fn := l.tbl.RawGetString(kindField[kind])
+	fn := l.parser(kind)
 	top := L.GetTop()
 	defer L.SetTop(top)
 	if err := L.CallByParam(lua.P{Fn: fn, NRet: 2, Protect: true}, l.tbl, newLexer(L, lx)); err != nil {
 		return 0, nil, errors.New(luaErrorText(err))
 	}
 	ctor, names := L.Get(-2), L.Get(-1)
+	if _, ok := l.tbl.RawGetString(kindField[kind]).(*lua.LFunction); !ok {
+		names = lua.LNil // an expression standing as a statement assigns nothing
+	}
 	if ctor.Type() != lua.LTFunction && !isCallable(L, ctor) {
 		return 0, nil, fmt.Errorf("%s parser returned %s, not a constructor function", kindField[kind], ctor.Type())
 	}

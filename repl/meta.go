@@ -122,7 +122,7 @@ func (s *Session) checkAll(fn *tree.Function, seen map[*tree.Function]bool) erro
 	}
 	seen[fn] = true
 	if fn.Def == nil {
-		return fmt.Errorf("function %s is declared but not defined", fn.Name)
+		return fmt.Errorf("function %s is not defined", fn.Name)
 	}
 	if err := s.rt.Engine.Check(fn); err != nil {
 		return err

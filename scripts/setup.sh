@@ -85,4 +85,6 @@ if ((build)); then
 		echo "$out" >&2
 		exit 1
 	fi
+	# Terra's command-line interface is the same program under that name.
+	ln -sf terrac bin/terra
 fi

@@ -185,7 +185,10 @@ func buildFile(args []string) int {
 		fmt.Fprintf(os.Stderr, "terrac build: an executable needs a Terra function exported as main (define a global terra main, or use --export)\n")
 		return 1
 	}
-	o := aot.Options{Target: c.target, Opt: c.opt, FastMath: c.fastMath, Debug: c.debug, GlobalValue: rt.GlobalBytes}
+	o := rt.SaveOptions(aot.Options{Target: c.target, Opt: c.opt, Debug: c.debug})
+	if c.fastMath {
+		o.FastMath = []string{"fast"}
+	}
 	if !c.noCach {
 		o.CacheDir = aot.DefaultCacheDir()
 	}

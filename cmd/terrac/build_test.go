@@ -27,6 +27,12 @@ var (
 func terrac(t testing.TB) string {
 	t.Helper()
 	terracOnce.Do(func() {
+		// make test builds the command once for every package.
+		if p := os.Getenv("TERRAC_BIN"); filepath.IsAbs(p) {
+			_, terracErr = os.Stat(p) // also ties go test's cache to the binary
+			terracBin = p
+			return
+		}
 		dir, err := os.MkdirTemp("", "terrac-build-test-")
 		if err != nil {
 			terracErr = err

@@ -28,7 +28,12 @@ options (before the command):
 `
 
 func main() {
-	code := run(os.Args[1:])
+	var code int
+	if invokedAsTerra(os.Args[0]) {
+		code = runTerra(os.Args)
+	} else {
+		code = run(os.Args[1:])
+	}
 	jit.PrintStats() // TERRAC_JIT_STATS=1: os.Exit runs no C atexit handlers
 	os.Exit(code)
 }

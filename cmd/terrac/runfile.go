@@ -14,7 +14,6 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/lang/source"
-	"terrac/runtime/engine"
 	"terrac/runtime/jit"
 	"terrac/stdlib/terralib"
 )
@@ -29,19 +28,36 @@ func runFile(path string, args []string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	rt := terralib.New()
-	if jitDebug {
-		rt.Engine.SetDebugLevel(engine.DebugFull)
-	}
+	p := newProgram()
 	defer jit.Flush()
-	var panicStack []byte
-	rt.L.Options.OnGoPanic = func(any) {
-		if panicStack == nil {
-			panicStack = debug.Stack()
+	p.rt.SetArgs(path, args)
+	return p.run(path, src, args)
+}
+
+// program is one runtime that runs chunks (a file, a -e chunk) and
+// reports their errors.
+type program struct {
+	rt         *terralib.Runtime
+	panicStack []byte // where the first Go panic in a callback happened
+}
+
+func newProgram() *program {
+	p := &program{rt: terralib.New()}
+	if jitDebug {
+		p.rt.SetDebugFlags(1)
+	}
+	p.rt.L.Options.OnGoPanic = func(any) {
+		if p.panicStack == nil {
+			p.panicStack = debug.Stack()
 		}
 	}
-	rt.SetArgs(path, args)
-	fn, err := rt.LoadString(path, src)
+	return p
+}
+
+// run loads and runs one chunk with args; the result is the exit code.
+func (p *program) run(name string, src []byte, args []string) int {
+	rt := p.rt
+	fn, err := rt.LoadString(name, src)
 	if err != nil {
 		reportLoad(err)
 		return 1
@@ -53,7 +69,7 @@ func runFile(path string, args []string) int {
 			// A Go panic inside a Lua callback: a terrac bug.
 			fmt.Fprintf(os.Stderr, "internal error: %v\nPlease report this as a terrac bug.\n", ae.Object)
 			if os.Getenv("TERRAC_DEBUG") != "" {
-				os.Stderr.Write(panicStack)
+				os.Stderr.Write(p.panicStack)
 			}
 			return 3
 		}

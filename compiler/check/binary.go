@@ -65,6 +65,11 @@ func (check *Checker) arith(b *tree.Binary, ok func(*types.Type) bool) tree.Expr
 func (check *Checker) pointerArith(b *tree.Binary) (tree.Expr, bool) {
 	lt, rt := b.X.Base().Type, b.Y.Base().Type
 	ptrLike := func(t *types.Type) bool { return t.IsPointer() || t.IsArray() }
+	for _, x := range []tree.Expr{b.X, b.Y} {
+		if t := x.Base().Type; ptrLike(t) && !check.hasLayout(t.Elem, x.Span()) {
+			return invalid(b), true
+		}
+	}
 	switch {
 	case ptrLike(lt) && ptrLike(rt) && lt.Elem == rt.Elem && b.Op == "-":
 		b.X, b.Y = check.asPointer(b.X), check.asPointer(b.Y)

@@ -29,7 +29,7 @@ func (check *Checker) call(c *tree.Call) tree.Expr {
 					check.hostError(c.Pos, err)
 					return invalid(c)
 				}
-				return check.rawExpr(res)
+				return check.expansion(c.Pos, res)
 			}
 		}
 		if _, ok := check.overloads(lv.Value); ok {

@@ -78,6 +78,15 @@ type env struct {
 	// loop body) that hold the user's own statements: inside them
 	// duplicate names are reported again.
 	written map[*tree.Block]bool
+	// freeSyms is set while checking a quote on its own (CheckCopy):
+	// like Terra, a quote may use a symbol declared outside it, which
+	// only a function definition must have in scope.
+	freeSyms bool
+	// stmtAt is the span of the expression of the expression statement
+	// being checked, while a macro expanded there may still splice
+	// statements into the block (see expansion).
+	stmtAt  source.Span
+	inStmtX bool
 
 	// failedDefs collects overloaded definitions that failed to check
 	// while the candidates of one call are gathered.
@@ -149,7 +158,9 @@ func (check *Checker) funcBody(fn *tree.Function) {
 		}
 		check.completeAt(t, def.Pos)
 		params[i] = t
-		check.declare(p, def.Pos, true)
+		// Written names were checked for duplicates when specialized;
+		// distinct symbols spliced in may share a display name.
+		check.declare(p, def.Pos, false)
 	}
 
 	e.result = def.Result

@@ -119,7 +119,13 @@ func (check *Checker) constant(e tree.Expr, lvalue bool) {
 		check.constant(e.X, false)
 	case *tree.Constructor:
 		for _, f := range e.Fields {
-			check.constant(f.Value, false)
+			if f.Value != nil { // nil: a field left zero
+				check.constant(f.Value, false)
+			}
+		}
+	case *tree.ArrayLit:
+		for _, x := range e.Elems {
+			check.constant(x, false)
 		}
 	default:
 		check.errorf(e.Span(), "non-constant expression being used as a constant initializer")

@@ -37,7 +37,7 @@ func (check *Checker) literal(e tree.Expr) tree.Expr {
 
 // variable checks a use of a Terra variable.
 func (check *Checker) variable(v *tree.Var) tree.Expr {
-	if !check.visible(v.Sym) {
+	if !check.visible(v.Sym) && !check.env.freeSyms {
 		check.errorf(v.Pos, "definition of variable with symbol %s is not in scope in this context", v.Sym.Name)
 		return invalid(v)
 	}

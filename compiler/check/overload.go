@@ -183,7 +183,7 @@ func (check *Checker) expandWith(v lua.LValue, lead []lua.LValue, args []tree.Ex
 		check.hostError(at, err)
 		return invalid(&tree.Call{ExprBase: tree.ExprBase{Pos: at}})
 	}
-	return check.rawExpr(res)
+	return check.expansion(at, res)
 }
 
 // resolve picks among cands for the checked args and returns the call.

@@ -25,7 +25,7 @@ func (check *Checker) closeScope() { check.env.scope = check.env.scope.parent }
 // a second variable of the same name in the block is an error.
 func (check *Checker) declare(sym *tree.Symbol, at source.Span, named bool) {
 	s := check.env.scope
-	if named && sym.Name != "" && sym.Name[0] != '<' { // <…> names temporaries
+	if named && !sym.Escaped && sym.Name != "" && sym.Name[0] != '<' { // <…> names temporaries
 		if prev := s.names[sym.Name]; prev != nil && prev != sym {
 			check.errorf(at, "duplicate definition of variable %s", sym.Name)
 		}

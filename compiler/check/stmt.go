@@ -5,6 +5,7 @@ package check
 import (
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/lang/source"
 )
 
 // block checks a lexical block in a new scope; its statement list is
@@ -161,8 +162,31 @@ func (check *Checker) exprStmt(s *tree.ExprStmt) []tree.Stmt {
 		}
 		return out
 	}
-	s.X = check.expr(s.X)
+	check.env.stmtAt, check.env.inStmtX = s.X.Span(), true
+	x := check.rawExpr(s.X)
+	check.env.inStmtX = false
+	if sp, ok := x.(*stmtSplice); ok {
+		return check.exprStmt(&tree.ExprStmt{StmtBase: s.StmtBase, X: sp.Let})
+	}
+	s.X = check.value(x)
 	return []tree.Stmt{s}
+}
+
+// stmtSplice carries the unchecked expansion of a macro that is a whole
+// expression statement back to exprStmt, which splices it into the
+// block: as in Terra, statements a macro returns there (a quote, a list
+// of quotes) declare their variables in the enclosing block.
+type stmtSplice struct{ *tree.Let }
+
+// expansion checks res, the expansion of a macro called at at. When the
+// call is the whole of an expression statement and res is a Let, res is
+// returned unchecked in a stmtSplice for exprStmt.
+func (check *Checker) expansion(at source.Span, res tree.Expr) tree.Expr {
+	if l, ok := res.(*tree.Let); ok && check.env.inStmtX && at == check.env.stmtAt {
+		check.env.inStmtX = false
+		return &stmtSplice{l}
+	}
+	return check.rawExpr(res)
 }
 
 // let checks `quote stmts in e1, e2 end` used as an expression: the

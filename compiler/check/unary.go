@@ -4,6 +4,7 @@ package check
 import (
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/lang/source"
 )
 
 // canBeOrd is Terra's canbeord: the operands of and/or/not (bool for
@@ -71,9 +72,23 @@ func (check *Checker) deref(x tree.Expr, u *tree.Unary) tree.Expr {
 		check.errorf(x.Span(), "argument of dereference is not a pointer type but %s", t)
 		return invalid(u)
 	}
+	if !check.hasLayout(t.Elem, x.Span()) {
+		return invalid(u)
+	}
 	u.Type = t.Elem
 	u.LValue = true
 	return u
+}
+
+// hasLayout reports (and rejects) a function type where the layout of the
+// pointee is needed: a function pointer can be called, never dereferenced
+// or offset.
+func (check *Checker) hasLayout(t *types.Type, at source.Span) bool {
+	if t.Kind == types.Func {
+		check.errorf(at, "function type %s has no layout: a function pointer cannot be dereferenced or offset", t)
+		return false
+	}
+	return true
 }
 
 // addressOf makes `&x` for a checked x. An rvalue is first stored in a

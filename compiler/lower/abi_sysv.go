@@ -158,10 +158,13 @@ func (m *Module) classifyParam(t *types.Type, ints, sses *int) abiArg {
 		if t.IsUnit() {
 			return abiArg{kind: argIgnore, t: t}
 		}
+		// A scalar finding no register left goes on the stack by
+		// itself; the count never drops below zero, so later aggregates
+		// still see the registers that really are free (none).
 		if t.Kind == types.Float || t.Kind == types.Vector {
-			*sses--
+			*sses = max(0, *sses-1)
 		} else {
-			*ints--
+			*ints = max(0, *ints-1)
 		}
 		return abiArg{kind: argDirect, t: t}
 	}

@@ -64,6 +64,9 @@ func (b *builder) createSelect(e *tree.Select) value.Value {
 		return b.createLoad(e.Type, b.fieldAddr(b.createAddr(e.X), st, f))
 	}
 	agg := b.createExpr(e.X)
+	if mv, ok := agg.(*memValue); ok {
+		return b.createLoad(e.Type, b.fieldAddr(mv.ptr, st, f))
+	}
 	v := b.cur.NewExtractValue(agg, uint64(si.member[f.Index]))
 	return b.fromMemory(e.Type, v)
 }
@@ -119,12 +122,11 @@ func (b *builder) createConstructor(e *tree.Constructor) value.Value {
 	t := e.Type
 	switch t.Kind {
 	case types.Array:
-		var agg value.Value = constant.NewZeroInitializer(b.getLLVMType(t))
+		vals := make([]value.Value, len(e.Fields))
 		for i, f := range e.Fields {
-			v := b.toMemory(t.Elem, b.createExpr(f.Value))
-			agg = b.cur.NewInsertValue(agg, v, uint64(i))
+			vals[i] = b.createExpr(f.Value)
 		}
-		return agg
+		return b.createArrayValue(t, vals)
 	case types.Struct:
 	default:
 		failf("constructor of type %s", t)
@@ -157,15 +159,14 @@ func (b *builder) createConstructor(e *tree.Constructor) value.Value {
 			vals[i] = b.createExpr(cf.Value)
 		}
 	}
-	if hasUnion {
-		tmp := b.createAlloca(t, "")
-		b.cur.NewStore(constant.NewZeroInitializer(si.typ), tmp)
+	if hasUnion || inMemory(t) {
+		tmp := b.newInMemory(t, true)
 		for i, f := range fields {
 			if vals[i] != nil {
 				b.createStore(f.Type, vals[i], b.fieldAddr(tmp, t, f))
 			}
 		}
-		return b.cur.NewLoad(si.typ, tmp)
+		return b.finishInMemory(t, tmp)
 	}
 	var agg value.Value = constant.NewZeroInitializer(si.typ)
 	for i, f := range fields {
@@ -183,9 +184,35 @@ func (b *builder) createTuple(t *types.Type, vals []value.Value) value.Value {
 		return unitValue()
 	}
 	si := b.getStructInfo(t)
+	if inMemory(t) {
+		tmp := b.newInMemory(t, false)
+		for i, e := range t.Entries {
+			addr := b.gep(si.typ, tmp, constI32(0), constI32(int64(si.member[i])))
+			b.createStore(e.Type, vals[i], addr)
+		}
+		return b.finishInMemory(t, tmp)
+	}
 	var agg value.Value = constant.NewZeroInitializer(si.typ)
 	for i, e := range t.Entries {
 		agg = b.cur.NewInsertValue(agg, b.toMemory(e.Type, vals[i]), uint64(si.member[i]))
+	}
+	return agg
+}
+
+// createArrayValue builds an array of type t from its elements' register
+// values; missing trailing elements are zero.
+func (b *builder) createArrayValue(t *types.Type, vals []value.Value) value.Value {
+	lt := b.getLLVMType(t)
+	if inMemory(t) {
+		tmp := b.newInMemory(t, len(vals) < t.N)
+		for i, v := range vals {
+			b.createStore(t.Elem, v, b.gep(lt, tmp, constI64(0), constI64(int64(i))))
+		}
+		return b.finishInMemory(t, tmp)
+	}
+	var agg value.Value = constant.NewZeroInitializer(lt)
+	for i, v := range vals {
+		agg = b.cur.NewInsertValue(agg, b.toMemory(t.Elem, v), uint64(i))
 	}
 	return agg
 }

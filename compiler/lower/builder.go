@@ -94,7 +94,7 @@ func (m *Module) AddFunction(fn *tree.Function) (err error) {
 }
 
 func (b *builder) createFunctionBody() {
-	b.entry = b.f.NewBlock("entry")
+	b.entry = b.f.NewBlock(b.uniqueName("entry")) // locals share the namespace
 	b.cur = b.entry
 	b.createPrologue()
 	b.createBlock(b.fn.Def.Body)
@@ -118,7 +118,7 @@ func (b *builder) createPrologue() {
 	i := 0
 	if b.sig.ret.kind == argMemory {
 		b.sret = params[0]
-		params[0].SetName("sret")
+		params[0].SetName(b.uniqueName("sret"))
 		i = 1
 	}
 	for k, sym := range b.fn.Def.Params {
@@ -141,8 +141,7 @@ func (b *builder) createPrologue() {
 				i++
 			}
 			slot := b.createAlloca(t, sym.Name+".addr")
-			v := b.cur.NewLoad(b.getLLVMType(t), b.cur.NewBitCast(tmp, lltypes.NewPointer(b.getLLVMType(t))))
-			b.cur.NewStore(v, slot)
+			b.createStore(t, b.createLoad(t, b.cur.NewBitCast(tmp, lltypes.NewPointer(b.getLLVMType(t)))), slot)
 			b.locals[sym] = slot
 		case argMemory:
 			params[i].SetName(b.uniqueName(sanitize(sym.Name)))
@@ -159,7 +158,16 @@ func (b *builder) uniqueName(name string) string {
 	if n == 0 {
 		return name
 	}
-	return fmt.Sprintf("%s%d", name, n)
+	for {
+		// A suffixed name may itself be a user's name ("x1"): skip taken ones.
+		cand := fmt.Sprintf("%s%d", name, n)
+		if b.names[cand] == 0 {
+			b.names[cand] = 1
+			b.names[name] = n + 1
+			return cand
+		}
+		n++
+	}
 }
 
 // newBlock makes a named basic block; it joins the function when it
@@ -214,6 +222,9 @@ func (b *builder) createTemp(t *types.Type, v value.Value) value.Value {
 // createLoad loads a value of Terra type t from ptr (memory form) and
 // returns its register form.
 func (b *builder) createLoad(t *types.Type, ptr value.Value) value.Value {
+	if inMemory(t) && plainAddr(ptr) {
+		return b.loadInMemory(t, ptr)
+	}
 	v := b.cur.NewLoad(b.getLLVMType(t), ptr)
 	if b.unaligned[ptr] {
 		v.Align = 1
@@ -223,7 +234,10 @@ func (b *builder) createLoad(t *types.Type, ptr value.Value) value.Value {
 
 // createStore stores the register value v of type t at ptr.
 func (b *builder) createStore(t *types.Type, v, ptr value.Value) {
-	st := b.cur.NewStore(b.toMemory(t, v), ptr)
+	if (inMemory(t) || isMemValue(v)) && b.storeInMemory(t, v, ptr) {
+		return
+	}
+	st := b.cur.NewStore(b.toMemory(t, b.firstClass(v)), ptr)
 	if b.unaligned[ptr] {
 		st.Align = 1
 	}

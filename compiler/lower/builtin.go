@@ -19,6 +19,11 @@ func (b *builder) createBuiltinExpr(e tree.Expr) value.Value {
 		c := b.createExpr(e.C)
 		x := b.createExpr(e.A)
 		y := b.createExpr(e.B)
+		if t := tree.TypeOf(e); inMemory(t) {
+			// Choose between the two copies' addresses.
+			p := b.cur.NewSelect(c, b.aggAddr(t, x), b.aggAddr(t, y))
+			return &memValue{ptr: p, typ: b.getLLVMType(t)}
+		}
 		return b.cur.NewSelect(c, x, y)
 	}
 	return nil
@@ -39,9 +44,5 @@ func (b *builder) createArrayLit(e *tree.ArrayLit) value.Value {
 		}
 		return v
 	}
-	var v value.Value = constant.NewZeroInitializer(b.getLLVMType(t))
-	for i, x := range vals {
-		v = b.cur.NewInsertValue(v, b.toMemory(e.Elem, x), uint64(i))
-	}
-	return v
+	return b.createArrayValue(t, vals)
 }

@@ -74,10 +74,14 @@ func (b *builder) createCall(fnType *types.Type, callee value.Value, args []valu
 		case argCoerce:
 			llArgs = append(llArgs, b.createCoerceIn(a, v)...)
 		case argMemory:
-			tmp := b.createTemp(a.t, v)
 			if a.indirect {
-				llArgs = append(llArgs, tmp)
+				// The callee owns (and may change) the copy.
+				llArgs = append(llArgs, b.createTemp(a.t, v))
 				continue
+			}
+			tmp := b.aggAddr(a.t, v) // byval: LLVM copies it for the callee
+			if !plainAddr(tmp) {
+				tmp = b.createTemp(a.t, v)
 			}
 			llArgs = append(llArgs, ir.NewArg(tmp, ir.Byval{Typ: b.getLLVMType(a.t)}, ir.Align(max(8, a.t.Align()))))
 		}
@@ -101,7 +105,13 @@ func (b *builder) createCall(fnType *types.Type, callee value.Value, args []valu
 		b.cur.NewStore(call, b.cur.NewBitCast(tmp, lltypes.NewPointer(sig.ret.coerce)))
 		return b.createLoad(fnType.Result, b.cur.NewBitCast(tmp, lltypes.NewPointer(b.getLLVMType(fnType.Result))))
 	case argMemory:
+		if inMemory(fnType.Result) {
+			return &memValue{ptr: sret, typ: b.getLLVMType(fnType.Result)} // a fresh slot
+		}
 		return b.createLoad(fnType.Result, sret)
+	}
+	if rt := fnType.Result; rt != nil && !rt.IsUnit() {
+		return zeroValue(b.getValueType(rt)) // an empty aggregate: nothing was passed
 	}
 	return unitValue()
 }

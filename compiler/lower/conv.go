@@ -137,6 +137,9 @@ func (b *builder) convertNumber(v value.Value, from, to *types.Type, lt lltypes.
 // (structural casts, e.g. a tuple to a named struct with the same
 // field types).
 func (b *builder) convertAggregate(v value.Value, from, to *types.Type) value.Value {
+	if inMemory(from) || inMemory(to) {
+		return b.convertInMemory(v, from, to)
+	}
 	if from.Kind == types.Array {
 		if from.N != to.N {
 			failf("cannot convert %s to %s", from, to)
@@ -173,4 +176,44 @@ func (b *builder) convertAggregate(v value.Value, from, to *types.Type) value.Va
 		agg = b.cur.NewInsertValue(agg, b.toMemory(tf.Type, x), uint64(tsi.member[tf.Index]))
 	}
 	return agg
+}
+
+// convertInMemory is convertAggregate for aggregates held in memory: it
+// reads each member of the source and writes the converted member.
+func (b *builder) convertInMemory(v value.Value, from, to *types.Type) value.Value {
+	src := b.aggAddr(from, v)
+	dst := b.newInMemory(to, false)
+	if from.Kind == types.Array {
+		if from.N != to.N {
+			failf("cannot convert %s to %s", from, to)
+		}
+		flt, tlt := b.getLLVMType(from), b.getLLVMType(to)
+		for i := 0; i < from.N; i++ {
+			x := b.createLoad(from.Elem, b.gep(flt, src, constI64(0), constI64(int64(i))))
+			b.createStore(to.Elem, b.convert(x, from.Elem, to.Elem), b.gep(tlt, dst, constI64(0), constI64(int64(i))))
+		}
+		return b.finishInMemory(to, dst)
+	}
+	fl, err1 := from.Layout()
+	tl, err2 := to.Layout()
+	if err1 != nil || err2 != nil || len(fl.Fields) != len(tl.Fields) {
+		failf("cannot convert %s to %s", from, to)
+	}
+	fsi, tsi := b.getStructInfo(from), b.getStructInfo(to)
+	for i := range fl.Fields {
+		if fsi.union[fl.Fields[i].Index] || tsi.union[tl.Fields[i].Index] {
+			// Same layout assumed for unions: reinterpret the bytes.
+			if from.Size() != to.Size() {
+				failf("cannot convert %s to %s", from, to)
+			}
+			b.memcpy(to, dst, src)
+			return b.finishInMemory(to, dst)
+		}
+	}
+	for i := range fl.Fields {
+		ff, tf := fl.Fields[i], tl.Fields[i]
+		x := b.createLoad(ff.Type, b.fieldAddr(src, from, ff))
+		b.createStore(tf.Type, b.convert(x, ff.Type, tf.Type), b.fieldAddr(dst, to, tf))
+	}
+	return b.finishInMemory(to, dst)
 }

@@ -47,6 +47,9 @@ type funcDebug struct {
 	stack   []metadata.Field // innermost statement's location last (as *DILocation)
 	scanned map[*ir.Block]int
 	started bool // a statement has been seen
+	// custom is the position terralib.debuginfo set: it replaces every
+	// position from there to the end of the function.
+	custom *metadata.DILocation
 }
 
 // EnableDebugInfo makes the module carry DWARF line information for the
@@ -158,6 +161,9 @@ func (b *builder) debugBegin() {
 // location returns the DILocation of a span in the current function.
 func (b *builder) location(s source.Span) *metadata.DILocation {
 	fd := b.fdbg
+	if fd.custom != nil {
+		return fd.custom
+	}
 	scope := fd.scopes[s.File]
 	if scope == nil {
 		// Code spliced from a quote written in another file.
@@ -261,4 +267,28 @@ func reflectMetadata(x any) *ir.Metadata {
 		return nil
 	}
 	return f.Addr().Interface().(*ir.Metadata)
+}
+
+// debugCustom attributes the code lowered from here to the end of the
+// function to file:line (terralib.debuginfo). The file is recorded as
+// written, relative to ".", whether or not it exists.
+func (b *builder) debugCustom(file string, line int64) {
+	fd := b.fdbg
+	if fd == nil {
+		return
+	}
+	b.debugFlush()
+	key := "\x00custom:" + file
+	d := b.dbg.files[key]
+	if d == nil {
+		d = &metadata.DIFile{MetadataID: -1, Filename: file, Directory: "."}
+		b.addMD(d)
+		b.dbg.files[key] = d
+	}
+	lbf := &metadata.DILexicalBlockFile{MetadataID: -1, Scope: fd.sp, File: d}
+	b.addMD(lbf)
+	loc := &metadata.DILocation{MetadataID: -1, Line: line, Scope: lbf}
+	b.addMD(loc)
+	fd.custom = loc
+	fd.stack[len(fd.stack)-1] = loc
 }

@@ -138,7 +138,7 @@ func (b *builder) createAddr(e tree.Expr) value.Value {
 		return b.getGlobal(e.G)
 	}
 	t := tree.TypeOf(e)
-	return b.createTemp(t, b.createExpr(e))
+	return b.aggAddr(t, b.createExpr(e))
 }
 
 func (b *builder) createUnary(e *tree.Unary) value.Value {

@@ -392,6 +392,9 @@ func zeroValue(t lltypes.Type) constant.Constant {
 
 // sanitize makes a string usable inside an LLVM local name.
 func sanitize(s string) string {
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		s = "_" + s // a leading digit would read as a numbered value
+	}
 	return strings.Map(func(r rune) rune {
 		if r < 128 && (r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
 			return r

@@ -49,11 +49,14 @@ func syncScope(s string) string {
 func (b *builder) createLowLevel(e *tree.LowLevel) value.Value {
 	args := make([]value.Value, len(e.Args))
 	for i, a := range e.Args {
-		args[i] = b.createExpr(a)
+		args[i] = b.firstClass(b.createExpr(a)) // these operations take first-class operands
 	}
 	switch e.Op {
 	case "asm":
 		return b.createAsm(e, args)
+	case "debuginfo":
+		b.debugCustom(e.Asm, e.Align)
+		return unitValue()
 	case "fence":
 		f := b.cur.NewFence(ordering(e.Ordering))
 		f.SyncScope = syncScope(e.SyncScope)

@@ -92,11 +92,32 @@ func (b *builder) createGoto(s *tree.Goto) {
 }
 
 func (b *builder) createVarDecl(s *tree.VarDecl) {
+	if len(s.Syms) == 1 && len(s.Inits) == 1 && inMemory(s.Syms[0].VarType()) &&
+		addressable(s.Inits[0]) && tree.TypeOf(s.Inits[0]) == s.Syms[0].VarType() {
+		// The new variable cannot alias its initializer: copy straight
+		// from it, without a snapshot in between.
+		sym, t := s.Syms[0], s.Syms[0].VarType()
+		src := b.createAddr(s.Inits[0])
+		if plainAddr(src) {
+			slot := b.createAlloca(t, sym.Name)
+			b.locals[sym] = slot
+			b.memcpy(t, slot, src)
+			return
+		}
+		vals := []value.Value{b.createLoad(t, src)}
+		b.declareVars(s.Syms, vals)
+		return
+	}
 	vals := make([]value.Value, len(s.Inits))
 	for i, e := range s.Inits {
 		vals[i] = b.createExpr(e)
 	}
-	for i, sym := range s.Syms {
+	b.declareVars(s.Syms, vals)
+}
+
+// declareVars makes the slots of syms, initialized from vals if any.
+func (b *builder) declareVars(syms []*tree.Symbol, vals []value.Value) {
+	for i, sym := range syms {
 		t := sym.VarType()
 		slot := b.createAlloca(t, sym.Name)
 		b.locals[sym] = slot

@@ -48,7 +48,7 @@ func (m *Module) AddCallbackThunk(fnType *types.Type, name string, id int64) (er
 		labels: map[*tree.Label]*labelTarget{},
 		names:  map[string]int{},
 	}
-	b.entry = f.NewBlock("entry")
+	b.entry = f.NewBlock(b.uniqueName("entry"))
 	b.cur = b.entry
 	b.createPrologue()
 
@@ -103,7 +103,7 @@ func (m *Module) AddIndirectWrapper(fnType *types.Type, name string) (err error)
 	m.byName[name] = f
 	args, ret := f.Params[0], f.Params[1]
 	b := &builder{Module: m, f: f, names: map[string]int{}}
-	b.entry = f.NewBlock("entry")
+	b.entry = f.NewBlock(b.uniqueName("entry"))
 	b.cur = b.entry
 	fp := types.PointerTo(fnType)
 	all := append([]*types.Type{fp}, fnType.Params...)

@@ -33,7 +33,7 @@ func (m *Module) AddVarargWrapper(fnType *types.Type, args []*types.Type, name s
 	m.byName[name] = f
 	argp, ret := f.Params[0], f.Params[1]
 	b := &builder{Module: m, f: f, names: map[string]int{}}
-	b.entry = f.NewBlock("entry")
+	b.entry = f.NewBlock(b.uniqueName("entry"))
 	b.cur = b.entry
 	all := append([]*types.Type{types.PointerTo(fnType)}, args...)
 	l, lerr := types.TupleOf(all...).Layout()

@@ -39,7 +39,7 @@ func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err
 	args.SetName("args")
 	ret.SetName("ret")
 	b := &builder{Module: m, f: f, names: map[string]int{}}
-	b.entry = f.NewBlock("entry")
+	b.entry = f.NewBlock(b.uniqueName("entry"))
 	b.cur = b.entry
 
 	tuple := types.TupleOf(fnType.Params...)
@@ -51,11 +51,20 @@ func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err
 	for i, p := range fnType.Params {
 		ptr := b.gep(lltypes.I8, args, constI64(l.Fields[i].Offset))
 		typed := b.cur.NewBitCast(ptr, lltypes.NewPointer(m.getLLVMType(p)))
+		if p.Align() > 8 {
+			// The host fills the buffers with 8-byte alignment at most;
+			// a 16-byte vector load would fault.
+			b.markUnaligned(typed)
+		}
 		vals[i] = b.createLoad(p, typed)
 	}
 	result := b.createCall(fnType, callee, vals, fnType.Params)
 	if rt := fnType.Result; rt != nil && !rt.IsUnit() {
-		b.createStore(rt, result, b.cur.NewBitCast(ret, lltypes.NewPointer(m.getLLVMType(rt))))
+		dst := b.cur.NewBitCast(ret, lltypes.NewPointer(m.getLLVMType(rt)))
+		if rt.Align() > 8 {
+			b.markUnaligned(dst)
+		}
+		b.createStore(rt, result, dst)
 	}
 	b.cur.NewRet(nil)
 	b.entry.Insts = append(b.allocas, b.entry.Insts...)

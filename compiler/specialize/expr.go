@@ -46,7 +46,7 @@ func (s *Specializer) multi(e tast.Expr) []tree.Expr {
 		return nil
 	}
 	var out []tree.Expr
-	for _, v := range flatten(vals) {
+	for _, v := range Flatten(vals) {
 		out = append(out, s.luaToExpr(e, v))
 	}
 	return out
@@ -57,12 +57,10 @@ func (s *Specializer) bad(n tast.Node) tree.Expr {
 }
 
 // one turns a list of values in single-value position into one
-// expression (a Let of several values is a tuple).
+// expression (a Let of several values is a tuple, of none the empty
+// tuple).
 func (s *Specializer) one(n tast.Node, es []tree.Expr) tree.Expr {
 	switch len(es) {
-	case 0:
-		s.errorf(n, "expected an expression but the escape produced no values")
-		return s.bad(n)
 	case 1:
 		return es[0]
 	}
@@ -162,6 +160,9 @@ func (s *Specializer) nameOf(h *tast.Hole) string {
 	if sym := s.host.AsSymbol(vals[0]); sym != nil {
 		return sym.String()
 	}
+	if l := s.host.AsLabel(vals[0]); l != nil {
+		return l.FieldName()
+	}
 	s.errorf(h, "expected a string but found %s", typeName(vals[0]))
 	return "<error>"
 }
@@ -177,6 +178,13 @@ func (s *Specializer) selectField(e *tast.Select, x tree.Expr, name string) tree
 				return s.bad(e)
 			}
 			return s.luaToExpr(e, vals[0])
+		}
+		switch lv.Value.(type) {
+		case *lua.LFunction, *lua.LState:
+			// Never a Terra value nor a table: reported now, so that a
+			// quote using it fails where it is written.
+			s.errorf(e, "lua object of type %s not understood by terra code.", lv.Value.Type())
+			return s.bad(e)
 		}
 	}
 	return &tree.Select{ExprBase: s.eb(e), X: x, Name: name}
@@ -218,8 +226,8 @@ func (s *Specializer) luaToExpr(n tast.Node, v lua.LValue) tree.Expr {
 }
 
 // Convert turns a Lua value into the Terra expression it stands for:
-// functions, symbols, quotes (copied), numbers, booleans and strings;
-// anything else stays a LuaValue for the checker to interpret.
+// functions, symbols, quotes (copied), numbers, booleans, strings and
+// Lua lists (a statement-free Let of the elements); anything else stays a LuaValue for the checker to interpret.
 func Convert(h Host, v lua.LValue, at source.Span) (tree.Expr, error) {
 	eb := tree.ExprBase{Pos: at}
 	typed := func(t *types.Type) tree.ExprBase { return tree.ExprBase{Pos: at, Type: t} }
@@ -239,6 +247,9 @@ func Convert(h Host, v lua.LValue, at source.Span) (tree.Expr, error) {
 			return tree.CopyExpr(q.Exprs[0]), nil
 		}
 		return &tree.Let{ExprBase: eb, Stmts: tree.CopyStmts(q.Stmts), Exprs: tree.CopyExprs(q.Exprs)}, nil
+	}
+	if tb, ok := v.(*lua.LTable); ok && IsList(tb) {
+		return convertList(h, tb, at)
 	}
 	if f := toTerraExpression(v); f != lua.LNil {
 		vals, err := h.CallHole(f, v)

@@ -27,6 +27,16 @@ type Specializer struct {
 	// scopes holds the names declared in each open block, innermost
 	// last, to reject a name declared twice in one scope.
 	scopes []map[string]bool
+	// sigs holds the parameters and result of definitions whose
+	// signature was evaluated ahead of the body (see Signature).
+	sigs map[*tast.Func]*signature
+}
+
+// signature is a function definition's evaluated parameter list.
+type signature struct {
+	params []*tree.Symbol
+	result *types.Type
+	scope  map[string]bool
 }
 
 // New prepares a specializer for t with the values of its holes.
@@ -56,6 +66,9 @@ func (e *Error) Error() string {
 	b.WriteString("Errors reported during typechecking.")
 	return b.String()
 }
+
+// Span is the source range of a node of the tree being specialized.
+func (s *Specializer) Span(n tast.Node) source.Span { return s.span(n) }
 
 func (s *Specializer) span(n tast.Node) source.Span {
 	a, b := n.Span()
@@ -145,31 +158,69 @@ func typeName(v lua.LValue) string {
 	return v.Type().String()
 }
 
+// Signature evaluates the parameter and result types of a definition
+// ahead of its body, as a group does before defining its structs: a
+// struct's metatype may then refer to the group's functions whose
+// result is annotated (their type is set here) before their bodies
+// exist. Function reuses the result instead of evaluating again.
+func (s *Specializer) Signature(f *tast.Func, fn *tree.Function) error {
+	if s.sigs == nil {
+		s.sigs = map[*tast.Func]*signature{}
+	}
+	sig := &signature{}
+	s.openScope()
+	for _, p := range f.Params {
+		sig.params = append(sig.params, s.declare(p, true)...)
+	}
+	if f.Result != nil {
+		sig.result = s.evalType(f.Result)
+	}
+	sig.scope = s.scopes[len(s.scopes)-1]
+	s.closeScope()
+	if err := s.Err(); err != nil {
+		return err
+	}
+	s.sigs[f] = sig
+	if sig.result != nil && fn.Type == nil {
+		fn.Type = types.FuncOf(paramTypes(sig.params), sig.result, f.Vararg)
+	}
+	return nil
+}
+
+func paramTypes(params []*tree.Symbol) []*types.Type {
+	ps := make([]*types.Type, len(params))
+	for i, p := range params {
+		ps[i] = p.Type
+	}
+	return ps
+}
+
 // Function specializes a function definition into fn. The function
 // type is set when every parameter and the result are annotated.
 func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 	s.labels = map[string]*tree.Label{}
 	def := &tree.FuncDef{Pos: s.span(f), Variadic: f.Vararg}
-	s.openScope()
+	if sig := s.sigs[f]; sig != nil {
+		s.scopes = append(s.scopes, sig.scope)
+		def.Params, def.Result = sig.params, sig.result
+	} else {
+		s.openScope()
+		for _, p := range f.Params {
+			syms := s.declare(p, true)
+			def.Params = append(def.Params, syms...)
+		}
+		if f.Result != nil {
+			def.Result = s.evalType(f.Result)
+		}
+	}
 	defer s.closeScope()
-	for _, p := range f.Params {
-		syms := s.declare(p, true)
-		def.Params = append(def.Params, syms...)
-	}
-	if f.Result != nil {
-		def.Result = s.evalType(f.Result)
-	}
 	def.Body = s.block(f.Body)
 	if err := s.Err(); err != nil {
 		return err
 	}
 	fn.Def = def
 	if def.Result != nil {
-		ps := make([]*types.Type, len(def.Params))
-		for i, p := range def.Params {
-			ps[i] = p.Type
-		}
-		ft := types.FuncOf(ps, def.Result, def.Variadic)
+		ft := types.FuncOf(paramTypes(def.Params), def.Result, def.Variadic)
 		if fn.Type != nil && fn.Type != ft {
 			s.errorf(f, "attempting to define terra function declaration with type %s with a terra function definition of type %s", fn.Type, ft)
 			return s.Err()
@@ -212,7 +263,7 @@ func (s *Specializer) FuncType(f *tast.Func) (*types.Type, error) {
 		t = t.Elem
 	}
 	if t.Kind != types.Func && !t.IsError() {
-		s.errorf(f.Type, "expected a function type but found %s", t)
+		s.errorf(f.Type, "expected a function pointer but found %s", t)
 	}
 	return t, s.Err()
 }

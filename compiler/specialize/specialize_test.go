@@ -119,6 +119,10 @@ func run(t *testing.T, src string) *env {
 		L.Push(e.h.SymbolValue(tree.NewSymbol(L.CheckString(1), types.Int32)))
 		return 1
 	}))
+	L.SetGlobal("symuntyped", L.NewFunction(func(L *lua.LState) int {
+		L.Push(e.h.SymbolValue(tree.NewSymbol(L.CheckString(1), nil)))
+		return 1
+	}))
 	record := func(L *lua.LState) int {
 		m := made{id: L.CheckInt(1)}
 		for i := 2; i <= L.GetTop(); i++ {
@@ -243,7 +247,8 @@ func TestResolveNames(t *testing.T) {
 		{"boolean", "local b = false\nf = terra() return b end", "false"},
 		{"function", "f = terra() return g end", "func g"},
 		{"call of function", "f = terra(a : int) return g(a, 1) end", "call func g(var a, int int32 1)"},
-		{"table stays lua value", "tb = {}\nf = terra() return tb end", "lua table"},
+		{"table stays lua value", "tb = {k = 1}\nf = terra() return tb end", "lua table"},
+		{"empty table is an empty list", "tb = {}\nf = terra() return tb end", "let[0]()"},
 		{"table field looked up now", "tb = {k = 3}\nf = terra() return tb.k end", "int int32 3"},
 		{"symbol value", "local s = symint('q')\nf = terra() return s end", "var q"},
 		{"parameter shadows lua", "local a = 1\nf = terra(a : int) return a end", "var a"},
@@ -326,8 +331,10 @@ func TestErrors(t *testing.T) {
 			[]string{"t.t:1:15: expected a type but found number"}},
 		{"not a type in list", "f = terra() : {int, 'x'} end",
 			[]string{"t.t:1:15: expected a type but found string"}},
-		{"parameter symbol without type", "f = terra([('p')]) end",
+		{"parameter symbol without type", "f = terra([symuntyped('p')]) end",
 			[]string{"t.t:1:11: type must be specified for parameters and uninitialized variables"}},
+		{"parameter named by a string", "f = terra([('p')]) end",
+			[]string{"t.t:1:11: expected a symbol but found string"}},
 		{"lua error in escape", "f = terra() return [error('boom', 0)] end",
 			[]string{"t.t:1:21: error evaluating lua code: boom"}},
 		{"nil escape", "f = terra() return [nil] end",
@@ -368,6 +375,10 @@ func TestConvert(t *testing.T) {
 	exprQ := &tree.Quote{Exprs: []tree.Expr{inner}, IsExpr: true}
 	stmtQ := &tree.Quote{Stmts: []tree.Stmt{&tree.ExprStmt{X: &tree.NilLit{}}}}
 	tb := L.NewTable()
+	tb.RawSetString("k", lua.LTrue)
+	list := L.NewTable()
+	list.Append(lua.LNumber(1))
+	list.Append(lua.LString("x"))
 	fnv := L.NewFunction(func(*lua.LState) int { return 0 })
 	tests := []struct {
 		name string
@@ -386,6 +397,10 @@ func TestConvert(t *testing.T) {
 		{"bool", lua.LTrue, &tree.BoolLit{ExprBase: tree.ExprBase{Pos: at, Type: types.Boolean}, Value: true}},
 		{"string", lua.LString("abc"), &tree.StringLit{ExprBase: tree.ExprBase{Pos: at, Type: types.PointerTo(types.Int8)}, Value: "abc"}},
 		{"table", tb, &tree.LuaValue{ExprBase: tree.ExprBase{Pos: at}, Value: tb}},
+		{"empty list", L.NewTable(), &tree.Let{ExprBase: tree.ExprBase{Pos: at}}},
+		{"list is a let of its values", list, &tree.Let{ExprBase: tree.ExprBase{Pos: at}, Exprs: []tree.Expr{
+			&tree.IntLit{ExprBase: tree.ExprBase{Pos: at, Type: types.Int32}, Bits: 1},
+			&tree.StringLit{ExprBase: tree.ExprBase{Pos: at, Type: types.PointerTo(types.Int8)}, Value: "x"}}}},
 		{"lua function", fnv, &tree.LuaValue{ExprBase: tree.ExprBase{Pos: at}, Value: fnv}},
 		{"type stays lua value", h.wrap(types.Int32), &tree.LuaValue{ExprBase: tree.ExprBase{Pos: at}, Value: nil}},
 	}

@@ -25,11 +25,11 @@ func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol 
 		if !ok {
 			return []*tree.Symbol{tree.NewSymbol("error", types.ErrorT)}
 		}
-		for _, v := range flatten(vals) {
+		for _, v := range Flatten(vals) {
+			// Only symbols: a name written as a string would not be
+			// visible to the code after it, as in Terra.
 			if sym := s.host.AsSymbol(v); sym != nil {
 				syms = append(syms, sym)
-			} else if str, ok := v.(lua.LString); ok {
-				syms = append(syms, tree.NewSymbol(string(str), nil))
 			} else {
 				s.errorf(p, "expected a symbol but found %s", typeName(v))
 			}
@@ -66,22 +66,6 @@ func (s *Specializer) declare(p *tast.VarDecl, requireType bool) []*tree.Symbol 
 	return out
 }
 
-// flatten expands raw Lua lists (tables with a sequence and no
-// metatable) in a list of values.
-func flatten(vals []lua.LValue) []lua.LValue {
-	var out []lua.LValue
-	for _, v := range vals {
-		if tb, ok := v.(*lua.LTable); ok && IsList(tb) && (tb.Len() > 0 || tb.Metatable != lua.LNil) {
-			for i := 1; i <= tb.Len(); i++ {
-				out = append(out, tb.RawGetInt(i))
-			}
-			continue
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
 func (s *Specializer) block(b *tast.Block) *tree.Block {
 	if b == nil {
 		return &tree.Block{}
@@ -111,7 +95,8 @@ func (s *Specializer) stmt(st tast.Stmt) []tree.Stmt {
 		inits := s.exprList(st.Values)
 		d := &tree.VarDecl{StmtBase: s.base(st), Inits: inits}
 		for _, v := range st.Vars {
-			for _, sym := range s.declare(v, false) {
+			// Without initializers every variable needs a type.
+			for _, sym := range s.declare(v, len(st.Values) == 0) {
 				d.Syms = append(d.Syms, sym)
 				d.Types = append(d.Types, sym.Type)
 			}
@@ -187,7 +172,7 @@ func (s *Specializer) exprStmt(st *tast.ExprStmt) []tree.Stmt {
 		return []tree.Stmt{&tree.ExprStmt{StmtBase: s.base(st), X: s.expr(st.X)}}
 	}
 	var out []tree.Stmt
-	for _, v := range flatten(vals) {
+	for _, v := range Flatten(vals) {
 		if q := s.host.AsQuote(v); q != nil {
 			// A Let statement: the checker splices it into the block
 			// hygienically (its names never clash with the block's).
@@ -212,9 +197,7 @@ func (s *Specializer) label(l *tast.Label) *tree.Label {
 		if lb := s.host.AsLabel(vals[0]); lb != nil {
 			return lb
 		}
-		if str, ok := vals[0].(lua.LString); ok {
-			return s.namedLabel(string(str))
-		}
+		// A string may name a field or a method, never a goto target.
 		s.errorf(l, "expected a label but found %s", typeName(vals[0]))
 		return tree.NewLabel("error")
 	}

@@ -14,6 +14,8 @@ package tree
 //	            FailureOrdering, SyncScope, Align, Volatile, Weak; the
 //	            result is the tuple {old, success}
 //	"fence"     no Args; Ordering, SyncScope
+//	"debuginfo" no Args; Asm is a file name and Align a line number that
+//	            the debug information gives the rest of the function
 //
 // After checking, pointer arguments are pointers and value arguments
 // have the pointee type.

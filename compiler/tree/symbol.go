@@ -2,6 +2,7 @@
 package tree
 
 import (
+	"strconv"
 	"sync/atomic"
 
 	"terrac/compiler/types"
@@ -19,6 +20,10 @@ type Symbol struct {
 	Type    *types.Type
 	Checked *types.Type
 	ID      int64
+	// Escaped marks symbols made in Lua (symbol(T, name)): they enter
+	// Terra code only through escapes, so their names never clash with
+	// other declarations (two anonymous ones are two variables).
+	Escaped bool
 }
 
 // NewSymbol makes a fresh symbol.
@@ -43,3 +48,8 @@ type Label struct {
 }
 
 func NewLabel(name string) *Label { return &Label{Name: name, ID: symbolIDs.Add(1)} }
+
+// FieldName is the struct field name a label stands for when it names
+// a field (`{field = l, type = T}`, `x.[l]`): unique, and not an
+// identifier Terra code could write by accident.
+func (l *Label) FieldName() string { return "__label_" + strconv.FormatInt(l.ID, 10) }

@@ -1,7 +1,10 @@
 // This file implements struct types: entries, unions and completion.
 package types
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Field is one named member of a struct.
 type Field struct {
@@ -40,6 +43,7 @@ const (
 // StructInfo holds what only struct types have.
 type StructInfo struct {
 	Name      string // as given by the user; "" for anonymous structs
+	unique    string // the printed name: Name made unique (NewStruct)
 	IsTuple   bool
 	Entries   []Entry
 	Defined   bool // entries were given (struct S {…}); false after `struct S`
@@ -70,10 +74,34 @@ type StructInfo struct {
 }
 
 // NewStruct creates a fresh, nominal struct type with no entries yet.
+// Its printed name is name, or name$N when structs called name (or
+// whose unique names are name) already exist, so two distinct structs
+// never print alike; anonymous structs are "anon", "anon$1", ….
 func NewStruct(name string) *Type {
 	mu.Lock()
 	defer mu.Unlock()
-	return newType(&Type{Kind: Struct, StructInfo: &StructInfo{Name: name}})
+	base := name
+	if base == "" {
+		base = "anon"
+	}
+	return newType(&Type{Kind: Struct, StructInfo: &StructInfo{Name: name, unique: uniqueStructName(base)}})
+}
+
+// structNames counts, for every name asked for, the structs given it.
+var structNames = map[string]int{}
+
+// uniqueStructName returns name if no struct has it yet, else name$N for
+// the next N, itself checked the same way (newstruct("A$1") may have
+// taken it). Callers hold mu.
+func uniqueStructName(name string) string {
+	for {
+		n, taken := structNames[name]
+		structNames[name] = n + 1
+		if !taken {
+			return name
+		}
+		name = name + "$" + strconv.Itoa(n)
+	}
 }
 
 // IsComplete reports whether t has a layout (and can be used by value).
@@ -88,6 +116,10 @@ func (t *Type) IsComplete() bool {
 	}
 	return true
 }
+
+// CompletionStarted reports whether Complete has run (or is running) on
+// the struct t: its entries can no longer change.
+func (t *Type) CompletionStarted() bool { return t.state != incomplete }
 
 // Complete computes the layout of t and everything it holds by value.
 // It runs the struct's Completer first (Terra's __getentries and

@@ -105,7 +105,7 @@ func (t *Type) IsStruct() bool     { return t.Kind == Struct }
 func (t *Type) IsOpaque() bool     { return t.Kind == Opaque }
 func (t *Type) IsError() bool      { return t.Kind == ErrorKind }
 func (t *Type) IsAggregate() bool  { return t.Kind == Struct || t.Kind == Array }
-func (t *Type) CanBeOrd() bool     { return t.Kind == Int || t.Kind == Float }
+func (t *Type) CanBeOrd() bool     { return t.Kind == Int || t.Kind == Bool } // integral or logical: the operands of bitwise ops
 func (t *Type) IsPointerToStruct() bool {
 	return t.Kind == Pointer && t.Elem.Kind == Struct
 }
@@ -132,3 +132,4 @@ func (t *Type) IsFloatOrVector() bool      { return t.Scalar().IsFloat() }
 func (t *Type) IsArithmeticOrVector() bool { return t.Scalar().IsArithmetic() }
 func (t *Type) IsLogicalOrVector() bool    { return t.Scalar().IsLogical() }
 func (t *Type) IsPrimitiveOrVector() bool  { return t.Scalar().IsPrimitive() }
+func (t *Type) CanBeOrdOrVector() bool     { return t.Scalar().CanBeOrd() }

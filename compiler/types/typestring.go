@@ -40,6 +40,9 @@ func (t *Type) String() string {
 		if t.name != "" {
 			return t.name
 		}
+		if t.unique != "" {
+			return t.unique
+		}
 		if t.StructInfo.Name == "" {
 			return fmt.Sprintf("anon%d", t.id)
 		}

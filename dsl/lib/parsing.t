@@ -2,32 +2,27 @@
 -- extensions, embedded in terrac (require "parsing").
 --
 --   local P = require "parsing"
---   local expr = P.Pratt()
+--   local lang = {}
+--   lang.exp = P.Pratt()
 --     :prefix(P.number, function(p) return p:next().value end)
---     :infix("+", 10, function(p, lhs) p:next(); return lhs + p:expr(10) end)
---   local lang = { expr = expr }
---   ... P.Parse(lang, lex, "expr")
+--     :infix("+", 10, function(p, lhs) p:next(); return lhs + p:exp("+") end)
+--   ... P.Parse(lang, lex, "exp")
 --
 -- A rule sees its token as the current one and consumes it itself.
--- Prefix rules get the parser; infix rules get the parser and the left
--- operand. A Pratt object called as rule(p, limit, fixity) parses while
--- the next infix operator binds tighter than limit; with fixity "right" an
--- operator of precedence equal to limit binds too (right associativity).
+-- Prefix rules get the parser; infix rules get the parser and the values
+-- the left operand produced. A Pratt object is called as
+-- rule(p [, limit [, fixity]]): without limit it parses an expression of
+-- any precedence; limit is a number or a token with an infix rule (its
+-- precedence). By default only operators binding tighter than limit are
+-- taken (left associativity); with fixity "right" an operator of equal
+-- precedence is taken too (right associativity).
 
 local P = {}
 
--- Token types with values, as the lexer reports them.
+-- Token types with values, as the lexer reports them (also lex.name etc.).
 P.name, P.string, P.number, P.eof = "<name>", "<string>", "<number>", "<eof>"
--- P.default as a prefix token: the rule for a token no other rule takes.
+-- P.default as a token: the rule for a token that has no rule of its own.
 P.default = setmetatable({}, { __tostring = function() return "<default>" end })
-
-local function each(tokens, fn)
-  if type(tokens) == "table" and tokens ~= P.default then
-    for _, t in ipairs(tokens) do fn(t) end
-  else
-    fn(tokens)
-  end
-end
 
 local Pratt = {}
 Pratt.__index = Pratt
@@ -36,59 +31,97 @@ function P.Pratt()
   return setmetatable({ prefixes = {}, infixes = {} }, Pratt)
 end
 
+-- tokens is one token or a list of tokens sharing the rule. A token may
+-- be given one prefix and one infix rule; a second definition is an
+-- error rather than a silent replacement.
+local function each(tokens, fn)
+  if type(tokens) == "table" and getmetatable(tokens) == nil then
+    for _, t in ipairs(tokens) do fn(t) end
+  else
+    fn(tokens)
+  end
+end
+
 function Pratt:prefix(tokens, rule)
-  each(tokens, function(t) self.prefixes[t] = rule end)
+  each(tokens, function(t)
+    if self.prefixes[t] ~= nil then
+      error("prefix rule for " .. tostring(t) .. " already defined", 4)
+    end
+    self.prefixes[t] = rule
+  end)
   return self
 end
 
 function Pratt:infix(tokens, prec, rule)
-  assert(type(prec) == "number", "infix precedence must be a number")
-  each(tokens, function(t) self.infixes[t] = { prec = prec, rule = rule } end)
+  each(tokens, function(t)
+    if self.infixes[t] ~= nil then
+      error("infix rule for " .. tostring(t) .. " already defined", 4)
+    end
+    self.infixes[t] = { prec = prec, rule = rule }
+  end)
   return self
 end
 
-function Pratt:__call(p, limit, fixity)
-  limit = limit or 0
+-- The precedence limit and whether an operator at exactly that precedence
+-- still binds.
+function Pratt:limit(lim, fixity)
+  if lim == nil then
+    return 0, true
+  end
+  if type(lim) ~= "number" then
+    local op = self.infixes[lim]
+    if op == nil then
+      error("no precedence defined for " .. tostring(lim), 3)
+    end
+    lim = op.prec
+  end
+  return lim, fixity == "right"
+end
+
+local function pack(...) return { n = select("#", ...), ... } end
+
+function Pratt:__call(p, lim, fixity)
+  local limit, equalbinds = self:limit(lim, fixity)
   local rule = self.prefixes[p:cur().type] or self.prefixes[P.default]
-  if not rule then
+  if rule == nil then
     p:error("unexpected symbol")
   end
-  local lhs = rule(p)
+  -- Rules may return several values; all of them flow to the next infix
+  -- rule and out of the call.
+  local vals = pack(rule(p))
   while true do
-    local op = self.infixes[p:cur().type]
-    if not op or op.prec < limit or (op.prec == limit and fixity ~= "right") then
-      return lhs
+    local op = self.infixes[p:cur().type] or self.infixes[P.default]
+    if op == nil or op.prec < limit or (op.prec == limit and not equalbinds) then
+      return unpack(vals, 1, vals.n)
     end
-    lhs = op.rule(p, lhs)
+    vals = pack(op.rule(p, unpack(vals, 1, vals.n)))
   end
 end
 
--- A parser is the lexer plus one method per nonterminal of the language
--- table: p:expr(...) calls lang.expr(p, ...). Lexer methods are
--- forwarded (p:next(), p:expect(")"), p:luaexpr(), ...).
-local Parser = {}
-function Parser.__index(self, k)
-  local rule = rawget(self, "lang")[k]
-  if rule ~= nil then
-    return function(self, ...) return rule(self, ...) end
-  end
-  local lex = rawget(self, "lex")
-  local v = lex[k]
-  if type(v) == "function" then
-    return function(_, ...) return v(lex, ...) end
-  end
-  return v
-end
-
-function P.Parser(lang, lex)
-  return setmetatable({ lang = lang, lex = lex }, Parser)
-end
-
--- P.Parse(lang, lex, nonterminal) parses one nonterminal and returns its
--- result.
+-- P.Parse(lang, lex, nonterminal) parses one nonterminal of the language
+-- table lang and returns what its rule returns. The rules receive a parser
+-- object that has the lexer's methods and fields (p:next(), p:expect(")"),
+-- p.name, ...) plus one method per nonterminal: p:exp(...) runs lang.exp.
 function P.Parse(lang, lex, nonterminal)
-  local p = P.Parser(lang, lex)
-  return p[nonterminal](p)
+  local p = {}
+  for k, v in pairs(lex) do
+    if type(v) == "function" then
+      p[k] = function(_, ...) return v(lex, ...) end
+    elseif type(k) ~= "string" or k:sub(1, 1) ~= "_" then
+      p[k] = v
+    end
+  end
+  for k, v in pairs(lang) do
+    if p[k] ~= nil then
+      error("nonterminal '" .. tostring(k) .. "' has the name of a lexer field", 2)
+    end
+    p[k] = v
+  end
+  local start = p[nonterminal]
+  if start == nil then
+    error("no nonterminal '" .. tostring(nonterminal) .. "' in the language", 2)
+  end
+  return start(p)
 end
 
 return P

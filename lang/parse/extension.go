@@ -22,6 +22,9 @@ type Config struct {
 	// Languages are active from the start of the file, as if imported in
 	// an enclosing block (the REPL keeps earlier inputs' imports so).
 	Languages []Language
+	// PlainLua parses the file as Lua 5.1 only: Terra's reserved words
+	// are ordinary names (how `require` reads .lua modules).
+	PlainLua bool
 }
 
 // ExtKind says where an entry point was found.
@@ -108,7 +111,7 @@ func (p *parser) importStat() []ast.Stmt {
 	for _, e := range lang.Entrypoints() {
 		for _, al := range p.langs[p.blockLangs:] {
 			if al.entries[e] {
-				p.semErr(pos, "entrypoint '"+e+"' of language '"+lang.Name()+"' is already defined by '"+al.lang.Name()+"'")
+				p.semErr(pos, "language '"+lang.Name()+"' uses entrypoint '"+e+"' already defined by language '"+al.lang.Name()+"'")
 			}
 		}
 		entries[e] = true
@@ -220,4 +223,20 @@ func (p *parser) noteName(name string) {
 	if p.extLex != nil {
 		p.extLex.Ref(name)
 	}
+}
+
+// langKeyword reports whether name is an entry point or keyword of a
+// language imported here.
+func (p *parser) langKeyword(name string) bool {
+	for _, al := range p.langs {
+		if al.entries[name] {
+			return true
+		}
+		for _, k := range al.lang.Keywords() {
+			if k == name {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -71,12 +71,14 @@ func (p *parser) luaSubexpr(limit int) ast.Expr {
 		e = p.luaSimple()
 	}
 	for {
-		p.checkLuaOperator()
+		// Only a token that continues the expression is checked: `@`
+		// after a type annotation starts the next Terra statement.
 		op := p.s.Tok
 		pri, ok := binPriority[op]
 		if !ok || pri.left <= limit {
 			return e
 		}
+		p.checkLuaOperator()
 		p.s.Next()
 		y := p.luaSubexpr(pri.right)
 		e = p.luaBinary(op, e, y)

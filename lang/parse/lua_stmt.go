@@ -240,6 +240,11 @@ func (p *parser) luaExprStat() ast.Stmt {
 	}
 	call, ok := e.(*ast.FuncCallExpr)
 	if !ok || p.parens[e] {
+		if p.s.Tok == scan.Quote || p.s.Tok == scan.Backtick {
+			// A quote on a later line is not an argument (as in Terra
+			// it starts a statement), and no statement starts with one.
+			p.syntaxErr("unexpected symbol")
+		}
 		p.syntaxErr("syntax error")
 	}
 	s := &ast.FuncCallStmt{Expr: call}

@@ -79,7 +79,12 @@ func FileConfig(f *source.File, reg *tast.Registry, cfg Config) (stmts []ast.Stm
 	for _, l := range cfg.Languages {
 		p.langs = append(p.langs, activeLang{lang: l, entries: langEntries(l)})
 	}
-	p.s = scan.New(f, func(pos source.Pos, msg string) { p.report(pos, msg) })
+	errh := func(pos source.Pos, msg string) { p.report(pos, msg) }
+	if cfg.PlainLua {
+		p.s = scan.NewPlainLua(f, errh)
+	} else {
+		p.s = scan.New(f, errh)
+	}
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -130,6 +135,11 @@ func (p *parser) report(pos source.Pos, msg string) {
 func (p *parser) near() string {
 	if p.s.Tok == scan.EOF {
 		return "<eof>"
+	}
+	// A keyword of an imported language is named bare, as Terra does,
+	// which tells it apart from an ordinary name.
+	if p.s.Tok == scan.Name && p.langKeyword(p.s.Raw()) {
+		return p.s.Raw()
 	}
 	return "'" + p.s.Raw() + "'"
 }

@@ -39,7 +39,9 @@ func (p *parser) terraGroup() []ast.Stmt {
 		item, target := p.terraStat()
 		group.Items = append(group.Items, item)
 		targets = append(targets, target)
-		cur := p.pathExpr(target)
+		// The runtime walks the rest of the path itself, so that a
+		// missing table is reported as Terra words it.
+		cur := p.pathExpr(pathRoot(target))
 		curs = append(curs, closure(target.Line(), target.Line(), nil, false, returnStmt(target.Line(), cur)))
 		switch it := item.(type) {
 		case *tast.Func:
@@ -103,6 +105,17 @@ func (p *parser) terraGroup() []ast.Stmt {
 	do.SetLine(line)
 	do.SetLastLine(line)
 	return append(out, do)
+}
+
+// pathRoot is the name a target path (A.b.c) starts from.
+func pathRoot(e ast.Expr) ast.Expr {
+	for {
+		a, ok := e.(*ast.AttrGetExpr)
+		if !ok {
+			return e
+		}
+		e = a.Object
+	}
 }
 
 // pathExpr copies a target path expression, so the AST stays a tree.

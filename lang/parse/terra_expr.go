@@ -197,8 +197,8 @@ func (p *parser) terraArgs() []tast.Expr {
 	return nil
 }
 
-// terraConstructor parses {e, a = e, [e] = e}. A field "[e]" not followed
-// by '=' is a positional escape, as in Terra.
+// terraConstructor parses {e, a = e, [e] = e}. A field starting with "[e]"
+// not followed by '=' is a positional expression, as in Terra.
 func (p *parser) terraConstructor() tast.Expr {
 	start, line := p.s.Pos, p.s.Line
 	p.checkNext(scan.LBrace)
@@ -213,14 +213,21 @@ func (p *parser) terraConstructor() tast.Expr {
 			p.s.Next()
 			f.Value = p.terraExpr()
 		case p.s.Tok == scan.LBrack:
-			h := p.symbolHole()
-			if p.testNext(scan.Assign) {
-				f.KeyHole = h
-				f.Value = p.terraExpr()
-			} else {
-				h.Kind = tast.HoleEscape
-				f.Value = &tast.Escape{Pos: tast.Pos{Start: fstart, End: p.s.PrevEnd}, Hole: h}
+			// A whole expression that starts with an escape ([T](x) << 1);
+			// only a bare escape may be a key.
+			x := p.terraExpr()
+			if p.s.Tok != scan.Assign {
+				f.Value = x
+				break
 			}
+			esc, ok := x.(*tast.Escape)
+			if !ok {
+				p.syntaxErr("unexpected symbol")
+			}
+			p.s.Next()
+			esc.Hole.Kind = tast.HoleSymbol
+			f.KeyHole = esc.Hole
+			f.Value = p.terraExpr()
 		default:
 			f.Value = p.terraExpr()
 		}

@@ -36,12 +36,25 @@ type Scanner struct {
 	line  int
 	ahead *Info
 	buf   strings.Builder
+	// plainLua makes Terra's reserved words ordinary names, for .lua
+	// files that Lua 5.1 must read as it always has.
+	plainLua bool
 }
 
 // New returns a scanner positioned on the first token of f. A first line
 // starting with '#' (a shebang) is skipped.
 func New(f *source.File, errh ErrorHandler) *Scanner {
-	s := &Scanner{file: f, src: f.Content, errh: errh, line: 1}
+	return newScanner(f, errh, false)
+}
+
+// NewPlainLua is New for plain Lua 5.1 source: `terra`, `quote`, `escape`
+// and Terra's other reserved words scan as names.
+func NewPlainLua(f *source.File, errh ErrorHandler) *Scanner {
+	return newScanner(f, errh, true)
+}
+
+func newScanner(f *source.File, errh ErrorHandler, plainLua bool) *Scanner {
+	s := &Scanner{file: f, src: f.Content, errh: errh, line: 1, plainLua: plainLua}
 	if len(s.src) > 0 && s.src[0] == '#' {
 		for s.off < len(s.src) && s.src[s.off] != '\n' && s.src[s.off] != '\r' {
 			s.off++
@@ -163,6 +176,9 @@ func (s *Scanner) scan(t *Info) {
 		}
 		t.Lit = string(s.src[start:s.off])
 		t.Tok = Keyword(t.Lit)
+		if s.plainLua && t.Tok >= Terra && t.Tok < keywordEnd {
+			t.Tok = Name
+		}
 		return
 	case isDigit(c) || c == '.' && isDigit(s.peekc(1)):
 		s.number(t)

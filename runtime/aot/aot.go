@@ -50,9 +50,11 @@ func KindFromFilename(name string) (string, error) {
 
 // Options are the code generation choices.
 type Options struct {
-	Target   jit.Target
-	Opt      int  // 0..3
-	FastMath bool // mark floating-point operations fast
+	Target jit.Target
+	Opt    int // 0..3
+	// FastMath lists the fast-math flags put on every floating-point
+	// operation ("fast" means all of them); none when empty.
+	FastMath []string
 	Debug    bool // DWARF line information
 	// CacheDir, when set, holds emitted objects keyed by the module's
 	// IR and the options, so an unchanged program skips LLVM.
@@ -60,8 +62,18 @@ type Options struct {
 	// GlobalValue returns the bytes a (non-extern) global holds now;
 	// saved files start with those values.
 	GlobalValue func(g *tree.Global) ([]byte, error)
+	// GlobalInit returns a function of type {} -> {} that stores g's
+	// initializer in g, or nil when g has none; it is used for globals
+	// whose value holds addresses.
+	GlobalInit func(g *tree.Global) (*tree.Function, error)
+	// Libraries are passed to the linker after the link arguments (the
+	// libraries the program loaded with terralib.linklibrary).
+	Libraries []string
 	// Progress, when set, is told the name of each phase as it starts.
 	Progress func(phase string)
+	// CModules are LLVM IR modules of C function bodies (includecstring);
+	// those the program calls are linked into host-target output.
+	CModules []string
 }
 
 func (o Options) progress(phase string) {
@@ -103,7 +115,7 @@ func Save(filename, kind string, exports []Export, check func(*tree.Function) er
 		obj, err = emit(ir, Object, o)
 		if err == nil {
 			o.progress("linking")
-			out, err = link(filename, kind, obj, linkargs)
+			out, err = link(filename, kind, obj, append(append([]string(nil), linkargs...), o.Libraries...))
 		}
 	default:
 		return nil, fmt.Errorf("saveobj: unknown output kind %q (want one of %s)", kind, strings.Join(Kinds, ", "))
@@ -129,7 +141,11 @@ func emit(ir, kind string, o Options) ([]byte, error) {
 		return b, nil
 	}
 	o.progress("compiling")
-	b, err := jit.Emit(ir, o.Target, o.Opt, jitKinds[kind])
+	var cmods []string
+	if o.Target.IsHost() {
+		cmods = o.CModules
+	}
+	b, err := jit.Emit(ir, o.Target, o.Opt, jitKinds[kind], cmods...)
 	if err != nil {
 		return nil, fmt.Errorf("saveobj: %v", err)
 	}

@@ -38,6 +38,9 @@ func cacheKey(ir, kind string, o Options) string {
 	}
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00", cacheVersion, kind, t.Triple, t.CPU, t.Features, o.Opt)
 	h.Write([]byte(ir))
+	for _, c := range o.CModules {
+		fmt.Fprintf(h, "\x00%d\x00%s", len(c), c)
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -16,6 +16,14 @@ func Header(exports []Export, guard string) (string, error) {
 	h := &header{names: map[*types.Type]string{}, taken: map[string]bool{}, done: map[*types.Type]bool{}}
 	var protos []string
 	for _, e := range exports {
+		if e.Global != nil {
+			d, err := h.declarator(e.Global.Type, e.Name)
+			if err != nil {
+				return "", fmt.Errorf("header: %s: %v", e.Name, err)
+			}
+			protos = append(protos, "extern "+d+";\n")
+			continue
+		}
 		t := e.Fn.Type
 		if t == nil || t.Kind != types.Func {
 			return "", fmt.Errorf("header: %s has no checked type", e.Name)

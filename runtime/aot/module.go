@@ -14,10 +14,12 @@ import (
 	"terrac/compiler/tree"
 )
 
-// Export is one function to save under a symbol name.
+// Export is one function, or one global variable, to save under a
+// symbol name.
 type Export struct {
-	Name string
-	Fn   *tree.Function
+	Name   string
+	Fn     *tree.Function
+	Global *tree.Global // set instead of Fn for a global
 }
 
 // SortExports orders exports by name, so a table's iteration order does
@@ -26,13 +28,12 @@ func SortExports(es []Export) {
 	sort.Slice(es, func(i, j int) bool { return es[i].Name < es[j].Name })
 }
 
-// reachable lists the defined functions the exports reach, checking each
-// (checking is what fills Refs). Unlike the JIT engine's batches it
-// includes functions that are already compiled: a saved module must be
-// complete by itself.
-func reachable(exports []Export, check func(*tree.Function) error) ([]*tree.Function, error) {
+// reachable lists the defined functions the roots reach that are not in
+// seen yet, checking each (checking is what fills Refs). Unlike the JIT
+// engine's batches it includes functions that are already compiled: a
+// saved module must be complete by itself.
+func reachable(roots []*tree.Function, seen map[*tree.Function]bool, check func(*tree.Function) error) ([]*tree.Function, error) {
 	var out []*tree.Function
-	seen := map[*tree.Function]bool{}
 	var walk func(f *tree.Function) error
 	walk = func(f *tree.Function) error {
 		if seen[f] || f.Extern {
@@ -40,7 +41,7 @@ func reachable(exports []Export, check func(*tree.Function) error) ([]*tree.Func
 		}
 		seen[f] = true
 		if f.Def == nil {
-			return fmt.Errorf("function %s is declared but not defined", f.Name)
+			return fmt.Errorf("function %s is not defined", f.Name)
 		}
 		if err := check(f); err != nil {
 			return err
@@ -53,8 +54,8 @@ func reachable(exports []Export, check func(*tree.Function) error) ([]*tree.Func
 		}
 		return nil
 	}
-	for _, e := range exports {
-		if err := walk(e.Fn); err != nil {
+	for _, f := range roots {
+		if err := walk(f); err != nil {
 			return nil, err
 		}
 	}
@@ -62,14 +63,18 @@ func reachable(exports []Export, check func(*tree.Function) error) ([]*tree.Func
 }
 
 // BuildModule lowers the exports and everything they reach into one
-// module: exported functions get their given names and external linkage,
-// every other Terra function is internal, and C functions stay external
-// declarations for the linker.
+// module: exported functions and globals get their given names and
+// external linkage, every other Terra function is internal, and C
+// functions stay external declarations for the linker.
 func BuildModule(exports []Export, check func(*tree.Function) error, o Options) (*lower.Module, error) {
-	if len(exports) == 0 {
-		return nil, fmt.Errorf("saveobj: no functions to save")
+	var roots []*tree.Function
+	for _, e := range exports {
+		if e.Fn != nil {
+			roots = append(roots, e.Fn)
+		}
 	}
-	fns, err := reachable(exports, check)
+	seen := map[*tree.Function]bool{}
+	fns, err := reachable(roots, seen, check)
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +88,15 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 			return nil, err
 		}
 	}
+	for _, e := range exports {
+		if e.Global != nil {
+			m.Global(e.Global)
+		}
+	}
+	vals, ctors, err := globalValues(m, seen, check, o)
+	if err != nil {
+		return nil, err
+	}
 	mod := m.IR()
 	for _, f := range mod.Funcs {
 		if len(f.Blocks) > 0 {
@@ -93,10 +107,7 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 			return nil, fmt.Errorf("saveobj: the saved functions call into the terrac runtime (%s), which a saved file cannot contain", f.Name())
 		}
 	}
-	if err := defineGlobals(m, o.GlobalValue); err != nil {
-		return nil, err
-	}
-	// Module-level data the functions reach (globals, constants) is
+	// Module-level data the functions reach (strings, constants) is
 	// private to the saved file; declarations without a value stay
 	// external for the linker.
 	for _, g := range mod.Globals {
@@ -104,12 +115,21 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 			g.Linkage = enum.LinkageInternal
 		}
 	}
+	if err := defineGlobals(m, exports, vals); err != nil {
+		return nil, err
+	}
+	if err := addConstructors(m, ctors); err != nil {
+		return nil, err
+	}
 	taken := map[string]*ir.Func{}
 	for _, f := range mod.Funcs {
 		taken[f.Name()] = f
 	}
 	named := map[*ir.Func]bool{}
 	for _, e := range exports {
+		if e.Fn == nil {
+			continue
+		}
 		f := m.Func(e.Fn)
 		if f == nil {
 			return nil, fmt.Errorf("saveobj: %s was not lowered", e.Fn.Name)
@@ -128,16 +148,53 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 		taken[e.Name] = f
 		named[f] = true
 	}
-	if o.FastMath {
-		setFastMath(mod)
+	if len(o.FastMath) > 0 {
+		flags, err := fastMathFlags(o.FastMath)
+		if err != nil {
+			return nil, err
+		}
+		setFastMath(mod, flags)
 	}
 	return m, nil
 }
 
-// setFastMath marks every floating-point operation "fast", as C
+// fastMathOrder is LLVM's own order of the flags, which its IR printer
+// uses; keeping it makes our IR text read the same.
+var fastMathOrder = []enum.FastMathFlag{
+	enum.FastMathFlagFast, enum.FastMathFlagReassoc, enum.FastMathFlagNNaN, enum.FastMathFlagNInf,
+	enum.FastMathFlagNSZ, enum.FastMathFlagARcp, enum.FastMathFlagContract, enum.FastMathFlagAFn,
+}
+
+// fastMathFlags converts flag names (as LLVM spells them) to flags in
+// LLVM's order, without repeats.
+func fastMathFlags(names []string) ([]enum.FastMathFlag, error) {
+	want := map[enum.FastMathFlag]bool{}
+	for _, n := range names {
+		found := false
+		for _, f := range fastMathOrder {
+			if f.String() == n {
+				want[f], found = true, true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("saveobj: unknown fast-math flag %q", n)
+		}
+	}
+	if want[enum.FastMathFlagFast] {
+		return []enum.FastMathFlag{enum.FastMathFlagFast}, nil // implies the others
+	}
+	var out []enum.FastMathFlag
+	for _, f := range fastMathOrder {
+		if want[f] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// setFastMath puts the flags on every floating-point operation, as C
 // compilers do under -ffast-math.
-func setFastMath(mod *ir.Module) {
-	fast := []enum.FastMathFlag{enum.FastMathFlagFast}
+func setFastMath(mod *ir.Module, fast []enum.FastMathFlag) {
 	for _, f := range mod.Funcs {
 		for _, b := range f.Blocks {
 			for _, inst := range b.Insts {

@@ -91,6 +91,12 @@ func Store(b Bridge, p unsafe.Pointer, t *types.Type, lv lua.LValue, keep *[]uns
 				return nil
 			}
 		case *lua.LUserData, *lua.LFunction:
+			if ud, ok := v.(*lua.LUserData); ok {
+				if l, ok := ud.Value.(Light); ok {
+					*(*uintptr)(p) = uintptr(l)
+					return nil
+				}
+			}
 			if t.Elem.Kind == types.Func {
 				addr, ok, err := b.FunctionPointer(v, t.Elem)
 				if err != nil {

@@ -97,6 +97,11 @@ func Free(p unsafe.Pointer) { C.free(p) }
 // GoString reads a NUL-terminated C string.
 func GoString(p unsafe.Pointer) string { return C.GoString((*C.char)(p)) }
 
+// Light is the value of a Lua userdata that stands for a bare address
+// (LuaJIT's light userdata, from terralib.pointertolightuserdata); it
+// converts to any pointer type.
+type Light uintptr
+
 // Is reports whether a Lua value is cdata and returns it.
 func Is(v lua.LValue) (*Value, bool) {
 	if ud, ok := v.(*lua.LUserData); ok {

@@ -35,7 +35,17 @@ func (e *Engine) AddCModule(key, ir string) error {
 		e.cmods = map[string]bool{}
 	}
 	e.cmods[key] = true
+	e.cmodIR = append(e.cmodIR, ir)
+	e.noteLinked(ir)
 	return nil
+}
+
+// CModules returns the IR of every C module added, in order, for saved
+// files to link.
+func (e *Engine) CModules() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]string(nil), e.cmodIR...)
 }
 
 // noteExternUsers records which functions of a batch call which extern

@@ -22,6 +22,7 @@ type Engine struct {
 	wrappers map[*tree.Function]string
 	addrs    map[string]uintptr
 	cmods    map[string]bool        // C modules added, by content key (cmodule.go)
+	cmodIR   []string               // their IR, in order (cmodule.go)
 	users    map[string][]string    // extern symbol -> Terra functions that call it
 	indirect map[*types.Type]string // bridge.go
 	varargs  map[varargKey]string   // vararg.go
@@ -33,6 +34,9 @@ type Engine struct {
 	// debug is the debug information of JIT modules (debug.go).
 	debug    DebugLevel
 	debugSet bool
+
+	compiled []*tree.Function // every function compiled, for ModuleText (dump.go)
+	linked   []string         // IR text of modules linked from C or LLVM (dump.go)
 
 	verifyOnly bool             // see verifyonly.go
 	failed     map[string]error // symbols whose lookup failed
@@ -89,7 +93,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	}
 	for _, f := range batch {
 		if f.Def == nil {
-			return fmt.Errorf("function %s is declared but not defined", f.Name)
+			return fmt.Errorf("function %s is not defined", f.Name)
 		}
 		if err := e.Check(f); err != nil {
 			return err
@@ -131,6 +135,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 	for _, f := range batch {
 		f.Compiled = true
 	}
+	e.compiled = append(e.compiled, batch...)
 	e.noteExternUsers(batch)
 	if needWrapper {
 		e.wrappers[fn] = wrapper

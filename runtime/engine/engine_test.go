@@ -145,8 +145,8 @@ func TestDeclaredButUndefined(t *testing.T) {
 	caller := define(tree.NewFunction("caller"), call(u))
 
 	_, err := e.Address(caller)
-	if err == nil || !strings.Contains(err.Error(), "function undef is declared but not defined") {
-		t.Fatalf("Address(caller) error = %v, want 'function undef is declared but not defined'", err)
+	if err == nil || !strings.Contains(err.Error(), "function undef is not defined") {
+		t.Fatalf("Address(caller) error = %v, want 'function undef is not defined'", err)
 	}
 	if caller.Compiled || e.Batches() != 0 {
 		t.Errorf("a failed batch compiled something: caller.Compiled=%v batches=%d", caller.Compiled, e.Batches())

@@ -52,6 +52,17 @@ func (e *Engine) Global(g *tree.Global) (uintptr, error) {
 	if e.Store == nil {
 		return 0, fmt.Errorf("global %s: no global store", g.Name)
 	}
+	// Completing the type may run user code (__staticinitialize) that
+	// uses g itself; whoever gets here first after that creates it.
+	if err := g.Type.Complete(); err != nil {
+		return 0, err
+	}
+	e.mu.Lock()
+	st = e.globals[g]
+	e.mu.Unlock()
+	if st != nil {
+		return st.addr, nil
+	}
 	addr, err := e.Store.Allocate(g)
 	if err != nil {
 		return 0, err

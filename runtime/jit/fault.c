@@ -218,3 +218,21 @@ void terrac_traceback(void *ctx) {
   terracGoTraceback(ret, n);
   cur = saved;
 }
+
+// The lookups answer from Go (the JIT's symbol table and line tables);
+// like terrac_traceback they hide the enclosing call's frame meanwhile.
+_Bool terrac_lookupsymbol(void *ip, void *out) {
+  frame *saved = cur;
+  cur = NULL;
+  int ok = terracGoLookupSymbol((uintptr_t)ip, out);
+  cur = saved;
+  return ok != 0;
+}
+
+_Bool terrac_lookupline(void *fnaddr, void *ip, void *out) {
+  frame *saved = cur;
+  cur = NULL;
+  int ok = terracGoLookupLine((uintptr_t)fnaddr, (uintptr_t)ip, out);
+  cur = saved;
+  return ok != 0;
+}

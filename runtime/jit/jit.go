@@ -82,6 +82,8 @@ func newJIT() (*JIT, error) {
 		{"terrac_stdout_write", C.terrac_stdout_write},
 		{"terrac_stdout_flush", C.terrac_stdout_flush},
 		{"terrac_traceback", C.terrac_traceback},
+		{"terrac_lookupsymbol", C.terrac_lookupsymbol},
+		{"terrac_lookupline", C.terrac_lookupline},
 	}
 	for _, b := range builtins {
 		if err := j.DefineAbsolute(b.name, uintptr(b.addr)); err != nil {
@@ -174,7 +176,7 @@ func (j *JIT) SymbolAt(pc uintptr) (name string, offset uintptr, ok bool) {
 	var start C.uint64_t
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if C.terrac_jit_symbol_at(j.c, C.uint64_t(pc), &cname, &start) == 0 {
+	if C.terrac_jit_symbol_at(j.c, C.uint64_t(pc), &cname, &start, nil) == 0 {
 		return "", 0, false
 	}
 	return C.GoString(cname), pc - uintptr(start), true

@@ -342,7 +342,7 @@ static LLVMErrorRef record_symbols(void *ctx, LLVMMemoryBufferRef *obj) {
 }
 
 int terrac_jit_symbol_at(terrac_jit *t, uint64_t pc, const char **name,
-                         uint64_t *start) {
+                         uint64_t *start, uint64_t *size) {
   for (size_t i = 0; i < t->nsyms; i++) {
     sym *s = &t->syms[i];
     if (s->addr == 0) {
@@ -354,6 +354,7 @@ int terrac_jit_symbol_at(terrac_jit *t, uint64_t pc, const char **name,
     if (s->addr > 1 && pc >= s->addr && pc - s->addr < s->size) {
       *name = s->name;
       *start = s->addr;
+      if (size) *size = s->size;
       return 1;
     }
   }

@@ -22,9 +22,10 @@ char *terrac_jit_lookup(terrac_jit *j, const char *name, uint64_t *addr);
 char *terrac_jit_define_absolute(terrac_jit *j, const char *name,
                                  uint64_t addr);
 // terrac_jit_symbol_at finds the compiled symbol containing pc. Returns 0
-// if there is none; *name stays valid for the JIT's lifetime.
+// if there is none; *name stays valid for the JIT's lifetime. size may be
+// NULL.
 int terrac_jit_symbol_at(terrac_jit *j, uint64_t pc, const char **name,
-                         uint64_t *start);
+                         uint64_t *start, uint64_t *size);
 // terrac_jit_take_object hands over the oldest compiled object that carries
 // DWARF line information (malloc'd; the caller frees it). Returns 0 if none
 // is left.
@@ -46,7 +47,9 @@ char *terrac_immargs(const char *ir, size_t len, const char *fn,
 char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
                   int assembly, void **out, size_t *outlen);
 // terrac_emit_target compiles IR for triple/cpu/features (empty strings
-// mean the host's) into one of the TERRAC_EMIT_* kinds (target.c).
+// mean the host's) into one of the TERRAC_EMIT_* kinds (target.c), after
+// linking in nextra modules of C code (IR texts back to back in extra,
+// of lengths extralens).
 enum {
   TERRAC_EMIT_OBJECT = 0,
   TERRAC_EMIT_ASM = 1,
@@ -55,8 +58,9 @@ enum {
 };
 char *terrac_emit_target(const char *ir, size_t len, const char *name,
                          const char *triple, const char *cpu,
-                         const char *features, int opt, int kind, void **out,
-                         size_t *outlen);
+                         const char *features, int opt, int kind,
+                         const char *extra, const size_t *extralens,
+                         int nextra, void **out, size_t *outlen);
 char *terrac_host_triple(void);
 char *terrac_host_data_layout(void);
 char *terrac_host_cpu(void);
@@ -99,5 +103,13 @@ void terrac_callback(int64_t id, void *args, void *ret);
 // handler (SetTracebackHandler). JIT code declares it as
 //   declare void @terrac_traceback(i8*)
 void terrac_traceback(void *ctx);
+
+// terrac_lookupsymbol and terrac_lookupline are terralib.lookupsymbol and
+// terralib.lookupline as JIT code sees them (the structs are terralib's
+// SymbolInfo and LineInfo):
+//   declare i1 @terrac_lookupsymbol(i8* ip, SymbolInfo* out)
+//   declare i1 @terrac_lookupline(i8* fnaddr, i8* ip, LineInfo* out)
+_Bool terrac_lookupsymbol(void *ip, void *out);
+_Bool terrac_lookupline(void *fnaddr, void *ip, void *out);
 
 #endif

@@ -16,6 +16,7 @@
 #include <llvm-c/BitWriter.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/IRReader.h>
+#include <llvm-c/Linker.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -71,10 +72,50 @@ static char *tparse(LLVMContextRef ctx, const char *ir, size_t len,
   return NULL;
 }
 
+// link_c links the C modules (nextra of them, back to back in extra) into
+// m. Their functions that m does not use become internal, so the
+// optimizer drops the unused ones: a saved file carries only the C code
+// it calls.
+static char *link_c(LLVMContextRef ctx, LLVMModuleRef m, const char *extra,
+                    const size_t *extralens, int nextra) {
+  size_t nnames = 0, cap = 0;
+  char **names = NULL;
+  char *e = NULL;
+  for (int i = 0; i < nextra && !e; i++) {
+    LLVMModuleRef cm = NULL;
+    e = tparse(ctx, extra, extralens[i], "c-module", &cm);
+    extra += extralens[i];
+    if (e) break;
+    for (LLVMValueRef f = LLVMGetFirstFunction(cm); f;
+         f = LLVMGetNextFunction(f)) {
+      if (LLVMIsDeclaration(f)) continue;
+      size_t n;
+      const char *nm = LLVMGetValueName2(f, &n);
+      LLVMValueRef used = LLVMGetNamedFunction(m, nm);
+      if (used && LLVMIsDeclaration(used)) continue;
+      if (nnames == cap) {
+        cap = cap ? 2 * cap : 64;
+        names = realloc(names, cap * sizeof *names);
+      }
+      names[nnames++] = strdup(nm);
+    }
+    if (LLVMLinkModules2(m, cm)) e = tdupf("linking C code failed");
+  }
+  for (size_t i = 0; i < nnames; i++) {
+    LLVMValueRef f = LLVMGetNamedFunction(m, names[i]);
+    if (!e && f && !LLVMIsDeclaration(f))
+      LLVMSetLinkage(f, LLVMInternalLinkage);
+    free(names[i]);
+  }
+  free(names);
+  return e;
+}
+
 char *terrac_emit_target(const char *ir, size_t len, const char *name,
                          const char *triple, const char *cpu,
-                         const char *features, int opt, int kind, void **out,
-                         size_t *outlen) {
+                         const char *features, int opt, int kind,
+                         const char *extra, const size_t *extralens,
+                         int nextra, void **out, size_t *outlen) {
   char *e = terrac_init();
   if (e) return e;
   pthread_once(&all_once, init_all);
@@ -112,6 +153,7 @@ char *terrac_emit_target(const char *ir, size_t len, const char *name,
   LLVMContextRef ctx = LLVMContextCreate();
   LLVMModuleRef m = NULL;
   e = tparse(ctx, ir, len, name, &m);
+  if (!e && nextra > 0) e = link_c(ctx, m, extra, extralens, nextra);
   if (!e) {
     // The module's own triple and layout are replaced: the target given
     // here wins, and its layout must match the code generator's.

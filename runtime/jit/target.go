@@ -11,6 +11,7 @@ import "C"
 
 import (
 	"fmt"
+	"strings"
 	"unsafe"
 )
 
@@ -36,8 +37,9 @@ const (
 // Emit optimizes IR text at level opt (0..3) for target t and returns it
 // as kind. The target's triple and data layout replace the module's.
 // Code is position independent, so objects link into executables and
-// shared libraries alike.
-func Emit(ir string, t Target, opt int, kind string) ([]byte, error) {
+// shared libraries alike. cmods are modules of C code (what clang made of
+// includecstring bodies) linked in first; only the functions ir uses stay.
+func Emit(ir string, t Target, opt int, kind string, cmods ...string) ([]byte, error) {
 	var k C.int
 	switch kind {
 	case KindObject:
@@ -59,9 +61,22 @@ func Emit(ir string, t Target, opt int, kind string) ([]byte, error) {
 		}
 	}()
 	p, n := irPtr(ir)
+	var extra *C.char
+	var lens *C.size_t
+	if len(cmods) > 0 {
+		all := strings.Join(cmods, "")
+		extra = C.CString(all)
+		defer C.free(unsafe.Pointer(extra))
+		lens = (*C.size_t)(C.malloc(C.size_t(len(cmods)) * C.size_t(unsafe.Sizeof(C.size_t(0)))))
+		defer C.free(unsafe.Pointer(lens))
+		ls := unsafe.Slice(lens, len(cmods))
+		for i, m := range cmods {
+			ls[i] = C.size_t(len(m))
+		}
+	}
 	var out unsafe.Pointer
 	var outlen C.size_t
-	if err := cerr("Emit", C.terrac_emit_target(p, n, name, tr, cpu, feat, C.int(opt), k, &out, &outlen)); err != nil {
+	if err := cerr("Emit", C.terrac_emit_target(p, n, name, tr, cpu, feat, C.int(opt), k, extra, lens, C.int(len(cmods)), &out, &outlen)); err != nil {
 		return nil, err
 	}
 	defer C.free(out)

@@ -86,6 +86,16 @@ func (a *cargs) config(p *probe) (*cc.Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	// cc/v4 leaves the half-precision types out of some ABIs, so that any
+	// header mentioning them (gcc's and clang's x86 intrinsics do) fails
+	// to import. They are 2-byte floats wherever compilers offer them; the
+	// adapter maps them to an unsupported type, like long double.
+	for k, at := range map[cc.Kind]cc.AbiType{cc.Float16: {Size: 2, Align: 2, FieldAlign: 2},
+		cc.BFloat16: {Size: 2, Align: 2, FieldAlign: 2}, cc.ComplexFloat16: {Size: 4, Align: 2, FieldAlign: 2}} {
+		if _, ok := abi.Types[k]; !ok {
+			abi.Types[k] = at
+		}
+	}
 	clean := func(dirs []string) []string {
 		r := make([]string, len(dirs))
 		for i, d := range dirs {

@@ -56,7 +56,7 @@ func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bo
 	if opts.Name == "" {
 		opts.Name = "<buffer>"
 	}
-	if len(h.Inline) == 0 {
+	if len(h.Inline) == 0 && len(h.DefinedVars) == 0 {
 		return &Bodies{}, nil
 	}
 	identity, err := compilerIdentity(opts.Clang)
@@ -82,6 +82,9 @@ func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bo
 			statics = append(statics, name)
 		}
 	}
+	// Every defined function is referenced, so that clang emits a body
+	// even for a C99 `inline` definition, which is otherwise dropped.
+	keep := h.Inline
 	path := ""
 	if dir := cacheDir(Options{CacheDir: opts.CacheDir}); dir != "" && !opts.NoCache {
 		path = filepath.Join(dir, key+".ll")
@@ -90,11 +93,12 @@ func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bo
 	if data, err := os.ReadFile(path); path != "" && err == nil {
 		ir = string(data)
 	} else {
-		ir, err = runClang(code, args, statics, opts)
+		ir, err = runClang(code, args, keep, opts)
 		if err != nil {
 			return nil, err
 		}
 		ir = renameStatics(ir, statics, suffix)
+		ir = keepDefinitions(ir)
 		if path != "" && os.MkdirAll(filepath.Dir(path), 0o755) == nil {
 			writeAtomic(path, []byte(ir))
 		}
@@ -122,7 +126,7 @@ func bodyKey(code string, args []string, h *Header, opts BodyOptions, identity s
 		sum.Write([]byte(s))
 	}
 	wd, _ := os.Getwd()
-	put("bodies1")
+	put("bodies2")
 	put(identity)
 	put(wd)
 	put(opts.Name)
@@ -138,23 +142,26 @@ func bodyKey(code string, args []string, h *Header, opts BodyOptions, identity s
 	return hex.EncodeToString(sum.Sum(nil))
 }
 
-// runClang compiles code; statics are kept alive (clang drops unused
-// static functions) through a used array of their addresses.
-func runClang(code string, args, statics []string, opts BodyOptions) (string, error) {
+// runClang compiles code; the functions named in keep are kept alive
+// (clang drops unused static functions and unused inline definitions)
+// through a used array of their addresses. LLVM's own passes are left to
+// the JIT: at -O2 they would delete the available_externally bodies of
+// inline definitions before keepDefinitions can keep them.
+func runClang(code string, args, keep []string, opts BodyOptions) (string, error) {
 	var src strings.Builder
 	fmt.Fprintf(&src, "# 1 %q\n", opts.Name)
 	src.WriteString(code)
 	if !strings.HasSuffix(code, "\n") {
 		src.WriteString("\n")
 	}
-	if len(statics) > 0 {
+	if len(keep) > 0 {
 		src.WriteString("# 1 \"<terrac>\"\nstatic void *const __terrac_keep[] __attribute__((used)) = {")
-		for _, s := range statics {
+		for _, s := range keep {
 			fmt.Fprintf(&src, "(void *)&%s, ", s)
 		}
 		src.WriteString("};\n")
 	}
-	cargs := []string{"-O2", "-emit-llvm", "-S", "-fgnuc-version=4.2.1", "-Wno-everything", "-x", "c"}
+	cargs := []string{"-O2", "-Xclang", "-disable-llvm-passes", "-emit-llvm", "-S", "-fgnuc-version=4.2.1", "-Wno-everything", "-x", "c"}
 	cargs = append(cargs, clangArgs(args)...)
 	cargs = append(cargs, "-", "-o", "-")
 	cmd := exec.Command(opts.Clang, cargs...)
@@ -225,6 +232,37 @@ func renameStatics(ir string, statics []string, suffix string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// keepDefinitions turns the bodies clang emits only as optimization hints
+// (available_externally: C99 inline definitions, glibc's extern inline
+// functions) and the discardable ones (linkonce) into weak definitions, so
+// that they are kept and callable, and so that two imports defining the
+// same inline function do not clash.
+//
+// The array that made clang emit them has done its job and is emptied:
+// what nothing calls can then be dropped from a saved file.
+func keepDefinitions(ir string) string {
+	lines := strings.Split(ir, "\n")
+	for i, l := range lines {
+		if m := keepArrayRE.FindStringSubmatch(l); m != nil {
+			lines[i] = m[1] + " zeroinitializer" + m[2]
+			continue
+		}
+		for _, r := range [...][2]string{
+			{"define available_externally ", "define weak_odr "},
+			{"define linkonce_odr ", "define weak_odr "},
+			{"define linkonce ", "define weak "},
+		} {
+			if strings.HasPrefix(l, r[0]) {
+				lines[i] = r[1] + strings.TrimPrefix(l, r[0])
+				break
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+var keepArrayRE = regexp.MustCompile(`^(@__terrac_keep = internal constant \[\d+ x i8\*\]) \[.*\](, align \d+)?$`)
 
 func writeAtomic(path string, data []byte) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")

@@ -29,6 +29,7 @@ func cacheKey(code string, args []string, opts Options, identity string) string 
 	wd, _ := os.Getwd()
 	put("cimport")
 	put(string(rune('0' + cacheVersion)))
+	put("definedvars") // entries written before Header.DefinedVars existed lack it
 	put(goos + "/" + goarch)
 	put(identity)
 	put(wd)

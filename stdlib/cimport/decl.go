@@ -5,6 +5,7 @@ package cimport
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"modernc.org/cc/v4"
@@ -22,8 +23,11 @@ const (
 	srcMacros      = "<cimport-macros>"
 )
 
-// declare fills h from the file scope of ast.
-func declare(h *Header, c *converter, ast *cc.AST) {
+// declare fills h from the file scope of ast. Functions defined in
+// files under sysDirs are not listed in h.Inline: system headers are
+// written for one compiler (gcc's intrinsics headers call gcc builtins)
+// and their static helpers are not exported, as in Terra.
+func declare(h *Header, c *converter, ast *cc.AST, sysDirs []string) {
 	names := make([]string, 0, len(ast.Scope.Nodes))
 	for name := range ast.Scope.Nodes {
 		names = append(names, name)
@@ -42,12 +46,12 @@ func declare(h *Header, c *converter, ast *cc.AST) {
 			safely(h, name, func() {
 				switch x := n.(type) {
 				case *cc.Declarator:
-					if declarator(h, c, name, x) {
+					if declarator(h, c, name, x) && !isSystem(n.Position().Filename, sysDirs) {
 						tok := x.NameTok()
 						defs = append(defs, def{name, tok.Seq()})
 					}
 				case *cc.Enumerator:
-					h.Enums[name] = intValue(x.Value())
+					h.Enums[name] = enumValue(x)
 				case *cc.StructOrUnionSpecifier:
 					h.Tags[name] = c.typ(x.Type())
 				case *cc.EnumSpecifier:
@@ -100,6 +104,9 @@ func declarator(h *Header, c *converter, name string, d *cc.Declarator) (isDef b
 			return false
 		}
 		h.Vars[name] = vt
+		if (!d.IsExtern() || d.HasInitializer()) && !slices.Contains(h.DefinedVars, name) {
+			h.DefinedVars = append(h.DefinedVars, name)
+		}
 	}
 	return false
 }
@@ -127,6 +134,7 @@ func nameAnonymous(h *Header, ast *cc.AST) {
 	for _, x := range tds {
 		if t := h.Typedefs[x.name]; t.Name == "" {
 			t.Name = x.name
+			t.Tagless = true
 		}
 	}
 }

@@ -43,9 +43,9 @@
 //   - Functions: Header.Funcs holds every file-scope function, static ones
 //     included (their Type has Static set; Terra refuses to import static
 //     functions that have no body). Header.Inline lists, in source order,
-//     the functions that have a body in the translation unit (static inline
-//     helpers in headers, or definitions in includecstring code): clang must
-//     compile those. K&R `f()` has NoProto set and no Params.
+//     the functions that have a body outside the system headers (in
+//     includecstring code or -I headers): clang must compile those.
+//     K&R `f()` has NoProto set and no Params.
 //   - Macros: object-like macros whose replacement list is a constant
 //     arithmetic expression (literals, casts, operators, other such macros,
 //     enum constants) go to IntMacros or FloatMacros, evaluated as C would.

@@ -5,13 +5,14 @@ package cimport
 
 // cacheVersion changes whenever the encoding or the meaning of the model
 // changes, invalidating old cache files.
-const cacheVersion = 1
+const cacheVersion = 3
 
 type encType struct {
 	Kind                                    Kind
 	Size, Align, Len                        int64
 	Signed, LongDouble, Complete, Packed    bool
 	HasBitfields, Variadic, NoProto, Static bool
+	Inline, Tagless                         bool
 	Elem                                    int32 // index+1, 0 for nil
 	Name                                    string
 	Fields                                  []encField
@@ -37,13 +38,14 @@ type encHeader struct {
 	IntMacros   map[string]IntConst
 	FloatMacros map[string]float64
 	Inline      []string
+	DefinedVars []string
 	Skipped     map[string]string
 }
 
 // flatten numbers every *Type reachable from h, once per pointer.
 func flatten(h *Header, deps []dep) *encHeader {
 	e := &encHeader{Version: cacheVersion, Deps: deps, Enums: h.Enums, IntMacros: h.IntMacros,
-		FloatMacros: h.FloatMacros, Inline: h.Inline, Skipped: h.Skipped}
+		FloatMacros: h.FloatMacros, Inline: h.Inline, DefinedVars: h.DefinedVars, Skipped: h.Skipped}
 	index := map[*Type]int32{}
 	var ref func(t *Type) int32
 	ref = func(t *Type) int32 {
@@ -58,7 +60,7 @@ func flatten(h *Header, deps []dep) *encHeader {
 		index[t] = i
 		et := encType{Kind: t.Kind, Size: t.Size, Align: t.Align, Len: t.Len, Signed: t.Signed,
 			LongDouble: t.LongDouble, Complete: t.Complete, Packed: t.Packed, HasBitfields: t.HasBitfields,
-			Variadic: t.Variadic, NoProto: t.NoProto, Static: t.Static, Name: t.Name}
+			Variadic: t.Variadic, NoProto: t.NoProto, Static: t.Static, Inline: t.Inline, Tagless: t.Tagless, Name: t.Name}
 		et.Elem = ref(t.Elem)
 		if t.Fields != nil {
 			et.Fields = make([]encField, len(t.Fields))
@@ -102,7 +104,7 @@ func (e *encHeader) unflatten() (*Header, bool) {
 		t := &types[i]
 		*t = Type{Kind: et.Kind, Size: et.Size, Align: et.Align, Len: et.Len, Signed: et.Signed,
 			LongDouble: et.LongDouble, Complete: et.Complete, Packed: et.Packed, HasBitfields: et.HasBitfields,
-			Variadic: et.Variadic, NoProto: et.NoProto, Static: et.Static, Name: et.Name, Elem: ptr(et.Elem)}
+			Variadic: et.Variadic, NoProto: et.NoProto, Static: et.Static, Inline: et.Inline, Tagless: et.Tagless, Name: et.Name, Elem: ptr(et.Elem)}
 		if et.Fields != nil {
 			t.Fields = make([]Field, len(et.Fields))
 			for j, f := range et.Fields {
@@ -124,7 +126,7 @@ func (e *encHeader) unflatten() (*Header, bool) {
 		return r
 	}
 	h := &Header{Funcs: table(e.Funcs), Vars: table(e.Vars), Typedefs: table(e.Typedefs), Tags: table(e.Tags),
-		Enums: e.Enums, IntMacros: e.IntMacros, FloatMacros: e.FloatMacros, Inline: e.Inline, Skipped: e.Skipped}
+		Enums: e.Enums, IntMacros: e.IntMacros, FloatMacros: e.FloatMacros, Inline: e.Inline, DefinedVars: e.DefinedVars, Skipped: e.Skipped}
 	for _, m := range []*map[string]int64{&h.Enums} {
 		if *m == nil {
 			*m = map[string]int64{}

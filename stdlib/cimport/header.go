@@ -16,6 +16,9 @@ type Header struct {
 	// Inline lists, in source order, the functions with a body in the
 	// translation unit; clang has to compile them (see package doc).
 	Inline []string
+	// DefinedVars lists the variables the code defines (not just
+	// declares extern): their storage also comes from clang's module.
+	DefinedVars []string
 
 	// Skipped names declarations that could not be converted, with the
 	// reason, like Terra's errors table. Declarations cc/v4 cannot type

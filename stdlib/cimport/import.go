@@ -18,7 +18,9 @@ var sourceCache cc.SourceCache
 // Options configure Import.
 type Options struct {
 	// Compiler is the host C compiler asked for predefined macros and
-	// include directories; default "cc".
+	// include directories; default "clang-14", the compiler that builds
+	// the function bodies (bodies.go), so that declarations and bodies
+	// come from the same headers, as in Terra, which embeds clang.
 	Compiler string
 	// Name is the file name of code in positions; default "<buffer>",
 	// like Terra.
@@ -33,7 +35,7 @@ type Options struct {
 
 func (o *Options) defaults() {
 	if o.Compiler == "" {
-		o.Compiler = "cc"
+		o.Compiler = "clang-14"
 	}
 	if o.Name == "" {
 		o.Name = "<buffer>"
@@ -126,7 +128,7 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 		}
 		ast, err = cc.Translate(cfg, sources)
 	}
-	declare(h, newConverter(), ast)
+	declare(h, newConverter(), ast, sysDirs)
 	var aliases *cc.AST
 	names := macroCandidates(ast)
 	if len(names) > 0 {

@@ -108,8 +108,10 @@ func TestStdlibMath(t *testing.T) {
 			t.Errorf("%s = %+v, %v; want %d", name, got, ok, want)
 		}
 	}
-	if len(h.Inline) == 0 {
-		t.Errorf("no static inline functions found in stdlib.h (expected __bswap_16 and friends)")
+	// stdlib.h defines static inline helpers (__bswap_16 and friends), but
+	// bodies from system headers are not compiled.
+	if len(h.Inline) != 0 {
+		t.Errorf("system header functions listed as bodies to compile: %v", h.Inline)
 	}
 }
 

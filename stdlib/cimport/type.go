@@ -64,6 +64,12 @@ type Type struct {
 	Variadic bool    // Func: ends with ...
 	NoProto  bool    // Func: K&R declaration without prototype, `int f()`
 	Static   bool    // Func: declared static (internal linkage)
+	Inline   bool    // Func: declared inline (clang may emit no external definition)
+
+	// Tagless: Struct, Union, Enum without a tag whose Name is the typedef
+	// that names it; such a name lives in the ordinary namespace, not the
+	// tag namespace, so it must not be confused with a tag of that name.
+	Tagless bool
 }
 
 // Field is a member of a struct or union.

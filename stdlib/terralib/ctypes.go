@@ -1,6 +1,6 @@
 // This file implements the mapping of C types (stdlib/cimport's model) to
-// Terra types, memoized by C type identity within an import and by tag and
-// layout across imports, so that a struct included twice is one type.
+// Terra types, memoized by C type identity within an import and by name
+// across imports, so that a struct included twice is one type.
 package terralib
 
 import (
@@ -143,27 +143,49 @@ func intType(size int64, signed bool) (*types.Type, error) {
 // bitfields stay opaque structs (usable behind pointers), as Terra does
 // for bitfields; the reason is recorded for the errors table. Packed ones
 // (__attribute__((packed)), #pragma pack) become packed Terra structs.
+//
+// As in Terra, a named record is one Terra type for the whole program,
+// whatever import sees it: tags and the typedef names of tagless records
+// are two namespaces. A declaration seen before the definition gives the
+// type that the definition later fills in. A definition whose layout
+// differs from the one already mapped (different -D flags, say) gets a
+// type of its own rather than a wrong layout.
 func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
-	key := recordKey(c)
-	if t := m.rt.cTypes[key]; key != "" && t != nil {
-		m.done[c] = t
-		return t, nil
-	}
 	name := c.Name
 	if name == "" {
 		name = "anon"
 	}
-	t := m.rt.newStruct(name)
-	m.done[c] = t
+	key, layout := recordName(c), recordKey(c)
+	var t *types.Type
 	if key != "" {
-		if m.rt.cTypes == nil {
-			m.rt.cTypes = map[string]*types.Type{}
+		if old := m.rt.cTypes[key]; old != nil {
+			have := m.rt.cLayouts[old]
+			switch {
+			case !c.Complete || have == layout:
+				m.done[c] = old
+				return old, nil
+			case have == "" && !old.CompletionStarted():
+				t = old // declared before, defined now
+			}
 		}
-		m.rt.cTypes[key] = t
 	}
+	if t == nil {
+		t = m.rt.newStruct(name)
+		if key != "" && m.rt.cTypes[key] == nil {
+			if m.rt.cTypes == nil {
+				m.rt.cTypes = map[string]*types.Type{}
+			}
+			m.rt.cTypes[key] = t
+		}
+	}
+	m.done[c] = t
 	if !c.Complete || c.Fields == nil || c.HasBitfields {
 		return t, nil
 	}
+	if m.rt.cLayouts == nil {
+		m.rt.cLayouts = map[*types.Type]string{}
+	}
+	m.rt.cLayouts[t] = layout
 	var entries, union []types.Entry
 	for i, f := range c.Fields {
 		ft, err := m.typ(f.Type)
@@ -240,15 +262,26 @@ func layoutMismatch(c *cimport.Type, entries []types.Entry, packed bool) string 
 	return ""
 }
 
-// recordKey identifies a named C struct or union across imports by tag
-// and layout; "" for anonymous ones and incomplete ones (which must not
-// capture the tag before its definition is seen).
+// recordName is the program-wide name of a C record: its tag, or the
+// typedef name of a tagless one; "" for an anonymous one.
+func recordName(c *cimport.Type) string {
+	switch {
+	case c.Name == "":
+		return ""
+	case c.Tagless:
+		return "typedef " + c.Name
+	}
+	return "tag " + c.Name
+}
+
+// recordKey describes the layout of a complete C record, so that two
+// definitions under one name can be told apart.
 func recordKey(c *cimport.Type) string {
-	if c.Name == "" || !c.Complete {
+	if !c.Complete {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s %d %d %v|", c.Kind, c.Name, c.Size, c.Align, c.Packed)
+	fmt.Fprintf(&b, "%s %d %d %v|", c.Kind, c.Size, c.Align, c.Packed)
 	for _, f := range c.Fields {
 		fmt.Fprintf(&b, "%s:%d:%d:%s;", f.Name, f.Offset, f.BitfieldWidth, f.Type)
 	}

@@ -64,7 +64,7 @@ func (rt *Runtime) ExpandMacroWith(v lua.LValue, lead []lua.LValue, args []tree.
 		return nil, true, err
 	}
 	var exprs []tree.Expr
-	for _, val := range specializeFlatten(vals) {
+	for _, val := range specialize.Flatten(vals) {
 		e, err := specialize.Convert(rt, val, at)
 		if err != nil {
 			return nil, true, err
@@ -78,22 +78,6 @@ func (rt *Runtime) ExpandMacroWith(v lua.LValue, lead []lua.LValue, args []tree.
 		return exprs[0], true, nil
 	}
 	return &tree.Let{ExprBase: tree.ExprBase{Pos: at}, Exprs: exprs}, true, nil
-}
-
-// specializeFlatten expands plain Lua lists (and terralib lists) in a
-// macro's results, as a list of quotes splices as several values.
-func specializeFlatten(vals []lua.LValue) []lua.LValue {
-	var out []lua.LValue
-	for _, v := range vals {
-		if tb, ok := v.(*lua.LTable); ok && tb.Len() > 0 && isListTable(tb) {
-			for i := 1; i <= tb.Len(); i++ {
-				out = append(out, tb.RawGetInt(i))
-			}
-			continue
-		}
-		out = append(out, v)
-	}
-	return out
 }
 
 // isListTable reports whether tb is a plain list or a terralib List.

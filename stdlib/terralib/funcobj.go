@@ -182,7 +182,9 @@ func (rt *Runtime) initFuncMeta() {
 		return rt.callFromLua(L, rt.checkFunction(L, 1), 2)
 	}))
 	mt.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
-		L.Push(lua.LString("terra function " + rt.checkFunction(L, 1).Name))
+		// As Terra: the function's code as it stands (typed once checked;
+		// printing never triggers checking), without line breaking.
+		L.Push(lua.LString(prettyFunction(rt.checkFunction(L, 1), false)))
 		return 1
 	}))
 }
@@ -199,5 +201,6 @@ func (rt *Runtime) takeDefinition(L *lua.LState, fn, other *tree.Function) {
 	fn.Type = other.Type
 	fn.State = other.State
 	fn.Refs = other.Refs
+	fn.Globals = other.Globals
 	fn.Compiled = false
 }

@@ -3,6 +3,8 @@
 package terralib
 
 import (
+	"strconv"
+
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
@@ -42,7 +44,7 @@ func (rt *Runtime) typeArgs(L *lua.LState, n int) []*types.Type {
 
 func (rt *Runtime) luaSymbol(L *lua.LState) int {
 	var t *types.Type
-	name := "anon"
+	name := ""
 	for i := 1; i <= L.GetTop(); i++ {
 		if tt := rt.AsType(L.Get(i)); tt != nil {
 			t = tt
@@ -50,7 +52,14 @@ func (rt *Runtime) luaSymbol(L *lua.LState) int {
 			name = string(s)
 		}
 	}
-	L.Push(rt.SymbolValue(tree.NewSymbol(name, t)))
+	sym := tree.NewSymbol(name, t)
+	sym.Escaped = true
+	if name == "" {
+		// Unnamed symbols are told apart by number, as in Terra, so two
+		// of them never clash as parameters or locals of one block.
+		sym.Name = strconv.FormatInt(sym.ID, 10)
+	}
+	L.Push(rt.SymbolValue(sym))
 	return 1
 }
 
@@ -142,7 +151,12 @@ func (rt *Runtime) initTerralib() {
 		"memoize": rt.luaMemoize,
 		"offsetof": func(L *lua.LState) int {
 			t := rt.checkType(L, 1)
-			name := L.CheckString(2)
+			var name string
+			if l := rt.AsLabel(L.Get(2)); l != nil {
+				name = l.FieldName()
+			} else {
+				name = L.CheckString(2)
+			}
 			if _, err := t.Layout(); err != nil {
 				L.RaiseError("%s", err.Error())
 			}

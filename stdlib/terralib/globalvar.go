@@ -6,6 +6,7 @@ package terralib
 import (
 	"fmt"
 	"math"
+	"strings"
 	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
@@ -64,6 +65,9 @@ func glua(g *tree.Global) *globalLua { return g.Lua.(*globalLua) }
 // TerraObject turns globals and constants used in Terra code into
 // expressions (check.ObjectHost, specialize.ObjectHost).
 func (rt *Runtime) TerraObject(v lua.LValue, at source.Span) tree.Expr {
+	if o := asTree(v); o != nil {
+		return o.expr(at)
+	}
 	g := rt.AsGlobal(v)
 	if g == nil {
 		return nil
@@ -179,6 +183,9 @@ func (rt *Runtime) newGlobal(L *lua.LState, constant bool) int {
 	}
 	init := L.Get(n)
 	name := L.OptString(n+1, "")
+	if constant && name == "" {
+		name = "<constant>"
+	}
 	g := tree.NewGlobal(name, t)
 	g.Lua = &globalLua{}
 	g.Pos = rt.callerSpan(L)
@@ -231,7 +238,9 @@ func (rt *Runtime) initGlobalVars() {
 		"get": func(L *lua.LState) int {
 			g := rt.checkGlobal(L)
 			addr := rt.globalAddr(L, g)
-			L.Push(cdata.Load(rt, addrPtr(addr), g.Type))
+			// Like LuaJIT's ptr[0]: an aggregate comes back as a reference
+			// into the global, so `g:get().field = v` writes through.
+			L.Push(cdata.LoadRef(rt, addrPtr(addr), g.Type, nil))
 			return 1
 		},
 		"set": func(L *lua.LState) int {
@@ -303,7 +312,13 @@ func (rt *Runtime) initGlobalVars() {
 		if g.Extern {
 			kind = "extern " + kind
 		}
-		L.Push(lua.LString(fmt.Sprintf("%s %s : %s", kind, g.Name, g.Type)))
+		str := fmt.Sprintf("%s %s : %s", kind, g.Name, g.Type)
+		if g.Init != nil {
+			pp := newPretty(false)
+			pp.expr(g.Init)
+			str += " = " + strings.TrimSpace(pp.b.String())
+		}
+		L.Push(lua.LString(str))
 		return 1
 	}))
 	L.SetGlobal("global", L.NewFunction(func(L *lua.LState) int { return rt.newGlobal(L, false) }))
@@ -323,18 +338,39 @@ func (rt *Runtime) initGlobalVars() {
 			return 1
 		}
 		if q := rt.AsQuote(v); q != nil {
-			e, err := specialize.Convert(rt, v, source.Span{})
-			ok := err == nil
-			if ok {
-				_, err = rt.Engine.Checker.Initializer(e, nil)
-				ok = err == nil
-			}
-			L.Push(lua.LBool(ok))
+			L.Push(lua.LBool(rt.quoteIsLiteral(q)))
 			return 1
 		}
 		L.Push(lua.LFalse)
 		return 1
 	}))
+}
+
+// quoteIsLiteral reports whether a quote is a single literal or constant
+// value, which is what Terra's isconstant accepts: `1` is, `1+1` is not
+// (even though it may initialize a constant).
+func (rt *Runtime) quoteIsLiteral(q *tree.Quote) bool {
+	if len(q.Stmts) != 0 || len(q.Exprs) != 1 {
+		return false
+	}
+	switch x := q.Exprs[0].(type) {
+	case *tree.IntLit, *tree.FloatLit, *tree.BoolLit, *tree.StringLit, *tree.NilLit:
+		return true
+	case *tree.GlobalRef:
+		return glua(x.G).luaConstant
+	case *tree.LuaValue:
+		switch v := x.Value.(type) {
+		case lua.LNumber, lua.LBool, lua.LString:
+			return true
+		default:
+			if g := rt.AsGlobal(v); g != nil {
+				return glua(g).luaConstant
+			}
+			_, ok := cdata.Is(v)
+			return ok
+		}
+	}
+	return false
 }
 
 // globalAddr returns g's address, creating it, or raises the error.

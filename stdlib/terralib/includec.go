@@ -39,6 +39,7 @@ func (rt *Runtime) initCImport(tl *lua.LTable) {
 		if err := rt.Engine.LoadLibrary(path); err != nil {
 			L.RaiseError("%s", err.Error())
 		}
+		rt.linked = append(rt.linked, path)
 		return 0
 	}))
 }
@@ -77,7 +78,7 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 		L.RaiseError("%s", err.Error())
 	}
 	link := map[string]string{}
-	if len(h.Inline) > 0 {
+	if len(h.Inline) > 0 || len(h.DefinedVars) > 0 {
 		b, err := cimport.CompileBodies(code, args, h, cimport.BodyOptions{})
 		if err != nil {
 			L.RaiseError("%s", err.Error())

@@ -24,24 +24,29 @@ func (rt *Runtime) initInternal() {
 			objs := make([]lua.LValue, len(g.Items))
 			curs := holeArgs(L)
 			// Structs are declared first, then functions in order; an
-			// item sees what earlier items of the group declared under
-			// the same name (a declaration the next item defines).
+			// item sees what earlier items of the group declared, under
+			// its own name (a declaration the next item defines) or as
+			// the root of its path (a method of a struct declared
+			// further down).
 			seen := map[string]lua.LValue{}
 			for _, structs := range []bool{true, false} {
 				for i, item := range g.Items {
 					if _, ok := item.(*tast.Struct); ok != structs {
 						continue
 					}
-					key := groupItemName(item)
-					cur, ok := seen[key]
+					cur, ok := seen[groupItemName(item)]
 					if !ok {
 						cur = lua.LNil
-						if i < len(curs) {
-							cur = rt.currentValue(curs[i])
+						root, inGroup := seen[groupItemRoot(item)]
+						if !inGroup && i < len(curs) {
+							root, inGroup = rt.currentValue(curs[i]), true
+						}
+						if inGroup {
+							cur = rt.currentPathValue(L, item, root)
 						}
 					}
 					objs[i] = rt.declareItem(L, item, cur)
-					seen[key] = objs[i]
+					seen[groupItemName(item)] = objs[i]
 				}
 			}
 			declared[tr.ID] = objs
@@ -55,8 +60,26 @@ func (rt *Runtime) initInternal() {
 			objs := declared[tr.ID]
 			delete(declared, tr.ID)
 			sp := specialize.New(rt, tr, holeArgs(L))
+			// Like Terra: function types first, then structs (whose
+			// metatypes may refer to the group's functions), then bodies.
 			for i, item := range g.Items {
-				rt.defineItem(L, sp, item, objs[i])
+				if f, ok := item.(*tast.Func); ok {
+					rt.declareFunc(L, sp, f, rt.AsFunction(objs[i]))
+				}
+			}
+			for i, item := range g.Items {
+				if st, ok := item.(*tast.Struct); ok {
+					rt.defineStruct(L, sp, st, rt.AsType(objs[i]))
+				}
+			}
+			for i, item := range g.Items {
+				if f, ok := item.(*tast.Func); ok && f.Body != nil {
+					fn := rt.AsFunction(objs[i])
+					if fn.Def != nil {
+						L.RaiseError("attempting to redefine function %s", fn.Name)
+					}
+					rt.defineFunc(L, sp, f, fn)
+				}
 			}
 			return 0
 		},
@@ -159,6 +182,43 @@ func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
 	return vals[0]
 }
 
+// currentPathValue follows a group item's name (A.b.c, or A.methods.m
+// for a method) from the value of its first part, and returns what the
+// name holds now. A part that is not a table is an error, as in Terra.
+func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue) lua.LValue {
+	var name []string
+	method := false
+	switch item := item.(type) {
+	case *tast.Func:
+		name, method = item.Name, item.Method
+	case *tast.Struct:
+		name = item.Name
+	}
+	full := strings.Join(name, ".")
+	if method {
+		full = strings.Join(name[:len(name)-2], ".") + ":" + name[len(name)-1]
+	}
+	for i := 1; i < len(name); i++ {
+		if method && i == len(name)-2 {
+			if rt.AsType(v) == nil || !rt.AsType(v).IsStruct() {
+				L.RaiseError("expected a struct but found %s when attempting to add method %s", rt.typeOf(v), full)
+			}
+		}
+		indexable := false
+		switch v.(type) {
+		case *lua.LTable:
+			indexable = true
+		case *lua.LUserData:
+			indexable = L.GetMetaField(v, "__index") != lua.LNil
+		}
+		if !indexable {
+			L.RaiseError("failed attempting to index field '%s' in name '%s' (expected a table but found %s)", name[i-1], full, rt.typeOf(v))
+		}
+		v = L.GetField(v, name[i])
+	}
+	return v
+}
+
 // declareItem returns the object a group statement defines: the
 // existing declaration it completes, or a new one.
 func (rt *Runtime) declareItem(L *lua.LState, item tast.Decl, cur lua.LValue) lua.LValue {
@@ -178,27 +238,25 @@ func (rt *Runtime) declareItem(L *lua.LState, item tast.Decl, cur lua.LValue) lu
 	return lua.LNil
 }
 
-func (rt *Runtime) defineItem(L *lua.LState, sp *specialize.Specializer, item tast.Decl, obj lua.LValue) {
-	switch item := item.(type) {
-	case *tast.Func:
-		fn := rt.AsFunction(obj)
-		if item.Body == nil {
-			t, err := sp.FuncType(item)
-			if err != nil {
-				rt.raise(L, err)
-			}
-			if fn.Type != nil && fn.Type != t {
-				L.RaiseError("attempting to redeclare function %s with a different type", fn.Name)
-			}
-			fn.Type = t
-			return
+// declareFunc gives a group's function its declared type (`terra f :: T`)
+// or evaluates its definition's signature.
+func (rt *Runtime) declareFunc(L *lua.LState, sp *specialize.Specializer, item *tast.Func, fn *tree.Function) {
+	if item.Body == nil {
+		t, err := sp.FuncType(item)
+		if err != nil {
+			rt.raise(L, err)
 		}
-		if fn.Def != nil {
-			L.RaiseError("attempting to redefine function %s", fn.Name)
+		if fn.Type != nil && fn.Type != t {
+			L.RaiseError("attempting to redeclare function %s with a different type", fn.Name)
 		}
-		rt.defineFunc(L, sp, item, fn)
-	case *tast.Struct:
-		rt.defineStruct(L, sp, item, rt.AsType(obj))
+		fn.Type = t
+		return
+	}
+	if fn.Def != nil {
+		L.RaiseError("attempting to redefine function %s", fn.Name)
+	}
+	if err := sp.Signature(item, fn); err != nil {
+		rt.raise(L, err)
 	}
 }
 
@@ -227,8 +285,11 @@ func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *t
 	if st.Metatype != nil {
 		vals, ok := sp.HoleValue(st.Metatype)
 		if ok && len(vals) > 0 {
-			if err := rt.L.CallByParam(lua.P{Fn: vals[0], NRet: 0, Protect: true}, rt.TypeValue(t)); err != nil {
-				rt.raise(L, fmt.Errorf("error in metatype function of %s: %v", t, err))
+			if _, err := rt.invokeUser("invoking metatype function", sp.Span(st), vals[0], rt.TypeValue(t)); err != nil {
+				if ce, ok := err.(*CallbackError); ok {
+					err = ce.located()
+				}
+				rt.raise(L, err)
 			}
 		}
 	}
@@ -239,6 +300,7 @@ func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *t
 func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 	tb := rt.L.NewTable()
 	if e.Union != nil {
+		tb.Metatable = rt.listMeta // a union is a list of entries, as in Terra
 		for _, u := range e.Union {
 			tb.Append(rt.entryValue(u))
 		}
@@ -249,10 +311,27 @@ func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 	return tb
 }
 
+// uniqueStructName returns name, or name$N when name was given out
+// already (and name$N is free), so two structs never print alike.
+func (rt *Runtime) uniqueStructName(name string) string {
+	if rt.structNames == nil {
+		rt.structNames = map[string]int{}
+	}
+	for {
+		n, used := rt.structNames[name]
+		if !used {
+			rt.structNames[name] = 1
+			return name
+		}
+		rt.structNames[name] = n + 1
+		name = fmt.Sprintf("%s$%d", name, n)
+	}
+}
+
 // newStruct makes a struct whose layout comes from its Lua entries
 // table when it is completed.
 func (rt *Runtime) newStruct(name string) *types.Type {
-	t := types.NewStruct(name)
+	t := types.NewStruct(rt.uniqueStructName(name))
 	rt.TypeValue(t)
 	t.Completer = rt.completeFromLua
 	t.Initialized = rt.staticInitialize
@@ -286,18 +365,34 @@ func (rt *Runtime) entriesFromLua(t *types.Type, tb *lua.LTable) ([]types.Entry,
 		if ft == nil {
 			return nil, fmt.Errorf("entry %s of %s is not a type", name, t)
 		}
-		out = append(out, types.Entry{Field: types.Field{Name: lua.LVAsString(name), Type: ft}})
+		fname := lua.LVAsString(name)
+		if l := rt.AsLabel(name); l != nil {
+			fname = l.FieldName()
+		}
+		out = append(out, types.Entry{Field: types.Field{Name: fname, Type: ft}})
 	}
 	return out, nil
 }
 
 // groupItemName is the dotted path a group item defines.
 func groupItemName(item tast.Decl) string {
-	switch item := item.(type) {
-	case *tast.Func:
-		return strings.Join(item.Name, ".")
-	case *tast.Struct:
-		return strings.Join(item.Name, ".")
+	return strings.Join(groupItemPath(item), ".")
+}
+
+// groupItemRoot is the first name of a group item's path.
+func groupItemRoot(item tast.Decl) string {
+	if p := groupItemPath(item); len(p) > 0 {
+		return p[0]
 	}
 	return ""
+}
+
+func groupItemPath(item tast.Decl) []string {
+	switch item := item.(type) {
+	case *tast.Func:
+		return item.Name
+	case *tast.Struct:
+		return item.Name
+	}
+	return nil
 }

@@ -42,6 +42,13 @@ func (rt *Runtime) initLibraries() {
 	if loaders, ok := pkg.RawGetString("loaders").(*lua.LTable); ok {
 		loaders.Insert(2, L.NewFunction(rt.terraLoader))
 	}
+	// Strict is the global table's metatable, as in Terra, so programs
+	// that switch strict mode off (Strict.__index = nil) run; it stays
+	// empty (no checks) until require "strict".
+	if L.GetMetatable(L.G.Global) == lua.LNil {
+		L.SetMetatable(L.G.Global, L.NewTable())
+	}
+	L.SetGlobal("Strict", L.GetMetatable(L.G.Global))
 	tl := L.GetGlobal("terralib").(*lua.LTable)
 	listv, err := rt.requireLib("terralist")
 	if err != nil {
@@ -50,6 +57,7 @@ func (rt *Runtime) initLibraries() {
 	list := listv.(*lua.LTable)
 	rt.listMeta = list
 	tl.RawSetString("List", list)
+	defer rt.installLangSupport(tl)
 	L.SetFuncs(tl, map[string]lua.LGFunction{
 		"newlist": func(L *lua.LState) int {
 			tb := L.OptTable(1, nil)
@@ -67,7 +75,8 @@ func (rt *Runtime) initLibraries() {
 		},
 		"israwlist": func(L *lua.LState) int {
 			tb, ok := L.Get(1).(*lua.LTable)
-			L.Push(lua.LBool(ok && (tb.Metatable == lua.LNil || tb.Metatable == list) && isSequence(tb)))
+			// A List always counts; a plain table when it is a sequence.
+			L.Push(lua.LBool(ok && (tb.Metatable == list || (tb.Metatable == lua.LNil && isSequence(tb)))))
 			return 1
 		},
 		"loadfile": func(L *lua.LState) int {
@@ -111,6 +120,24 @@ func (rt *Runtime) initLibraries() {
 	})
 }
 
+// installLangSupport copies the helpers of the embedded langsupport
+// library (newenvironment, newdiagnostics) into terralib. It is not a
+// require-able module: it runs once, after newlist exists.
+func (rt *Runtime) installLangSupport(tl *lua.LTable) {
+	path, src, _ := embeddedLib("langsupport")
+	fn, err := rt.LoadString(path, src)
+	if err != nil {
+		panic("terralib: loading embedded langsupport: " + Message(err))
+	}
+	vals, err := rt.CallHole(fn)
+	if err != nil {
+		panic("terralib: running embedded langsupport: " + err.Error())
+	}
+	if m, ok := vals[0].(*lua.LTable); ok {
+		m.ForEach(func(k, v lua.LValue) { tl.RawSet(k, v) })
+	}
+}
+
 func isSequence(tb *lua.LTable) bool {
 	n := 0
 	ok := true
@@ -127,7 +154,11 @@ func isSequence(tb *lua.LTable) bool {
 // loadChunk compiles Lua+Terra source; on error it returns nil and the
 // message, as Lua's loadstring does.
 func (rt *Runtime) loadChunk(L *lua.LState, src, name string) int {
+	chunkname := name
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "="), "@")
+	if !strings.HasPrefix(chunkname, "@") {
+		rt.rememberChunkName(name, chunkname)
+	}
 	fn, err := rt.LoadString(name, []byte(src))
 	if err != nil {
 		L.Push(lua.LNil)
@@ -151,8 +182,9 @@ func (rt *Runtime) requireLib(name string) (lua.LValue, error) {
 }
 
 // terraLoader is a package.loaders entry: it finds name on
-// package.terrapath (then package.path for .lua files, so they may use
-// Terra syntax too) and finally among the embedded libraries.
+// package.terrapath (read as Terra), then on package.path (read as plain
+// Lua 5.1, where `terra` or `escape` may be ordinary names, as Terra's
+// standard Lua loader reads them) and finally among the embedded libraries.
 func (rt *Runtime) terraLoader(L *lua.LState) int {
 	name := L.CheckString(1)
 	pkg := L.GetGlobal("package").(*lua.LTable)
@@ -168,7 +200,13 @@ func (rt *Runtime) terraLoader(L *lua.LState) int {
 				tried = append(tried, "\n\tno file '"+path+"'")
 				continue
 			}
-			fn, err := rt.LoadFile(path)
+			var fn *lua.LFunction
+			var err error
+			if field == "path" {
+				fn, err = rt.LoadPlainLuaFile(path)
+			} else {
+				fn, err = rt.LoadFile(path)
+			}
 			if err != nil {
 				L.RaiseError("error loading module '%s' from file '%s':\n\t%s", name, path, Message(err))
 			}

@@ -30,22 +30,19 @@ func (rt *Runtime) addLimitMethods(m map[string]*lua.LFunction) {
 	m["min"], m["max"] = limit(false), limit(true)
 }
 
-// writeLimit stores t's least (or greatest) finite value at p.
+// writeLimit stores t's least (or greatest) value at p.
 func writeLimit(p unsafe.Pointer, t *types.Type, max bool) {
 	if t.IsFloat() {
-		if t.Bits == 32 {
-			f := float32(math.MaxFloat32)
-			if !max {
-				f = -f
-			}
-			*(*float32)(p) = f
-			return
-		}
-		f := math.MaxFloat64
+		// Floats are bounded by the infinities, as in Terra.
+		f := math.Inf(1)
 		if !max {
-			f = -f
+			f = math.Inf(-1)
 		}
-		*(*float64)(p) = f
+		if t.Bits == 32 {
+			*(*float32)(p) = float32(f)
+		} else {
+			*(*float64)(p) = f
+		}
 		return
 	}
 	var bits uint64

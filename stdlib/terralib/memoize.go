@@ -7,21 +7,31 @@ import (
 	lua "github.com/yuin/gopher-lua"
 )
 
+// luaMemoize behaves as Terra's: a function with fixed parameters is
+// keyed by exactly those (missing and extra arguments do not make a new
+// entry, so Vector(T) and Vector(T, nil) agree); a vararg function by all
+// its arguments. Only the first result is kept, and only a true one
+// (nil or false is computed again next time).
 func (rt *Runtime) luaMemoize(L *lua.LState) int {
 	fn := L.CheckFunction(1)
+	fixed := -1
+	if fn.Proto != nil && fn.Proto.IsVarArg == 0 {
+		fixed = int(fn.Proto.NumParameters)
+	}
 	root := L.NewTable()
 	nilKey := L.NewTable()    // stands for a nil argument
-	resultKey := L.NewTable() // where a node keeps its results
+	resultKey := L.NewTable() // where a node keeps its result
 	L.Push(L.NewFunction(func(L *lua.LState) int {
 		n := L.GetTop()
+		keys := n
+		if fixed >= 0 {
+			keys = fixed
+		}
 		node := root
-		for i := 0; i <= n; i++ {
-			var key lua.LValue = lua.LNumber(n) // first level: the arity
-			if i > 0 {
-				key = L.Get(i)
-				if key == lua.LNil {
-					key = nilKey
-				}
+		for i := 1; i <= keys; i++ {
+			key := L.Get(i)
+			if key == lua.LNil {
+				key = nilKey
 			}
 			next, ok := node.RawGet(key).(*lua.LTable)
 			if !ok {
@@ -30,28 +40,20 @@ func (rt *Runtime) luaMemoize(L *lua.LState) int {
 			}
 			node = next
 		}
-		if res, ok := node.RawGet(resultKey).(*lua.LTable); ok {
-			for i := 1; i <= res.Len(); i++ {
-				L.Push(res.RawGetInt(i))
-			}
-			return res.Len()
+		if v := node.RawGet(resultKey); lua.LVAsBool(v) {
+			L.Push(v)
+			return 1
 		}
-		args := make([]lua.LValue, n)
-		for i := range args {
-			args[i] = L.Get(i + 1)
-		}
-		base := L.GetTop()
 		L.Push(fn)
-		for _, a := range args {
-			L.Push(a)
+		for i := 1; i <= n; i++ {
+			L.Push(L.Get(i))
 		}
-		L.Call(n, lua.MultRet)
-		res := L.NewTable()
-		for i := base + 1; i <= L.GetTop(); i++ {
-			res.Append(L.Get(i))
+		L.Call(n, 1)
+		v := L.Get(-1)
+		if lua.LVAsBool(v) {
+			node.RawSet(resultKey, v)
 		}
-		node.RawSet(resultKey, res)
-		return L.GetTop() - base
+		return 1
 	}))
 	return 1
 }

@@ -4,11 +4,11 @@
 package terralib
 
 import (
+	"fmt"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
-	"terrac/compiler/lower"
 	"terrac/compiler/specialize"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
@@ -82,7 +82,23 @@ func (rt *Runtime) initQuoteAPI() {
 					return 1
 				}
 			}
-			L.Push(L.Get(1))
+			// Anything else is evaluated as a constant, as Terra does
+			// (`2 * 3` gives 6); what cannot be one gives nil and why.
+			err := L.CallByParam(lua.P{Fn: L.NewFunction(func(L *lua.LState) int {
+				L.Push(L.GetGlobal("constant"))
+				L.Push(L.Get(1))
+				L.Call(1, 1)
+				c := L.Get(-1)
+				L.Push(L.GetField(c, "get"))
+				L.Push(c)
+				L.Call(1, 1)
+				return 1
+			}), NRet: 1, Protect: true}, L.Get(1))
+			if err != nil {
+				L.Push(lua.LNil)
+				L.Push(lua.LString("not a constant value (note: :asvalue() isn't implement for all constants yet), error propagating constant was: " + luaErrorText(err)))
+				return 2
+			}
 			return 1
 		},
 		"islvalue": func(L *lua.LState) int {
@@ -109,8 +125,12 @@ func (rt *Runtime) initQuoteAPI() {
 			return 1
 		},
 		"printpretty": func(L *lua.LState) int {
-			jit.StdoutWrite([]byte(prettyQuote(rt.checkQuote(L, 1))))
+			jit.StdoutWrite([]byte(prettyQuote(rt.checkQuote(L, 1), breakLines(L.Get(2)))))
 			return 0
+		},
+		"prettystring": func(L *lua.LState) int {
+			L.Push(lua.LString(prettyQuote(rt.checkQuote(L, 1), breakLines(L.Get(2)))))
+			return 1
 		},
 		"isexpression": func(L *lua.LState) int {
 			L.Push(lua.LBool(rt.checkQuote(L, 1).IsExpr))
@@ -128,7 +148,7 @@ func (rt *Runtime) initQuoteAPI() {
 		return 1
 	}))
 	rt.quoteMeta.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
-		L.Push(lua.LString(strings.TrimRight(prettyQuote(rt.checkQuote(L, 1)), "\n")))
+		L.Push(lua.LString(prettyQuote(rt.checkQuote(L, 1), false)))
 		return 1
 	}))
 }
@@ -176,6 +196,21 @@ func (rt *Runtime) constantValue(e tree.Expr) (lua.LValue, bool) {
 		}
 	case *tree.Cast:
 		return rt.constantValue(e.X)
+	case *tree.Constructor:
+		// A table: by position for positional fields, else by name.
+		t := rt.L.NewTable()
+		for i, f := range e.Fields {
+			v, ok := rt.constantValue(f.Value)
+			if !ok {
+				return nil, false
+			}
+			if f.Name != "" {
+				t.RawSetString(f.Name, v)
+			} else {
+				t.RawSetInt(i+1, v)
+			}
+		}
+		return t, true
 	}
 	return nil, false
 }
@@ -262,6 +297,38 @@ func (rt *Runtime) typeOf(v lua.LValue) string {
 	return v.Type().String()
 }
 
+// layoutEntries lists a completed struct's fields, union members
+// included, as Terra's layout entries: key, type, allocation (the storage
+// slot; union members share one), inunion, plus our byte offset.
+func (rt *Runtime) layoutEntries(t *types.Type, lay *types.Layout) *lua.LTable {
+	L := rt.L
+	var inUnion []bool
+	var walk func(es []types.Entry, in bool)
+	walk = func(es []types.Entry, in bool) {
+		for _, e := range es {
+			if e.Union != nil {
+				walk(e.Union, true)
+			} else {
+				inUnion = append(inUnion, in)
+			}
+		}
+	}
+	walk(t.Entries, false)
+	tb := L.NewTable()
+	tb.Metatable = rt.listMeta
+	for i, f := range lay.Fields {
+		e := L.NewTable()
+		e.RawSetString("key", lua.LString(f.Name))
+		e.RawSetString("field", lua.LString(f.Name))
+		e.RawSetString("type", rt.TypeValue(f.Type))
+		e.RawSetString("offset", lua.LNumber(f.Offset))
+		e.RawSetString("allocation", lua.LNumber(f.Index))
+		e.RawSetString("inunion", lua.LBool(i < len(inUnion) && inUnion[i]))
+		tb.Append(e)
+	}
+	return tb
+}
+
 func (rt *Runtime) initReflection() {
 	L := rt.L
 	tl := L.GetGlobal("terralib").(*lua.LTable)
@@ -298,16 +365,10 @@ func (rt *Runtime) initReflection() {
 				L.RaiseError("%s", err.Error())
 			}
 			tb := L.NewTable()
-			ents := L.NewTable()
+			ents := rt.layoutEntries(t, lay)
 			keys := L.NewTable()
-			for _, f := range lay.Fields {
-				e := L.NewTable()
-				e.RawSetString("key", lua.LString(f.Name))
-				e.RawSetString("type", rt.TypeValue(f.Type))
-				e.RawSetString("offset", lua.LNumber(f.Offset))
-				e.RawSetString("allocation", lua.LNumber(f.Index))
-				ents.Append(e)
-				keys.RawSetString(f.Name, e)
+			for i, f := range lay.Fields {
+				keys.RawSetString(f.Name, lua.LNumber(i)) // 0-based, as in Terra
 			}
 			tb.RawSetString("entries", ents)
 			tb.RawSetString("keytoindex", keys)
@@ -326,19 +387,30 @@ func (rt *Runtime) initReflection() {
 		}),
 		"getfields": L.NewFunction(func(L *lua.LState) int {
 			t := rt.checkType(L, 1)
-			if err := t.Complete(); err != nil {
+			lay, err := t.Layout()
+			if err != nil {
 				L.RaiseError("%s", err.Error())
 			}
-			tb := L.NewTable()
-			tb.Metatable = rt.listMeta
-			for _, f := range t.Fields() {
-				e := L.NewTable()
-				e.RawSetString("field", lua.LString(f.Name))
-				e.RawSetString("type", rt.TypeValue(f.Type))
-				tb.Append(e)
-			}
-			L.Push(tb)
+			L.Push(rt.layoutEntries(t, lay))
 			return 1
+		}),
+		"getfield": L.NewFunction(func(L *lua.LState) int {
+			t := rt.checkType(L, 1)
+			name := L.CheckString(2)
+			lay, err := t.Layout()
+			if err != nil {
+				L.RaiseError("%s", err.Error())
+			}
+			ents := rt.layoutEntries(t, lay)
+			for i, f := range lay.Fields {
+				if f.Name == name {
+					L.Push(ents.RawGetInt(i + 1))
+					return 1
+				}
+			}
+			L.Push(lua.LNil)
+			L.Push(lua.LString(fmt.Sprintf("field name '%s' is not a raw field of type %s", name, t)))
+			return 2
 		}),
 		"setconvertible": L.NewFunction(func(L *lua.LState) int {
 			rt.checkType(L, 1).Convertible = true
@@ -379,18 +451,17 @@ func (rt *Runtime) initReflection() {
 		"printpretty": L.NewFunction(func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
 			_ = rt.Engine.Check(fn)
-			jit.StdoutWrite([]byte(prettyFunction(fn)))
+			jit.StdoutWrite([]byte(prettyFunction(fn, breakLines(L.Get(2)))))
 			return 0
 		}),
-		"disas": L.NewFunction(func(L *lua.LState) int {
+		"prettystring": L.NewFunction(func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
-			irText, asm, err := rt.disas(fn)
-			if err != nil {
-				rt.raise(L, err)
-			}
-			jit.StdoutWrite([]byte("definition " + fn.Type.String() + "\n" + irText + "\nassembly for function at address\n" + asm))
-			return 0
+			_ = rt.Engine.Check(fn)
+			L.Push(lua.LString(prettyFunction(fn, breakLines(L.Get(2)))))
+			return 1
 		}),
+		"disas":      L.NewFunction(rt.luaFuncDisas), // disas.go
+		"printstats": L.NewFunction(rt.luaPrintStats),
 	}
 	rt.funcMeta.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
 		if k, ok := L.Get(2).(lua.LString); ok {
@@ -444,19 +515,6 @@ func (rt *Runtime) layoutString(t *types.Type) string {
 	return b.String()
 }
 
-// disas lowers fn alone and returns its IR and the host assembly.
-func (rt *Runtime) disas(fn *tree.Function) (string, string, error) {
-	if err := rt.Engine.Check(fn); err != nil {
-		return "", "", err
-	}
-	m := lower.NewModule("disas")
-	if err := m.AddFunction(fn); err != nil {
-		return "", "", err
-	}
-	irText := m.String()
-	asm, err := jit.EmitObject(irText, 2, "asm")
-	if err != nil {
-		return irText, "", err
-	}
-	return irText, string(asm), nil
-}
+// breakLines reads printpretty's optional argument: line breaking is on
+// unless it is false.
+func breakLines(v lua.LValue) bool { return v == lua.LNil || lua.LVAsBool(v) }

@@ -89,6 +89,10 @@ func (rt *Runtime) operatorMacro(args []tree.Expr, at source.Span) (tree.Expr, e
 // expandListArg expands an argument that is a Lua list into its
 // elements (a list of quotes spliced as one argument).
 func (rt *Runtime) expandListArg(a tree.Expr, at source.Span) []tree.Expr {
+	if l, ok := a.(*tree.Let); ok && len(l.Stmts) == 0 {
+		// A Lua list met in Terra code is already a Let of its values.
+		return l.Exprs
+	}
 	lv, ok := a.(*tree.LuaValue)
 	if !ok {
 		return []tree.Expr{a}

@@ -10,7 +10,9 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"terrac/compiler/specialize"
 	"terrac/compiler/tree"
+	"terrac/compiler/types"
 	"terrac/runtime/aot"
 	"terrac/runtime/jit"
 )
@@ -75,7 +77,7 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 			linkargs = append(linkargs, lua.LVAsString(tb.RawGetInt(i)))
 		}
 	}
-	o := aot.Options{Opt: 3, GlobalValue: rt.GlobalBytes}
+	o := rt.SaveOptions(aot.Options{Opt: 3})
 	if ud, ok := L.Get(n + 2).(*lua.LUserData); ok {
 		if t, ok := ud.Value.(*jit.Target); ok {
 			o.Target = *t
@@ -89,11 +91,15 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 	case lua.LNumber:
 		o.Opt = int(v)
 	case *lua.LTable:
-		// {OptLevel = 0..3, FastMath = bool, Debug = bool}
+		// {OptLevel = 0..3, fastmath = flags, Debug = bool}
 		if lv, ok := v.RawGetString("OptLevel").(lua.LNumber); ok {
 			o.Opt = int(lv)
 		}
-		o.FastMath = lua.LVAsBool(v.RawGetString("FastMath"))
+		fm := v.RawGetString("fastmath")
+		if fm == lua.LNil {
+			fm = v.RawGetString("FastMath")
+		}
+		o.FastMath = fastMathNames(L, fm)
 		o.Debug = lua.LVAsBool(v.RawGetString("Debug"))
 	}
 	out, err := aot.Save(filename, kind, exports, rt.Engine.Check, linkargs, o)
@@ -121,14 +127,14 @@ func (rt *Runtime) SaveExports(v lua.LValue) ([]aot.Export, error) {
 	var bad error
 	tb.ForEach(func(k, fv lua.LValue) {
 		name, ok := k.(lua.LString)
-		fn := rt.AsFunction(fv)
-		if !ok || fn == nil {
+		fn, g := rt.AsFunction(fv), rt.AsGlobal(fv)
+		if !ok || fn == nil && g == nil {
 			if bad == nil {
-				bad = fmt.Errorf("expected a table of name = terra function, found %s = %s", k.Type(), fv.Type())
+				bad = fmt.Errorf("expected terra global or function but found %s (for key %s)", rt.typeOf(fv), k)
 			}
 			return
 		}
-		es = append(es, aot.Export{Name: string(name), Fn: fn})
+		es = append(es, aot.Export{Name: string(name), Fn: fn, Global: g})
 	})
 	if bad != nil {
 		return nil, bad
@@ -145,4 +151,69 @@ func (rt *Runtime) GlobalBytes(g *tree.Global) ([]byte, error) {
 		return nil, err
 	}
 	return append([]byte(nil), unsafe.Slice((*byte)(addrPtr(addr)), g.Type.Size())...), nil
+}
+
+// SaveOptions adds to o what saving needs from the runtime: the values
+// of globals, their initializers, and the libraries the program linked.
+func (rt *Runtime) SaveOptions(o aot.Options) aot.Options {
+	o.GlobalValue = rt.GlobalBytes
+	o.GlobalInit = rt.GlobalInitializer
+	o.Libraries = append([]string(nil), rt.linked...)
+	o.CModules = rt.Engine.CModules()
+	return o
+}
+
+// GlobalInitializer returns a function that stores g's initializer (a
+// Terra expression, or the Lua value it was created with) in g, or nil
+// when g has no initializer that Terra code can express.
+func (rt *Runtime) GlobalInitializer(g *tree.Global) (*tree.Function, error) {
+	var init tree.Expr
+	if g.Init != nil {
+		init = tree.CopyExpr(g.Init)
+	} else if v := glua(g).init; v != nil {
+		e, err := specialize.Convert(rt, v, g.Pos)
+		if err != nil {
+			return nil, nil
+		}
+		init = e
+	} else {
+		return nil, nil
+	}
+	at := init.Span()
+	// Through @&g: a constant's storage is written once, here.
+	ref := &tree.GlobalRef{ExprBase: tree.ExprBase{Pos: at}, G: g}
+	addr := &tree.Unary{ExprBase: tree.ExprBase{Pos: at}, Op: "&", X: ref}
+	lhs := &tree.Unary{ExprBase: tree.ExprBase{Pos: at}, Op: "@", X: addr}
+	rhs := &tree.Cast{ExprBase: tree.ExprBase{Pos: at, Type: g.Type}, X: init}
+	fn := tree.NewFunction("init." + g.Name)
+	fn.Def = &tree.FuncDef{Pos: at, Result: types.Unit(),
+		Body: &tree.Block{StmtBase: tree.StmtBase{Pos: at}, Stmts: []tree.Stmt{&tree.Assign{StmtBase: tree.StmtBase{Pos: at}, Lhs: []tree.Expr{lhs}, Rhs: []tree.Expr{rhs}}}}}
+	return fn, nil
+}
+
+// fastMathNames reads a fastmath option: true (every flag), false or nil
+// (none), one flag name, or a list of flag names.
+func fastMathNames(L *lua.LState, v lua.LValue) []string {
+	switch v := v.(type) {
+	case lua.LBool:
+		if v {
+			return []string{"fast"}
+		}
+	case lua.LString:
+		return []string{string(v)}
+	case *lua.LTable:
+		var out []string
+		for i := 1; i <= v.Len(); i++ {
+			s, ok := v.RawGetInt(i).(lua.LString)
+			if !ok {
+				L.RaiseError("fastmath flags must be strings")
+			}
+			out = append(out, string(s))
+		}
+		return out
+	case *lua.LNilType:
+	default:
+		L.RaiseError("fastmath must be a boolean, a flag name or a list of flag names")
+	}
+	return nil
 }

@@ -26,6 +26,7 @@ type Runtime struct {
 	Engine   *engine.Engine
 
 	files      map[string]*source.File
+	chunkNames map[string]string // loadstring chunks: stripped name → Lua chunk name
 	typeMeta   *lua.LTable
 	funcMeta   *lua.LTable
 	cdataMeta  *lua.LTable
@@ -38,12 +39,20 @@ type Runtime struct {
 	cimports   map[string]lua.LValue
 	checker    *check.Checker
 	listMeta   lua.LValue             // terralib.List, once loaded
-	cTypes     map[string]*types.Type // C structs by tag and layout (ctypes.go)
+	cTypes     map[string]*types.Type // C structs by tag or typedef name (ctypes.go)
+	cLayouts   map[*types.Type]string // the C layout each was defined with (ctypes.go)
 	ext        *dsl.Host              // language extensions (import)
 	bridge     *bridgeState           // bridge.go
 	callbacks  []callbackFrame        // user callbacks running (callback.go)
+	cnames     cNames                 // T:cstring() (cstring.go)
+	// compileTimes remembers how long each function printstats compiled took.
+	compileTimes map[*tree.Function]float64
+	// structNames counts the struct names given out, so each new struct
+	// gets a distinct name (A, A$1, ...) as Terra's do.
+	structNames map[string]int
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
+	linked    []string       // libraries loaded with linklibrary, for saved files
 
 	// OnFunction, if set, is told about every Terra function when it
 	// first becomes a Lua value (fuzzing compiles them all).
@@ -78,12 +87,14 @@ func New() *Runtime {
 	rt.initOverloads()
 	rt.initLowLevel()
 	rt.initDebug()
+	rt.initDebugInfo()
 	rt.initInternal()
 	rt.initMeta()
 	rt.initValues()
 	rt.initCompat()
 	rt.ext = dsl.Install(L, L.GetGlobal("$terra").(*lua.LTable), rt.LoadString)
 	rt.initSaveobj()
+	rt.initAPI()
 	return rt
 }
 
@@ -100,6 +111,18 @@ func (rt *Runtime) LoadFile(path string) (*lua.LFunction, error) {
 		return nil, err
 	}
 	return rt.LoadString(path, src)
+}
+
+// LoadPlainLuaFile loads a Lua 5.1 file in which Terra's reserved words
+// are ordinary names.
+func (rt *Runtime) LoadPlainLuaFile(path string) (*lua.LFunction, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	cfg := rt.ext.Config()
+	cfg.PlainLua = true
+	return rt.LoadChunk(path, src, cfg, nil)
 }
 
 // LoadString parses and compiles Lua+Terra source under a chunk name.

@@ -9,11 +9,11 @@
 package terralib
 
 import (
-	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
+	"terrac/lang/source"
 )
 
 // treeObj is one tree as Lua sees it: q is the quote it was taken
@@ -44,6 +44,16 @@ func (rt *Runtime) wrapTree(o *treeObj) lua.LValue {
 
 func asTree(v lua.LValue) *treeObj {
 	return userValue[*treeObj](v)
+}
+
+// expr is the expression a tree stands for when Terra code uses it
+// (a macro may return quote.tree): a copy of its expression, or of the
+// whole quote as a Let.
+func (o *treeObj) expr(at source.Span) tree.Expr {
+	if o.e != nil {
+		return tree.CopyExpr(o.e)
+	}
+	return &tree.Let{ExprBase: tree.ExprBase{Pos: at}, Stmts: tree.CopyStmts(o.q.Stmts), Exprs: tree.CopyExprs(o.q.Exprs)}
 }
 
 // treeKind names e as Terra's tree kinds do.
@@ -240,7 +250,7 @@ func (rt *Runtime) initTrees() {
 		return 1
 	}))
 	mt.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
-		L.Push(lua.LString(strings.TrimRight(prettyQuote(asTree(L.Get(1)).q), "\n")))
+		L.Push(lua.LString(prettyQuote(asTree(L.Get(1)).q, false)))
 		return 1
 	}))
 	tl := L.GetGlobal("terralib").(*lua.LTable)

@@ -75,7 +75,7 @@ func (rt *Runtime) Method(t *types.Type, name string) lua.LValue {
 func (rt *Runtime) checkType(L *lua.LState, n int) *types.Type {
 	t := rt.AsType(L.Get(n))
 	if t == nil {
-		L.ArgError(n, "terra type expected, got "+L.Get(n).Type().String())
+		L.ArgError(n, "expected a type but found "+L.Get(n).Type().String())
 	}
 	return t
 }
@@ -168,6 +168,9 @@ func (rt *Runtime) typeField(t *types.Type, name string, methods map[string]*lua
 			for _, p := range t.Params {
 				tb.Append(rt.TypeValue(p))
 			}
+			if rt.listMeta != nil {
+				tb.Metatable = rt.listMeta // a terralib.List, as in Terra
+			}
 			return tb
 		}
 	case "returntype":
@@ -215,6 +218,7 @@ func (rt *Runtime) typeMethods() map[string]*lua.LFunction {
 		"isarithmeticorvector": pred((*types.Type).IsArithmeticOrVector),
 		"islogicalorvector":    pred((*types.Type).IsLogicalOrVector),
 		"isprimitiveorvector":  pred((*types.Type).IsPrimitiveOrVector),
+		"canbeordorvector":     pred((*types.Type).CanBeOrdOrVector),
 		"iscomplete":           pred((*types.Type).IsComplete),
 	}
 	m["complete"] = L.NewFunction(func(L *lua.LState) int {
@@ -239,6 +243,14 @@ func (rt *Runtime) typeMethods() map[string]*lua.LFunction {
 	})
 	m["getmethod"] = L.NewFunction(func(L *lua.LState) int {
 		L.Push(rt.Method(rt.checkType(L, 1), L.CheckString(2)))
+		return 1
+	})
+	m["cstring"] = L.NewFunction(func(L *lua.LState) int {
+		s, err := rt.cstring(rt.checkType(L, 1))
+		if err != nil {
+			L.RaiseError("%s", err.Error())
+		}
+		L.Push(lua.LString(s))
 		return 1
 	})
 	rt.addLimitMethods(m)

@@ -1,202 +1,289 @@
--- terralist: Lua lists with functional helpers (terralib.newlist).
--- Every function-valued argument may also be a string: an operator
--- ("+", "<", …) or the name of a field or method of the element.
+-- terralist: Lua lists with functional helpers (terralib.newlist,
+-- require "terralist"). A List is a plain table whose metatable is List;
+-- it has every function of Lua's table library as a method, plus the
+-- higher-order helpers below, each in two forms: f(elem, ...) and an
+-- indexed form (mapi, filteri, ...) whose function gets (index, elem, ...).
+--
+-- The function argument of a helper may instead be
+--   * an operator string: "+", "-" (binary, or unary when given one
+--     value), "*", "/", "%", "^", "..", "<", ">", "<=", ">=", "and", "or",
+--     "not", and "~=" (which, as in Terra, tests equality);
+--   * any other value k: elem[k] is selected, and called as a method
+--     when it is a function.
+-- Extra arguments of a helper are passed on after the element's.
 local List = {}
 List.__index = List
+-- compiler/specialize recognises lists by this flag.
 List.__islist = true
 
-local binops = {
-  ["+"] = function(a, b) return a + b end, ["-"] = function(a, b) return a - b end,
-  ["*"] = function(a, b) return a * b end, ["/"] = function(a, b) return a / b end,
-  ["%"] = function(a, b) return a % b end, ["^"] = function(a, b) return a ^ b end,
-  [".."] = function(a, b) return a .. b end,
-  ["<"] = function(a, b) return a < b end, ["<="] = function(a, b) return a <= b end,
-  [">"] = function(a, b) return a > b end, [">="] = function(a, b) return a >= b end,
-  ["=="] = function(a, b) return a == b end, ["~="] = function(a, b) return a ~= b end,
-  ["and"] = function(a, b) return a and b end, ["or"] = function(a, b) return a or b end,
-}
-
--- callable turns a function-or-selector argument into a function.
-local function callable(f, ...)
-  local extra = select("#", ...)
-  local args = { ... }
-  if type(f) == "string" then
-    if binops[f] then
-      return binops[f]
-    end
-    local name = f
-    return function(x, ...)
-      local v = x[name]
-      if type(v) == "function" then
-        if extra > 0 then return v(x, unpack(args, 1, extra)) end
-        return v(x, ...)
-      end
-      return v
-    end
-  end
-  if extra > 0 then
-    return function(...)
-      local n = select("#", ...)
-      local all = { ... }
-      for i = 1, extra do all[n + i] = args[i] end
-      return f(unpack(all, 1, n + extra))
-    end
-  end
-  return f
+for name, fn in pairs(table) do
+  List[name] = fn
 end
+
+setmetatable(List, {
+  __call = function(self, t) return setmetatable(t or {}, self) end,
+})
 
 function List:new(t) return setmetatable(t or {}, List) end
-setmetatable(List, { __call = function(self, t) return List:new(t) end })
+function List:isclassof(x) return getmetatable(x) == self end
 
-function List:isclassof(x) return getmetatable(x) == List end
-List.insert = table.insert
-List.remove = table.remove
-List.concat = table.concat
-List.sort = table.sort
+local operators = {
+  ["+"] = function(a, b) return a + b end,
+  ["-"] = function(a, b)
+    if b == nil then return -a end
+    return a - b
+  end,
+  ["*"] = function(a, b) return a * b end,
+  ["/"] = function(a, b) return a / b end,
+  ["%"] = function(a, b) return a % b end,
+  ["^"] = function(a, b) return a ^ b end,
+  [".."] = function(a, b) return a .. b end,
+  ["<"] = function(a, b) return a < b end,
+  [">"] = function(a, b) return a > b end,
+  ["<="] = function(a, b) return a <= b end,
+  [">="] = function(a, b) return a >= b end,
+  -- Terra's table defines "~=" twice and keeps the equality test.
+  ["~="] = function(a, b) return a == b end,
+  ["and"] = function(a, b) return a and b end,
+  ["or"] = function(a, b) return a or b end,
+  ["not"] = function(a) return not a end,
+}
+
+-- fn turns a helper's function argument into a function of the element
+-- (and of whatever follows it).
+local function fn(f)
+  if type(f) == "function" then return f end
+  local op = operators[f]
+  if op then return op end
+  return function(x, ...)
+    local v = x[f]
+    if type(v) == "function" then return v(x, ...) end
+    return v
+  end
+end
+
+-- fni is fn for the indexed forms: a selector is applied to the element
+-- in second position, and a method also gets (index, element, ...).
+local function fni(f)
+  if type(f) == "function" then return f end
+  local op = operators[f]
+  if op then return op end
+  return function(i, x, ...)
+    local v = x[f]
+    if type(v) == "function" then return v(i, x, ...) end
+    return v
+  end
+end
+
 function List:insertall(other)
-  for _, v in ipairs(other) do self[#self + 1] = v end
-  return self
+  for _, v in ipairs(other) do self:insert(v) end
 end
-function List:__tostring()
-  local parts = {}
-  for i, v in ipairs(self) do parts[i] = tostring(v) end
-  return "{" .. table.concat(parts, ",") .. "}"
-end
-function List.__concat(a, b)
-  local r = List()
-  r:insertall(a); r:insertall(b)
+
+function List:rev()
+  local r, n = List(), #self
+  for i = 1, n do r[i] = self[n - i + 1] end
   return r
 end
-function List:isempty() return #self == 0 end
+
+-- sub is string.sub for lists: negative positions count from the end.
 function List:sub(i, j)
   local n = #self
-  i = i or 1
   j = j or n
   if i < 0 then i = n + i + 1 end
   if j < 0 then j = n + j + 1 end
   local r = List()
-  for k = i, j do r[#r + 1] = self[k] end
+  for k = i, j do r:insert(self[k]) end
   return r
 end
-function List:rev()
+
+function List:__tostring()
+  return "{" .. self:map(tostring):concat(",") .. "}"
+end
+
+-- __concat is our addition: a .. b is a new list of both lists' elements.
+function List.__concat(a, b)
   local r = List()
-  for i = #self, 1, -1 do r[#r + 1] = self[i] end
+  r:insertall(a)
+  r:insertall(b)
+  return r
+end
+
+function List:isempty() return #self == 0 end
+
+function List:map(f, ...)
+  f = fn(f)
+  local r = List()
+  for i, v in ipairs(self) do r[i] = f(v, ...) end
   return r
 end
 function List:mapi(f, ...)
-  f = callable(f, ...)
+  f = fni(f)
   local r = List()
-  for i, v in ipairs(self) do r[i] = f(i, v) end
+  for i, v in ipairs(self) do r[i] = f(i, v, ...) end
   return r
 end
-function List:map(f, ...)
-  f = callable(f, ...)
-  local r = List()
-  for i, v in ipairs(self) do r[i] = f(v) end
-  return r
+
+function List:app(f, ...)
+  f = fn(f)
+  for _, v in ipairs(self) do f(v, ...) end
 end
 function List:appi(f, ...)
-  f = callable(f, ...)
-  for i, v in ipairs(self) do f(i, v) end
+  f = fni(f)
+  for i, v in ipairs(self) do f(i, v, ...) end
 end
-function List:app(f, ...)
-  f = callable(f, ...)
-  for _, v in ipairs(self) do f(v) end
-end
-function List:filteri(f, ...)
-  f = callable(f, ...)
-  local r = List()
-  for i, v in ipairs(self) do if f(i, v) then r[#r + 1] = v end end
-  return r
-end
+
 function List:filter(f, ...)
-  f = callable(f, ...)
-  return self:filteri(function(_, v) return f(v) end)
-end
-function List:flatmapi(f, ...)
-  f = callable(f, ...)
+  f = fn(f)
   local r = List()
-  for i, v in ipairs(self) do
-    for _, w in ipairs(f(i, v)) do r[#r + 1] = w end
+  for _, v in ipairs(self) do
+    if f(v, ...) then r:insert(v) end
   end
   return r
 end
-function List:flatmap(f, ...)
-  f = callable(f, ...)
-  return self:flatmapi(function(_, v) return f(v) end)
+function List:filteri(f, ...)
+  f = fni(f)
+  local r = List()
+  for i, v in ipairs(self) do
+    if f(i, v, ...) then r:insert(v) end
+  end
+  return r
 end
-function List:findi(f, ...)
-  f = callable(f, ...)
-  for i, v in ipairs(self) do if f(i, v) then return v, i end end
+
+function List:flatmap(f, ...)
+  f = fn(f)
+  local r = List()
+  for _, v in ipairs(self) do
+    for _, w in ipairs(f(v, ...)) do r:insert(w) end
+  end
+  return r
+end
+function List:flatmapi(f, ...)
+  f = fni(f)
+  local r = List()
+  for i, v in ipairs(self) do
+    for _, w in ipairs(f(i, v, ...)) do r:insert(w) end
+  end
+  return r
+end
+
+-- find returns the first element satisfying f, or nil.
+function List:find(f, ...)
+  f = fn(f)
+  for _, v in ipairs(self) do
+    if f(v, ...) then return v end
+  end
   return nil
 end
-function List:find(f, ...)
-  f = callable(f, ...)
-  return self:findi(function(_, v) return f(v) end)
-end
--- partition groups elements by key; f returns key [, value].
-function List:partitioni(f, ...)
-  f = callable(f, ...)
-  local groups = {}
+function List:findi(f, ...)
+  f = fni(f)
   for i, v in ipairs(self) do
-    local k, val = f(i, v)
-    if val == nil then val = v end
-    groups[k] = groups[k] or List()
-    groups[k]:insert(val)
+    if f(i, v, ...) then return v end
+  end
+  return nil
+end
+
+-- partition calls k, v = f(elem) and returns a table from each key k to
+-- the List of the values v given with it (a nil v adds nothing).
+function List:partition(f, ...)
+  f = fn(f)
+  local groups = {}
+  for _, x in ipairs(self) do
+    local k, v = f(x, ...)
+    local g = groups[k]
+    if g == nil then
+      g = List()
+      groups[k] = g
+    end
+    g:insert(v)
   end
   return groups
 end
-function List:partition(f, ...)
-  f = callable(f, ...)
-  return self:partitioni(function(_, v) return f(v) end)
+function List:partitioni(f, ...)
+  f = fni(f)
+  local groups = {}
+  for i, x in ipairs(self) do
+    local k, v = f(i, x, ...)
+    local g = groups[k]
+    if g == nil then
+      g = List()
+      groups[k] = g
+    end
+    g:insert(v)
+  end
+  return groups
 end
-function List:foldi(init, f, ...)
-  f = callable(f, ...)
+
+function List:fold(init, f, ...)
+  f = fn(f)
   local acc = init
-  for i, v in ipairs(self) do acc = f(i, acc, v) end
+  for _, v in ipairs(self) do acc = f(acc, v, ...) end
   return acc
 end
-function List:fold(init, f, ...)
-  f = callable(f, ...)
-  return self:foldi(init, function(_, a, v) return f(a, v) end)
+function List:foldi(init, f, ...)
+  f = fni(f)
+  local acc = init
+  for i, v in ipairs(self) do acc = f(i, acc, v, ...) end
+  return acc
 end
-function List:reducei(f, ...)
-  f = callable(f, ...)
-  local n = #self
-  if n == 0 then return nil end
+
+-- reduce folds from the first element; the list must not be empty.
+-- reduceor returns init for an empty list instead.
+local function reduce(self, f, indexed, ...)
   local acc = self[1]
-  for i = 2, n do acc = f(i, acc, self[i]) end
+  for i = 2, #self do
+    if indexed then
+      acc = f(i, acc, self[i], ...)
+    else
+      acc = f(acc, self[i], ...)
+    end
+  end
   return acc
 end
 function List:reduce(f, ...)
-  f = callable(f, ...)
-  return self:reducei(function(_, a, v) return f(a, v) end)
+  assert(#self > 0, "reduce requires non-empty list")
+  return reduce(self, fn(f), false, ...)
 end
-function List:reduceori(init, f, ...)
-  if #self == 0 then return init end
-  return self:reducei(f, ...)
+function List:reducei(f, ...)
+  assert(#self > 0, "reduce requires non-empty list")
+  return reduce(self, fni(f), true, ...)
 end
 function List:reduceor(init, f, ...)
   if #self == 0 then return init end
-  return self:reduce(f, ...)
+  return reduce(self, fn(f), false, ...)
 end
-function List:existsi(f, ...)
-  f = callable(f, ...)
-  for i, v in ipairs(self) do if f(i, v) then return true end end
+function List:reduceori(init, f, ...)
+  if #self == 0 then return init end
+  return reduce(self, fni(f), true, ...)
+end
+
+function List:exists(f, ...)
+  f = fn(f)
+  for _, v in ipairs(self) do
+    if f(v, ...) then return true end
+  end
   return false
 end
-function List:exists(f, ...)
-  f = callable(f, ...)
-  return self:existsi(function(_, v) return f(v) end)
+function List:existsi(f, ...)
+  f = fni(f)
+  for i, v in ipairs(self) do
+    if f(i, v, ...) then return true end
+  end
+  return false
 end
-function List:alli(f, ...)
-  f = callable(f, ...)
-  for i, v in ipairs(self) do if not f(i, v) then return false end end
+
+function List:all(f, ...)
+  f = fn(f)
+  for _, v in ipairs(self) do
+    if not f(v, ...) then return false end
+  end
   return true
 end
-function List:all(f, ...)
-  f = callable(f, ...)
-  return self:alli(function(_, v) return f(v) end)
+function List:alli(f, ...)
+  f = fni(f)
+  for i, v in ipairs(self) do
+    if not f(i, v, ...) then return false end
+  end
+  return true
 end
 
 return List

@@ -1,0 +1,7 @@
+-- terralib describes the toolchain: version strings and numbers, the
+-- installation prefix, and the flags the command was started with.
+print(type(terralib.version), #terralib.version > 0)
+print(type(terralib.llvm_version), terralib.llvm_version >= 100, terralib.llvm_version % 1 == 0)
+print(terralib.llvmversion == terralib.llvm_version)
+print(type(terralib.terrahome), #terralib.terrahome > 0)
+print(terralib.isdebug, terralib.isverbose)
