@@ -5,7 +5,7 @@ package cimport
 
 // cacheVersion changes whenever the encoding or the meaning of the model
 // changes, invalidating old cache files.
-const cacheVersion = 7
+const cacheVersion = 8
 
 type encType struct {
 	Kind                                    Kind

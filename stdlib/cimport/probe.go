@@ -65,9 +65,10 @@ func getProbe(compiler, identity string, dialect []string) (*probe, error) {
 
 func runProbe(compiler string, dialect []string) (*probe, error) {
 	run := func(extra ...string) ([]byte, error) {
-		// Tuned for the host CPU, as Terra's clang is: headers see
-		// __AVX2__ and friends when the machine has them.
-		args := append(append([]string{"-march=native"}, dialect...), extra...)
+		// Optimizing and tuned for the host CPU, as Terra's clang is:
+		// headers see __OPTIMIZE__, and __AVX2__ and friends when the
+		// machine has them.
+		args := append(append([]string{"-O3", "-march=native"}, dialect...), extra...)
 		cmd := exec.Command(compiler, args...)
 		cmd.Env = append(os.Environ(), "LC_ALL=C")
 		out, err := cmd.CombinedOutput()

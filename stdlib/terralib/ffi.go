@@ -82,7 +82,7 @@ func (rt *Runtime) initFFI(osName, arch string) *lua.LTable {
 	})
 	meta := L.NewTable()
 	meta.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
-		L.RaiseError("ffi.%s is not supported by terrac (see the ffi section of docs/compat.md)", L.CheckString(2))
+		L.RaiseError("ffi.%s is not supported by terrac (it has ffi.new, cdef, C, string, cast, typeof, sizeof, alignof, offsetof, istype, copy, fill, load, abi, os and arch)", L.CheckString(2))
 		return 0
 	}))
 	L.SetMetatable(ffi, meta)
