@@ -106,9 +106,11 @@ var kindField = [...]string{parse.ExtExpression: "expression", parse.ExtStatemen
 func (l *language) Name() string          { return l.name }
 func (l *language) Entrypoints() []string { return l.entries }
 func (l *language) Keywords() []string    { return l.keywords }
-func (l *language) Has(k parse.ExtKind) bool {
-	return l.parser(k) != lua.LNil
-}
+
+// Has is true for every kind: an entry point is a keyword wherever its
+// language is imported, so the language is entered even when it has no
+// parser for this position (Parse then reports the token as unexpected).
+func (l *language) Has(k parse.ExtKind) bool { return true }
 
 // parser returns the language's function for kind. A language without a
 // statement parser is still entered at the start of a statement: its
@@ -130,6 +132,9 @@ func (l *language) parser(k parse.ExtKind) lua.LValue {
 func (l *language) Parse(kind parse.ExtKind, lx *parse.Lexer) (int, [][]string, error) {
 	L := l.h.L
 	fn := l.parser(kind)
+	if fn == lua.LNil {
+		return 0, nil, errors.New("unexpected token")
+	}
 	top := L.GetTop()
 	defer L.SetTop(top)
 	if err := L.CallByParam(lua.P{Fn: fn, NRet: 2, Protect: true}, l.tbl, newLexer(L, lx)); err != nil {

@@ -24,6 +24,13 @@ func newLexer(L *lua.LState, lx *parse.Lexer) *lua.LTable {
 	for k, v := range tokenTypes {
 		t.RawSetString(k, lua.LString(v))
 	}
+	// lex.default is terralib.languageextension.default, when terralib
+	// has it (a key no token type equals).
+	if tl, ok := L.GetGlobal("terralib").(*lua.LTable); ok {
+		if le, ok := tl.RawGetString("languageextension").(*lua.LTable); ok {
+			t.RawSetString("default", le.RawGetString("default"))
+		}
+	}
 	t.RawSetString("source", lua.LString(lx.File().Name))
 	fail := func(L *lua.LState, err error) int {
 		L.RaiseError("%s", err.Error())

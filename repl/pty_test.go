@@ -93,7 +93,7 @@ func TestREPLInTerminal(t *testing.T) {
 	r.line("x * 3003")
 	r.waitLine("15015")
 	r.line("nosuch()")
-	r.waitLine("stdin:1: attempt to call a non-function object")
+	r.waitLine("stdin:1: attempt to call global 'nosuch' (a nil value)")
 	r.line("x = = 1")
 	r.waitLine("stdin:1:5: unexpected symbol near '='")
 	r.line("= x + 1")

@@ -209,6 +209,7 @@ type suite struct {
 }
 
 func newSuite() *suite {
+	types.ResetStructNames() // each test's S prints as S, as its expectations say
 	return &suite{host: newHost(), ann: map[tree.Node]string{}}
 }
 

@@ -87,6 +87,10 @@ type env struct {
 	// statements into the block (see expansion).
 	stmtAt  source.Span
 	inStmtX bool
+
+	// failedDefs collects overloaded definitions that failed to check
+	// while the candidates of one call are gathered.
+	failedDefs []*tree.Function
 }
 
 // stmtContext is the legality bitset for statements.

@@ -103,6 +103,8 @@ func (check *Checker) callTargets(at source.Span, vals []lua.LValue) (cands []*c
 			for _, fn := range defs {
 				if ft := check.candidateType(fn); ft != nil && ft.Kind == types.Func {
 					cands = append(cands, &candidate{fn: fn, ft: ft})
+				} else if fn.State == tree.CheckFailed {
+					check.env.failedDefs = append(check.env.failedDefs, fn)
 				}
 			}
 			continue
@@ -143,7 +145,14 @@ func (check *Checker) callValues(at source.Span, vals []lua.LValue, lead []lua.L
 		}
 	}
 	mark := len(check.env.diags)
+	check.env.failedDefs = nil
 	cands, macro, bad := check.callTargets(at, vals)
+	if len(cands) == 0 && macro == nil {
+		// Only definitions that do not typecheck: that is the error.
+		for _, fn := range check.env.failedDefs {
+			check.failedCallee(fn, at)
+		}
+	}
 	if len(cands) > 0 {
 		if r, ok := check.resolve(at, cands, args, mode, allowAmbiguous, macro != nil); ok {
 			return r, true

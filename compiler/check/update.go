@@ -90,20 +90,8 @@ func (check *Checker) parallelUpdate(s *tree.Assign) ([]tree.Stmt, bool) {
 	return out, true
 }
 
-// selectMeta applies a __select metamethod of a struct operand of
-// terralib.select(c, a, b) (the first operand's that has one).
+// selectMeta applies the __select metamethods of the struct operands
+// of terralib.select(c, a, b), chosen among as for any operator.
 func (check *Checker) selectMeta(s *tree.CondSelect, ops []tree.Expr) (tree.Expr, bool) {
-	for _, o := range ops {
-		t := o.Base().Type
-		v, ok := check.metamethod(t, "__select")
-		if !ok {
-			continue
-		}
-		if r, ok := check.invoke(v, nil, ops, s.Pos); ok {
-			return r, true
-		}
-		check.errorf(s.Pos, "metamethod __select of %s is not a function or macro", t)
-		return invalid(s), true
-	}
-	return nil, false
+	return check.operatorMeta("__select", ops, s)
 }

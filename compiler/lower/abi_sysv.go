@@ -83,7 +83,7 @@ func (m *Module) classifySignature(params []*types.Type, result *types.Type, var
 		ints--
 		pt := lltypes.NewPointer(m.getLLVMType(result))
 		llParams = append(llParams, pt)
-		s.paramAttrs = append(s.paramAttrs, []ir.ParamAttribute{ir.SRet{Typ: m.getLLVMType(result)}, enum.ParamAttrNoAlias})
+		s.paramAttrs = append(s.paramAttrs, []ir.ParamAttribute{ir.SRet{Typ: m.getLLVMType(result)}, enum.ParamAttrNoAlias, ir.Align(max(1, result.Align()))})
 	}
 	for _, p := range params {
 		a := m.classifyParam(p, &ints, &sses)
@@ -141,6 +141,9 @@ func (m *Module) classifyReturn(t *types.Type) abiArg {
 		if t == nil || t.IsUnit() {
 			return abiArg{kind: argIgnore, t: t}
 		}
+		if smallVector(t) {
+			return smallVectorArg(t)
+		}
 		return abiArg{kind: argDirect, t: t}
 	}
 	if t.Size() == 0 {
@@ -161,9 +164,13 @@ func (m *Module) classifyParam(t *types.Type, ints, sses *int) abiArg {
 		// A scalar finding no register left goes on the stack by
 		// itself; the count never drops below zero, so later aggregates
 		// still see the registers that really are free (none).
-		if t.Kind == types.Float || t.Kind == types.Vector {
+		switch {
+		case smallVector(t):
+			*ints = max(0, *ints-1)
+			return smallVectorArg(t)
+		case t.Kind == types.Float || t.Kind == types.Vector:
 			*sses = max(0, *sses-1)
-		} else {
+		default:
 			*ints = max(0, *ints-1)
 		}
 		return abiArg{kind: argDirect, t: t}
@@ -173,22 +180,47 @@ func (m *Module) classifyParam(t *types.Type, ints, sses *int) abiArg {
 	}
 	classes, ok := classifyAggregate(t)
 	if !ok {
-		return abiArg{kind: argMemory, t: t}
+		return stackArg(t, *ints)
 	}
+	a := m.coerceArg(t, classes)
 	ni, ns := 0, 0
-	for _, c := range classes {
-		if c == classSSE {
-			ns++
-		} else {
+	for _, p := range a.parts { // one register each
+		switch p.(type) {
+		case *lltypes.IntType, *lltypes.PointerType:
 			ni++
+		default:
+			ns++
 		}
 	}
 	if ni > *ints || ns > *sses {
-		return abiArg{kind: argMemory, t: t} // not enough registers left: all on the stack
+		return stackArg(t, *ints) // not enough registers left: all on the stack
 	}
 	*ints -= ni
 	*sses -= ns
-	return m.coerceArg(t, classes)
+	return a
+}
+
+// smallVector reports a vector of at most 4 bytes, which C passes as an
+// integer (GCC's rule, which clang follows).
+func smallVector(t *types.Type) bool {
+	return t.Kind == types.Vector && t.Size() <= 4
+}
+
+func smallVectorArg(t *types.Type) abiArg {
+	it := lltypes.NewInt(uint64(t.Size() * 8))
+	return abiArg{kind: argCoerce, t: t, parts: []lltypes.Type{it}, coerce: it}
+}
+
+// stackArg passes an aggregate on the stack. Once the integer registers
+// are used up, clang passes one that fits an eightbyte (and needs no more
+// alignment) as an integer of its size, which lands in the same stack
+// slot as a byval copy would; we do the same so declarations match.
+func stackArg(t *types.Type, ints int) abiArg {
+	if ints == 0 && t.Size() <= 8 && t.Align() <= 8 {
+		it := lltypes.NewInt(uint64(t.Size() * 8))
+		return abiArg{kind: argCoerce, t: t, parts: []lltypes.Type{it}, coerce: it}
+	}
+	return abiArg{kind: argMemory, t: t}
 }
 
 func isAggregate(t *types.Type) bool {
@@ -201,31 +233,6 @@ type scalarAt struct {
 	off int64
 }
 
-// flatten lists the primitives of t with their offsets (every union
-// member included).
-func flatten(t *types.Type, off int64, out *[]scalarAt) {
-	switch t.Kind {
-	case types.Struct:
-		l, err := t.Layout()
-		if err != nil {
-			failf("%v", err)
-		}
-		for _, f := range l.Fields {
-			flatten(f.Type, off+f.Offset, out)
-		}
-	case types.Array:
-		for i := 0; i < t.N; i++ {
-			flatten(t.Elem, off+int64(i)*t.Elem.Size(), out)
-		}
-	case types.Vector:
-		for i := 0; i < t.N; i++ {
-			flatten(t.Elem, off+int64(i)*t.Elem.Size(), out)
-		}
-	default:
-		*out = append(*out, scalarAt{t, off})
-	}
-}
-
 // classifyAggregate returns the class of each eightbyte, or false when
 // the aggregate is passed in memory.
 func classifyAggregate(t *types.Type) ([]int, bool) {
@@ -234,19 +241,22 @@ func classifyAggregate(t *types.Type) ([]int, bool) {
 		return nil, false
 	}
 	var scalars []scalarAt
-	flatten(t, 0, &scalars)
+	haLeaves(t, 0, &scalars)
 	classes := make([]int, (size+7)/8)
 	for _, s := range scalars {
 		if s.off%s.t.Align() != 0 {
 			return nil, false // unaligned field
 		}
-		i := s.off / 8
+		// Vectors are SSE whatever their elements, as in C, except the
+		// small ones.
 		c := classInteger
-		if s.t.Kind == types.Float {
+		if s.t.Kind == types.Float || s.t.Kind == types.Vector && !smallVector(s.t) {
 			c = classSSE
 		}
-		if classes[i] == classNone || c == classInteger {
-			classes[i] = c
+		for i := s.off / 8; i < min(int64(len(classes)), (s.off+max(1, s.t.Size())+7)/8); i++ {
+			if classes[i] == classNone || c == classInteger {
+				classes[i] = c
+			}
 		}
 	}
 	for i, c := range classes {
@@ -262,12 +272,22 @@ func classifyAggregate(t *types.Type) ([]int, bool) {
 // 64), SSE → double, float, or <2 x float> for two floats.
 func (m *Module) coerceArg(t *types.Type, classes []int) abiArg {
 	var scalars []scalarAt
-	flatten(t, 0, &scalars)
+	haLeaves(t, 0, &scalars)
 	size := t.Size()
 	a := abiArg{kind: argCoerce, t: t}
+	if len(scalars) == 1 && scalars[0].t.Kind == types.Vector && scalars[0].t.Size() == 16 {
+		// One 16-byte vector fills a single SSE register (SSE, SSEUP).
+		vt := m.getLLVMType(scalars[0].t)
+		a.parts, a.coerce = []lltypes.Type{vt}, vt
+		return a
+	}
 	for i, c := range classes {
 		lo := int64(i) * 8
 		if c == classInteger {
+			if lt := m.loneInteger(scalars, lo); lt != nil {
+				a.parts = append(a.parts, lt)
+				continue
+			}
 			n := min(8, size-lo)
 			a.parts = append(a.parts, lltypes.NewInt(uint64(n*8)))
 			continue
@@ -295,4 +315,35 @@ func (m *Module) coerceArg(t *types.Type, classes []int) abiArg {
 		a.coerce = lltypes.NewStruct(a.parts...)
 	}
 	return a
+}
+
+// loneInteger returns the type of the integer or pointer that starts the
+// eightbyte at lo when nothing else lies in that eightbyte, or nil. Clang
+// then passes just that scalar (i8 for a char followed by padding, the
+// pointer type for a pointer), not an integer of the eightbyte's size;
+// matching it keeps our declarations identical to clang's.
+func (m *Module) loneInteger(scalars []scalarAt, lo int64) lltypes.Type {
+	var first *scalarAt
+	for i, s := range scalars {
+		if s.off < lo || s.off >= lo+8 {
+			continue
+		}
+		if first != nil || s.off != lo {
+			return nil
+		}
+		first = &scalars[i]
+	}
+	switch {
+	case first == nil:
+		return nil
+	case first.t.Kind == types.Pointer && first.t.Elem.Kind != types.Func:
+		// (A function pointer's type needs a signature, maybe the one
+		// being classified: it stays an i64, which is passed the same.)
+		return m.getLLVMType(first.t)
+	case first.t.Kind == types.Int || first.t.Kind == types.Bool:
+		if first.t.Size() < 8 {
+			return lltypes.NewInt(uint64(first.t.Size() * 8))
+		}
+	}
+	return nil
 }

@@ -26,9 +26,12 @@ typedef struct { long a, b, c; } Big;
 typedef struct { char a, b, c; } B3;
 typedef struct { float a, b, c; } F3;
 typedef struct { double a; float b; } DF;
+typedef struct { char a; double b; } CD;
+typedef struct { double a; short b; } DS;
 #define DEF(K, ...) K c_##K(K x) { x.a += 1; __VA_ARGS__; return x; } K t_##K(K x);
 DEF(F2, x.b *= 2) DEF(D2, x.b *= 2) DEF(I2, x.b *= 2) DEF(M, x.b *= 2) DEF(I3, x.b *= 2; x.c *= 2)
 DEF(Big, x.b *= 2; x.c *= 2) DEF(B3, x.b *= 2; x.c *= 2) DEF(F3, x.b *= 2; x.c *= 2) DEF(DF, x.b *= 2)
+DEF(CD, x.b *= 2) DEF(DS, x.b *= 2)
 bool c_not(bool b) { return !b; }
 short c_neg(short s) { return -s; }
 bool t_not(bool b); short t_neg(short s);
@@ -43,6 +46,8 @@ void c_check(void) {
 	B3 b3 = t_B3((B3){1, 2, 3}); printf("B3 %d %d %d\n", b3.a, b3.b, b3.c);
 	F3 f3 = t_F3((F3){1, 2, 3}); printf("F3 %g %g %g\n", f3.a, f3.b, f3.c);
 	DF df = t_DF((DF){1, 2}); printf("DF %g %g\n", df.a, df.b);
+	CD cd = t_CD((CD){1, 2}); printf("CD %d %g\n", cd.a, cd.b);
+	DS ds = t_DS((DS){1, 2}); printf("DS %g %d\n", ds.a, ds.b);
 	printf("bool %d %d short %d\n", t_not(1), t_not(0), t_neg(-5));
 	printf("many %g\n", t_many(1, 2, 3, 4, 5, 6, 7, 8, (D2){9, 10}, (D2){11, 12}));
 }
@@ -64,6 +69,7 @@ func TestSysVInteropWithC(t *testing.T) {
 		abiStruct("F2", f32, f32), abiStruct("D2", f64, f64), abiStruct("I2", i32, i32),
 		abiStruct("M", i32, f64), abiStruct("I3", i32, i32, i32), abiStruct("Big", i64, i64, i64),
 		abiStruct("B3", i8, i8, i8), abiStruct("F3", f32, f32, f32), abiStruct("DF", f64, f32),
+		abiStruct("CD", i8, f64), abiStruct("DS", f64, types.Int16),
 	}
 	var fns []*tree.Function
 	for _, st := range shapes {
@@ -143,6 +149,8 @@ Big 102 4 6
 B3 102 4 6
 F3 102 4 6
 DF 102 4
+CD 102 4
+DS 102 4
 bool 0 1 short 5
 many 144
 `

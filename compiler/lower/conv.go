@@ -74,6 +74,9 @@ func (b *builder) convert(v value.Value, from, to *types.Type) value.Value {
 	case to.Kind == types.Pointer && from.Kind == types.Int:
 		return b.cur.NewIntToPtr(v, b.getLLVMType(to))
 	case from.IsPrimitive() && to.IsPrimitive():
+		if c := foldNumber(v, from, to, b.getValueType(to)); c != nil {
+			return c
+		}
 		return b.convertNumber(v, from, to, b.getValueType(to))
 	case from.IsPrimitive() && to.Kind == types.Vector:
 		return b.createSplat(b.convert(v, from, to.Elem), to)

@@ -8,7 +8,6 @@
 package lower
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 
@@ -22,10 +21,13 @@ import (
 	"terrac/lang/source"
 )
 
+// AbsoluteDebugPaths records source files in debug information as a base
+// name in an absolute directory rather than as spelled (terra -g -g).
+var AbsoluteDebugPaths bool
+
 // debugInfo is the module-wide debug metadata.
 type debugInfo struct {
 	producer string
-	dir      string
 	cu       *metadata.DICompileUnit
 	files    map[string]*metadata.DIFile
 	locs     map[locKey]*metadata.DILocation
@@ -59,10 +61,8 @@ func (m *Module) EnableDebugInfo(producer string) {
 	if m.dbg != nil {
 		return
 	}
-	dir, _ := os.Getwd()
 	m.dbg = &debugInfo{
 		producer: producer,
-		dir:      dir,
 		files:    map[string]*metadata.DIFile{},
 		locs:     map[locKey]*metadata.DILocation{},
 	}
@@ -98,10 +98,18 @@ func (m *Module) diFile(f *source.File) *metadata.DIFile {
 	if d := m.dbg.files[name]; d != nil {
 		return d
 	}
-	dir := m.dbg.dir
-	if filepath.IsAbs(name) {
+	// A relative name is recorded as spelled, relative to "." (terra -g);
+	// with AbsoluteDebugPaths (terra -g -g) it becomes a base name in an
+	// absolute directory.
+	dir := "."
+	switch {
+	case filepath.IsAbs(name):
 		dir = filepath.Dir(name)
 		name = filepath.Base(name)
+	case AbsoluteDebugPaths && f != nil:
+		if abs, err := filepath.Abs(name); err == nil {
+			dir, name = filepath.Dir(abs), filepath.Base(abs)
+		}
 	}
 	d := &metadata.DIFile{MetadataID: -1, Filename: name, Directory: dir}
 	m.addMD(d)
@@ -132,15 +140,24 @@ func (b *builder) debugBegin() {
 	if pos.File != nil {
 		line = int64(pos.Position().Line)
 	}
+	// The prologue is attributed to the scope line: the first statement,
+	// as for the instructions that spill the parameters (debugStmt), so
+	// no address of the body maps back to the line of `terra f(...)`.
+	scopeLine := line
+	if body := b.fn.Def.Body; body != nil && len(body.Stmts) > 0 {
+		if s := body.Stmts[0].Span(); s.File == pos.File && s.File != nil {
+			scopeLine = int64(s.Position().Line)
+		}
+	}
 	sp := &metadata.DISubprogram{
 		MetadataID:   -1,
 		Distinct:     true,
 		Scope:        file,
-		Name:         b.fn.Name,
+		Name:         "$" + b.fn.Name, // how Terra names its functions' symbols, so debuggers show $f
 		File:         file,
 		Line:         line,
 		Type:         b.dbg.subType,
-		ScopeLine:    line,
+		ScopeLine:    scopeLine,
 		Flags:        enum.DIFlagPrototyped,
 		SPFlags:      enum.DISPFlagDefinition,
 		Unit:         b.dbg.cu,

@@ -80,7 +80,7 @@ func TestDebugLines(t *testing.T) {
 	}
 	for _, want := range []string{
 		`!DIFile(filename: "prog.t"`,
-		`distinct !DISubprogram(name: "sum"`,
+		`distinct !DISubprogram(name: "$sum"`,
 		`!"Debug Info Version", i32 3`,
 		`!llvm.dbg.cu = !{`,
 	} {

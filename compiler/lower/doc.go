@@ -10,6 +10,9 @@
 //     <N x i1> in registers, <N x i8> in memory. Aggregate values
 //     (structs, arrays) always have their memory form, so extracting a
 //     bool field truncates and inserting one extends.
+//   - Aggregates larger than 16 bytes are never first-class LLVM values:
+//     their register form is a memValue, the address of a private copy,
+//     and they move with llvm.memcpy/memset, as clang does (memagg.go).
 //   - A struct is an identified LLVM struct (%Name) whose members follow
 //     types.Layout: one LLVM member per entry, a union is a single member
 //     holding the most-aligned union field, padded with an i8 array to

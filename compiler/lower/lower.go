@@ -148,8 +148,12 @@ func (m *Module) makeLLVMType(t *types.Type) lltypes.Type {
 }
 
 // pointeeType is the LLVM element type of a pointer to t. Pointers to
-// incomplete structs point to their (possibly opaque) identified type.
+// incomplete structs (or to arrays of them) point to their (possibly
+// opaque) identified type.
 func (m *Module) pointeeType(t *types.Type) lltypes.Type {
+	if t.Kind == types.Array && t.Elem.Kind != types.Opaque && !t.IsComplete() {
+		return lltypes.NewArray(uint64(t.N), m.pointeeType(t.Elem))
+	}
 	if t.Kind == types.Struct && !t.IsTuple && !t.IsComplete() {
 		if lt, ok := m.llvmTypes[t]; ok {
 			return lt
@@ -248,7 +252,15 @@ func (m *Module) getStructInfo(t *types.Type) *structInfo {
 		if rep != nil {
 			align = rep.Align()
 			lt = m.getLLVMType(rep)
-			if pad := size - rep.Size(); pad > 0 {
+			repSize := rep.Size()
+			if (rep.Kind == types.Struct || rep.Kind == types.Array) && align <= 8 {
+				// An aggregate may have padding that a load or store of
+				// the union would not carry, losing the bytes another
+				// member keeps there: use integers of the same alignment.
+				lt = lltypes.NewArray(uint64(size/align), lltypes.NewInt(uint64(8*align)))
+				repSize = size / align * align
+			}
+			if pad := size - repSize; pad > 0 {
 				lt = lltypes.NewStruct(lt, lltypes.NewArray(uint64(pad), lltypes.I8))
 			}
 		}

@@ -127,22 +127,20 @@ func (b *builder) declareVars(syms []*tree.Symbol, vals []value.Value) {
 	}
 }
 
-// createAssign computes every destination address, then every right
-// side, then stores, so `a, b = b, a` swaps.
+// createAssign computes every right side first (so `a, b = b, a`
+// swaps), then each destination's address followed by its store, left
+// to right, as Terra does: a side effect in a destination's address
+// does not reach the values already read.
 func (b *builder) createAssign(s *tree.Assign) {
 	if len(s.Lhs) != len(s.Rhs) {
 		failf("assignment of %d values to %d places", len(s.Rhs), len(s.Lhs))
-	}
-	addrs := make([]value.Value, len(s.Lhs))
-	for i, l := range s.Lhs {
-		addrs[i] = b.createAddr(l)
 	}
 	vals := make([]value.Value, len(s.Rhs))
 	for i, r := range s.Rhs {
 		vals[i] = b.createExpr(r)
 	}
 	for i, l := range s.Lhs {
-		b.createStore(tree.TypeOf(l), vals[i], addrs[i])
+		b.createStore(tree.TypeOf(l), vals[i], b.createAddr(l))
 	}
 }
 

@@ -121,6 +121,12 @@ func luaMessage(err error) string {
 
 // evalType evaluates a type hole. A list of types makes a tuple.
 func (s *Specializer) evalType(h *tast.Hole) *types.Type {
+	return s.evalTypeOr(h, "expected a type but found %s")
+}
+
+// evalTypeOr is evalType with the message for a value that is no type
+// (Terra words it differently for struct fields).
+func (s *Specializer) evalTypeOr(h *tast.Hole, notType string) *types.Type {
 	vals, ok := s.callHole(h)
 	if !ok {
 		return types.ErrorT
@@ -137,7 +143,7 @@ func (s *Specializer) evalType(h *tast.Hole) *types.Type {
 		for i := 1; i <= tb.Len(); i++ {
 			t := s.host.AsType(tb.RawGetInt(i))
 			if t == nil {
-				s.errorf(h, "expected a type but found %s", tb.RawGetInt(i).Type())
+				s.errorf(h, notType, tb.RawGetInt(i).Type())
 				return types.ErrorT
 			}
 			elems = append(elems, t)
@@ -147,7 +153,7 @@ func (s *Specializer) evalType(h *tast.Hole) *types.Type {
 		}
 		return types.TupleOf(elems...)
 	}
-	s.errorf(h, "expected a type but found %s", typeName(v))
+	s.errorf(h, notType, typeName(v))
 	return types.ErrorT
 }
 
@@ -187,6 +193,18 @@ func (s *Specializer) Signature(f *tast.Func, fn *tree.Function) error {
 	return nil
 }
 
+func sameTypes(a, b []*types.Type) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
 func paramTypes(params []*tree.Symbol) []*types.Type {
 	ps := make([]*types.Type, len(params))
 	for i, p := range params {
@@ -222,15 +240,34 @@ func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 	if def.Result != nil {
 		ft := types.FuncOf(paramTypes(def.Params), def.Result, def.Variadic)
 		if fn.Type != nil && fn.Type != ft {
-			s.errorf(f, "attempting to define function %s of type %s but it was declared with type %s", fn.Name, ft, fn.Type)
+			s.errorf(f, "attempting to define terra function declaration with type %s with a terra function definition of type %s", fn.Type, ft)
 			return s.Err()
 		}
 		fn.Type = ft
 	} else if fn.Type != nil {
 		// A declaration fixed the type; the checker verifies the body.
+		// The parameters must agree now, as Terra checks at definition.
+		if ps := paramTypes(def.Params); fn.Type.Kind == types.Func && (!sameTypes(ps, fn.Type.Params) || def.Variadic != fn.Type.Variadic) {
+			s.errorf(f, "attempting to define terra function declaration with type %s with a terra function definition taking %s", fn.Type, types.TupleOf(ps...))
+			return s.Err()
+		}
 		def.Result = fn.Type.Result
 	}
 	return nil
+}
+
+// sameParams reports whether def's parameters are those of the function
+// type ft.
+func sameParams(ft *types.Type, def *tree.FuncDef) bool {
+	if ft.Kind != types.Func || len(ft.Params) != len(def.Params) || ft.Variadic != def.Variadic {
+		return false
+	}
+	for i, p := range def.Params {
+		if p.Type != nil && p.Type != ft.Params[i] { // untyped: the checker reports it
+			return false
+		}
+	}
+	return true
 }
 
 // FuncType evaluates the type of a declaration `terra f :: T`.
@@ -261,7 +298,7 @@ func (s *Specializer) entries(in []tast.Entry) []types.Entry {
 			if e.NameHole != nil {
 				name = s.nameOf(e.NameHole)
 			}
-			t := s.evalType(e.Type)
+			t := s.evalTypeOr(e.Type, "lua expression is not a terra type but %s")
 			if seen[name] {
 				s.errorf(e, "duplicate definition of field %s", name)
 			}

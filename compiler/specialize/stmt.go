@@ -128,7 +128,12 @@ func (s *Specializer) stmt(st tast.Stmt) []tree.Stmt {
 		}
 		s.openScope()
 		defer s.closeScope()
-		n.Var = s.declare(st.Var, false)[0]
+		vars := s.declare(st.Var, false)
+		if len(vars) != 1 {
+			s.errorf(st.Var, "expected a single iteration variable but found %d", len(vars))
+			vars = []*tree.Symbol{tree.NewSymbol("error", types.ErrorT)}
+		}
+		n.Var = vars[0]
 		n.Body = s.block(st.Body)
 		return []tree.Stmt{n}
 	case *tast.BreakStmt:

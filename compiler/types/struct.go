@@ -90,6 +90,16 @@ func NewStruct(name string) *Type {
 // structNames counts, for every name asked for, the structs given it.
 var structNames = map[string]int{}
 
+// ResetStructNames forgets the struct names handed out, so the next
+// struct of each name prints as given again. For tests that build
+// independent programs in one process; two live structs may then print
+// alike.
+func ResetStructNames() {
+	mu.Lock()
+	defer mu.Unlock()
+	structNames = map[string]int{}
+}
+
 // uniqueStructName returns name if no struct has it yet, else name$N for
 // the next N, itself checked the same way (newstruct("A$1") may have
 // taken it). Callers hold mu.
@@ -132,7 +142,7 @@ func (t *Type) Complete() error {
 		}
 		return t.sizeError() // toolarge.go
 	case Opaque:
-		return fmt.Errorf("opaque type used by value")
+		return opaqueError(t)
 	case Func:
 		return fmt.Errorf("function type %s used by value", t)
 	case Struct:
@@ -141,9 +151,14 @@ func (t *Type) Complete() error {
 	}
 	switch t.state {
 	case complete:
-		return t.err
+		if t.err != nil {
+			// The first attempt reported why; later uses say the layout
+			// failed, as Terra does.
+			return fmt.Errorf("type recursively contains itself, or using a type whose layout failed: %s", t)
+		}
+		return nil
 	case completing:
-		return fmt.Errorf("type %s recursively contains itself", t)
+		return fmt.Errorf("type recursively contains itself, or using a type whose layout failed: %s", t)
 	}
 	t.state = completing
 	err := t.completeStruct()
@@ -177,7 +192,10 @@ func (t *Type) completeStruct() error {
 			}
 			if err := e.Type.Complete(); err != nil {
 				if e.Type.Kind == Struct && e.Type.state == completing {
-					return fmt.Errorf("type %s recursively contains itself", t)
+					return fmt.Errorf("type recursively contains itself, or using a type whose layout failed: %s", t)
+				}
+				if innermost(e.Type).Kind == Opaque {
+					return opaqueError(t) // named by the struct holding it
 				}
 				return err
 			}
@@ -231,4 +249,18 @@ func (t *Type) FieldByName(name string) (FieldLayout, bool) {
 		}
 	}
 	return FieldLayout{}, false
+}
+
+// opaqueError reports that t (opaque, or a struct holding an opaque
+// field) has no layout.
+func opaqueError(t *Type) error {
+	return fmt.Errorf("attempting to use an opaque type %s where the layout of the type is needed", t)
+}
+
+// innermost is the element type under any arrays.
+func innermost(t *Type) *Type {
+	for t.Kind == Array {
+		t = t.Elem
+	}
+	return t
 }

@@ -73,7 +73,7 @@ func TestLayout(t *testing.T) {
 func TestRecursiveStruct(t *testing.T) {
 	s := NewStruct("R")
 	s.Entries = []Entry{{Field: Field{"self", s}}}
-	if err := s.Complete(); err == nil || err.Error() != "type R recursively contains itself" {
+	if err := s.Complete(); err == nil || err.Error() != "type recursively contains itself, or using a type whose layout failed: R" {
 		t.Errorf("got %v", err)
 	}
 	p := NewStruct("P")

@@ -19,10 +19,11 @@
 
 local P = {}
 
--- Token types with values, as the lexer reports them (also lex.name etc.).
-P.name, P.string, P.number, P.eof = "<name>", "<string>", "<number>", "<eof>"
--- P.default as a token: the rule for a token that has no rule of its own.
-P.default = setmetatable({}, { __tostring = function() return "<default>" end })
+-- Token types with values, as the lexer reports them (also lex.name etc.),
+-- and P.default: as a token, the rule for a token without a rule of its own.
+local tokens = terralib.languageextension
+P.name, P.string, P.number, P.eof = tokens.name, tokens.string, tokens.number, tokens.eof
+P.default = tokens.default
 
 local Pratt = {}
 Pratt.__index = Pratt

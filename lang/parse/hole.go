@@ -151,6 +151,7 @@ func (p *parser) luaHole(kind tast.HoleKind) *tast.Hole {
 	p.inTerra = false
 	p.fs = &funcState{}
 	e := p.luaExpr()
+	p.guardEscapeExpr(e)
 	p.restore(st)
 	h := &tast.Hole{Pos: tast.Pos{Start: start, End: p.s.PrevEnd}, Kind: kind, Locals: locals}
 	return p.addHole(h, closure(line, p.s.PrevEndLine, localNames(locals), false, returnStmt(line, e)))
@@ -173,7 +174,7 @@ func (p *parser) escapeBlock() *tast.Hole {
 	p.inTerra = false
 	p.caseBody = false
 	p.fs = &funcState{}
-	stmts := p.luaBlockStmts()
+	stmts := p.guardEscapeStmts(p.luaBlockStmts())
 	p.restore(st)
 	last := p.s.Line
 	p.checkMatch(scan.End, scan.Escape, line)

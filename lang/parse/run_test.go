@@ -11,9 +11,8 @@ import (
 	"terrac/lang/tast"
 )
 
-// stub records calls; declare returns the earlier declaration a cur
-// closure finds, or a fresh declaration object (a cur closure gives only
-// the first part of a dotted name; the runtime walks the rest).
+// stub records calls; declare returns the current value when the cur
+// closure finds one, or a fresh declaration object.
 const stub = `
 local calls = {}
 local T = {calls = calls}
@@ -26,12 +25,11 @@ function T.declare(id, ...)
   local c = rec("declare", id, ...)
   local objs = {}
   for i, cur in ipairs(c.args) do
+    -- cur returns the value of the target's root name (the runtime
+    -- walks the rest): only an earlier declaration counts.
     local ok, v = pcall(cur)
-    if ok and type(v) == "table" and v.kind == "decl" then
-      objs[i] = v
-    else
-      objs[i] = {kind = "decl", id = id, i = i}
-    end
+    if not (ok and type(v) == "table" and v.kind == "decl") then v = nil end
+    objs[i] = v or {kind = "decl", id = id, i = i}
   end
   return unpack(objs)
 end

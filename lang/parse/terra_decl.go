@@ -77,7 +77,18 @@ func (p *parser) terraGroup() []ast.Stmt {
 	decl := &ast.LocalAssignStmt{Names: []string{"$decls"}, Exprs: []ast.Expr{pack}}
 	decl.SetLine(line)
 	body := []ast.Stmt{decl}
-	for i, target := range targets {
+	// Structs are stored before functions: a method or a function of the
+	// group may name a struct declared further down in it.
+	order := make([]int, 0, len(targets))
+	for _, structs := range []bool{true, false} {
+		for i, item := range group.Items {
+			if _, ok := item.(*tast.Struct); ok == structs {
+				order = append(order, i)
+			}
+		}
+	}
+	for _, i := range order {
+		target := targets[i]
 		tbl := &ast.IdentExpr{Value: "$decls"}
 		tbl.SetLine(line)
 		idx := &ast.NumberExpr{Value: fmt.Sprint(i + 1)}

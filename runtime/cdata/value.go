@@ -35,13 +35,27 @@ var live atomic.Int64
 // finalizer has freed yet (a leak check for tests).
 func LiveAllocations() int64 { return live.Load() }
 
-// New allocates zeroed native memory for one T.
-func New(t *types.Type) *Value {
+// New allocates zeroed native memory for one T, aligned as T requires.
+func New(t *types.Type) *Value { return NewAligned(t, 0) }
+
+// NewAligned is New with at least align bytes of alignment (a power of
+// two), as LuaJIT's ffi.new gives for `__attribute__((aligned(N)))`.
+func NewAligned(t *types.Type, align int64) *Value {
 	size := t.Size()
 	if size <= 0 {
 		size = 1
 	}
-	v := &Value{T: t, Ptr: C.calloc(1, C.size_t(size))}
+	if a := t.Align(); a > align {
+		align = a
+	}
+	var p unsafe.Pointer
+	if align <= 16 {
+		// malloc's alignment on 64-bit hosts.
+		p = C.calloc(1, C.size_t(size))
+	} else if C.posix_memalign(&p, C.size_t(align), C.size_t(size)) == 0 {
+		C.memset(p, 0, C.size_t(size))
+	}
+	v := &Value{T: t, Ptr: p}
 	if v.Ptr == nil {
 		panic(fmt.Sprintf("cdata: out of memory allocating %d bytes", size))
 	}
@@ -62,6 +76,9 @@ func Ref(t *types.Type, p unsafe.Pointer, owner *Value) *Value {
 	}
 	return &Value{T: t, Ptr: p, owner: owner}
 }
+
+// LuaTypeName makes type(v) "cdata" for a cdata value, as under LuaJIT.
+func (v *Value) LuaTypeName() string { return "cdata" }
 
 // Bytes views the value's memory.
 func (v *Value) Bytes() []byte {

@@ -36,7 +36,6 @@ func (e *Engine) AddCModule(key, ir string) error {
 	}
 	e.cmods[key] = true
 	e.cmodIR = append(e.cmodIR, ir)
-	e.noteLinked(ir)
 	return nil
 }
 

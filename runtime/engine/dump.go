@@ -30,7 +30,7 @@ func dumpIR(name, ir string) {
 func (e *Engine) ModuleText() (string, error) {
 	e.mu.Lock()
 	fns := append([]*tree.Function(nil), e.compiled...)
-	linked := append([]string(nil), e.linked...)
+	linked := append(append([]string(nil), e.cmodIR...), e.linked...)
 	e.mu.Unlock()
 	m := lower.NewModule("terra")
 	for _, f := range fns {
@@ -65,8 +65,8 @@ func (e *Engine) LinkModule(name, ir string) error {
 	return nil
 }
 
-// noteLinked keeps the text of a linked module for ModuleText (bitcode is
-// not text and is left out).
+// noteLinked keeps the text of a module linked from LLVM for ModuleText
+// (bitcode is not text and is left out; C modules are in cmodIR).
 func (e *Engine) noteLinked(ir string) {
 	if strings.HasPrefix(ir, "BC\xc0\xde") {
 		return

@@ -23,6 +23,7 @@ import (
 	"debug/dwarf"
 	"debug/elf"
 	"sort"
+	"strings"
 	"unsafe"
 )
 
@@ -198,7 +199,8 @@ func readScopes(d *dwarf.Data, r *dwarf.Reader, fileName func(any) string) []*sc
 		}
 		switch e.Tag {
 		case dwarf.TagSubprogram, dwarf.TagInlinedSubroutine, dwarf.TagLexDwarfBlock:
-			s := &scope{name: entryName(d, e)}
+			// Terra functions are named $f in the debug information.
+			s := &scope{name: strings.TrimPrefix(entryName(d, e), "$")}
 			s.artificial, _ = e.Val(dwarf.AttrArtificial).(bool)
 			if rs, err := d.Ranges(e); err == nil {
 				for _, rg := range rs {

@@ -73,41 +73,44 @@ static char *tparse(LLVMContextRef ctx, const char *ir, size_t len,
 }
 
 // link_c links the C modules (nextra of them, back to back in extra) into
-// m. Their functions that m does not use become internal, so the
-// optimizer drops the unused ones: a saved file carries only the C code
-// it calls.
+// m. Their functions that neither m nor another C module uses become
+// internal first, so the optimizer drops them (a saved file carries only
+// the C code it calls) and they cannot clash with m's own definitions,
+// which win over C functions of the same name.
+static int declared_in(LLVMModuleRef mod, const char *nm) {
+  LLVMValueRef f = LLVMGetNamedFunction(mod, nm);
+  return f && LLVMIsDeclaration(f);
+}
+
 static char *link_c(LLVMContextRef ctx, LLVMModuleRef m, const char *extra,
                     const size_t *extralens, int nextra) {
-  size_t nnames = 0, cap = 0;
-  char **names = NULL;
+  LLVMModuleRef *cms = calloc(nextra, sizeof *cms);
   char *e = NULL;
   for (int i = 0; i < nextra && !e; i++) {
-    LLVMModuleRef cm = NULL;
-    e = tparse(ctx, extra, extralens[i], "c-module", &cm);
+    e = tparse(ctx, extra, extralens[i], "c-module", &cms[i]);
     extra += extralens[i];
-    if (e) break;
-    for (LLVMValueRef f = LLVMGetFirstFunction(cm); f;
+  }
+  for (int i = 0; i < nextra && !e; i++) {
+    for (LLVMValueRef f = LLVMGetFirstFunction(cms[i]); f;
          f = LLVMGetNextFunction(f)) {
       if (LLVMIsDeclaration(f)) continue;
       size_t n;
       const char *nm = LLVMGetValueName2(f, &n);
-      LLVMValueRef used = LLVMGetNamedFunction(m, nm);
-      if (used && LLVMIsDeclaration(used)) continue;
-      if (nnames == cap) {
-        cap = cap ? 2 * cap : 64;
-        names = realloc(names, cap * sizeof *names);
-      }
-      names[nnames++] = strdup(nm);
+      LLVMValueRef own = LLVMGetNamedFunction(m, nm);
+      int used = own && LLVMIsDeclaration(own);
+      for (int j = 0; j < nextra && !used && !own; j++)
+        used = j != i && declared_in(cms[j], nm);
+      if (!used) LLVMSetLinkage(f, LLVMInternalLinkage);
     }
-    if (LLVMLinkModules2(m, cm)) e = tdupf("linking C code failed");
   }
-  for (size_t i = 0; i < nnames; i++) {
-    LLVMValueRef f = LLVMGetNamedFunction(m, names[i]);
-    if (!e && f && !LLVMIsDeclaration(f))
-      LLVMSetLinkage(f, LLVMInternalLinkage);
-    free(names[i]);
+  for (int i = 0; i < nextra; i++) {
+    if (!cms[i]) continue;
+    if (e)
+      LLVMDisposeModule(cms[i]);
+    else if (LLVMLinkModules2(m, cms[i]))
+      e = tdupf("linking C code failed");
   }
-  free(names);
+  free(cms);
   return e;
 }
 

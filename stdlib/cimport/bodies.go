@@ -47,7 +47,7 @@ var bodyMemo struct {
 }
 
 // CompileBodies compiles the functions h.Inline lists, from the same code
-// and args Import was given, with `clang -O2 -emit-llvm -S`. Errors from
+// and args Import was given, with `clang -O3 -emit-llvm -S`. Errors from
 // clang are returned with clang's `file:line:col: error: ...` lines.
 func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bodies, error) {
 	if opts.Clang == "" {
@@ -126,7 +126,7 @@ func bodyKey(code string, args []string, h *Header, opts BodyOptions, identity s
 		sum.Write([]byte(s))
 	}
 	wd, _ := os.Getwd()
-	put("bodies2")
+	put("bodies4")
 	put(identity)
 	put(wd)
 	put(opts.Name)
@@ -145,7 +145,7 @@ func bodyKey(code string, args []string, h *Header, opts BodyOptions, identity s
 // runClang compiles code; the functions named in keep are kept alive
 // (clang drops unused static functions and unused inline definitions)
 // through a used array of their addresses. LLVM's own passes are left to
-// the JIT: at -O2 they would delete the available_externally bodies of
+// the JIT: at -O3 they would delete the available_externally bodies of
 // inline definitions before keepDefinitions can keep them.
 func runClang(code string, args, keep []string, opts BodyOptions) (string, error) {
 	var src strings.Builder
@@ -161,7 +161,7 @@ func runClang(code string, args, keep []string, opts BodyOptions) (string, error
 		}
 		src.WriteString("};\n")
 	}
-	cargs := []string{"-O2", "-Xclang", "-disable-llvm-passes", "-emit-llvm", "-S", "-fgnuc-version=4.2.1", "-Wno-everything", "-x", "c"}
+	cargs := []string{"-O3", "-march=native", "-Xclang", "-disable-llvm-passes", "-emit-llvm", "-S", "-fgnuc-version=4.2.1", "-Wno-everything", "-x", "c"}
 	cargs = append(cargs, clangArgs(args)...)
 	cargs = append(cargs, "-", "-o", "-")
 	cmd := exec.Command(opts.Clang, cargs...)

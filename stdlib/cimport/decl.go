@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"modernc.org/cc/v4"
 )
@@ -67,6 +68,12 @@ func declare(h *Header, c *converter, ast *cc.AST, sysDirs []string) {
 	// Typedefs last: an anonymous record takes the first typedef name given
 	// to it, in source order.
 	nameAnonymous(h, ast)
+	for name, t := range h.Typedefs {
+		if strings.HasPrefix(name, floatNamePrefix) {
+			delete(h.Typedefs, name)
+			h.Typedefs["_Float"+strings.TrimPrefix(name, floatNamePrefix)] = t
+		}
+	}
 }
 
 // declarator records one file-scope declarator and reports whether it is a

@@ -52,7 +52,7 @@
 //     Others (strings, function-like macros, `#define stdout stdout`) are
 //     skipped silently; stdout itself is in Vars as the extern variable.
 //     Terra only exports a single (optionally negated) numeric literal, a
-//     subset of ours. Macros redefined along the way (gcc's limits.h
+//     subset of ours that Header.Literal marks. Macros redefined along the way (gcc's limits.h
 //     redefines INT_MAX) are evaluated by a second translation, so a cold
 //     import usually costs two cc/v4 passes. Predefined compiler macros
 //     (__INT_MAX__, __SIZEOF_LONG__) are included, as with clang in Terra.

@@ -5,7 +5,7 @@ package cimport
 
 // cacheVersion changes whenever the encoding or the meaning of the model
 // changes, invalidating old cache files.
-const cacheVersion = 3
+const cacheVersion = 8
 
 type encType struct {
 	Kind                                    Kind
@@ -37,6 +37,7 @@ type encHeader struct {
 	Enums       map[string]int64
 	IntMacros   map[string]IntConst
 	FloatMacros map[string]float64
+	Literal     map[string]bool
 	Inline      []string
 	DefinedVars []string
 	Skipped     map[string]string
@@ -45,7 +46,7 @@ type encHeader struct {
 // flatten numbers every *Type reachable from h, once per pointer.
 func flatten(h *Header, deps []dep) *encHeader {
 	e := &encHeader{Version: cacheVersion, Deps: deps, Enums: h.Enums, IntMacros: h.IntMacros,
-		FloatMacros: h.FloatMacros, Inline: h.Inline, DefinedVars: h.DefinedVars, Skipped: h.Skipped}
+		FloatMacros: h.FloatMacros, Literal: h.Literal, Inline: h.Inline, DefinedVars: h.DefinedVars, Skipped: h.Skipped}
 	index := map[*Type]int32{}
 	var ref func(t *Type) int32
 	ref = func(t *Type) int32 {
@@ -126,7 +127,7 @@ func (e *encHeader) unflatten() (*Header, bool) {
 		return r
 	}
 	h := &Header{Funcs: table(e.Funcs), Vars: table(e.Vars), Typedefs: table(e.Typedefs), Tags: table(e.Tags),
-		Enums: e.Enums, IntMacros: e.IntMacros, FloatMacros: e.FloatMacros, Inline: e.Inline, DefinedVars: e.DefinedVars, Skipped: e.Skipped}
+		Enums: e.Enums, IntMacros: e.IntMacros, FloatMacros: e.FloatMacros, Literal: e.Literal, Inline: e.Inline, DefinedVars: e.DefinedVars, Skipped: e.Skipped}
 	for _, m := range []*map[string]int64{&h.Enums} {
 		if *m == nil {
 			*m = map[string]int64{}
@@ -140,6 +141,9 @@ func (e *encHeader) unflatten() (*Header, bool) {
 	}
 	if h.Skipped == nil {
 		h.Skipped = map[string]string{}
+	}
+	if h.Literal == nil {
+		h.Literal = map[string]bool{}
 	}
 	return h, ok
 }

@@ -12,6 +12,10 @@ type Header struct {
 
 	IntMacros   map[string]IntConst // object-like macros with an integer constant value
 	FloatMacros map[string]float64  // object-like macros with a floating constant value
+	// Literal marks the macros of IntMacros and FloatMacros whose
+	// definition is a single numeric literal, optionally negated
+	// (`#define N 42`, `#define M -1.5`): the only ones Terra exports.
+	Literal map[string]bool
 
 	// Inline lists, in source order, the functions with a body in the
 	// translation unit; clang has to compile them (see package doc).
@@ -48,6 +52,7 @@ func newHeader() *Header {
 		Enums:       map[string]int64{},
 		IntMacros:   map[string]IntConst{},
 		FloatMacros: map[string]float64{},
+		Literal:     map[string]bool{},
 		Skipped:     map[string]string{},
 	}
 }

@@ -82,6 +82,19 @@ const vaListAMD64 = `typedef struct __va_list_tag { unsigned int gp_offset; unsi
 #define __builtin_va_list __builtin_va_list
 `
 
+// floatNames makes the _FloatN names ordinary identifiers. To clang 14
+// they are not types, so glibc's headers typedef them (_Float32 is float),
+// and Terra's include tables hold those typedefs; to cc/v4 they are
+// keywords, which made it reject the typedefs. declare renames them back.
+const floatNames = `#define _Float32 __cimport_Float32
+#define _Float64 __cimport_Float64
+#define _Float32x __cimport_Float32x
+#define _Float64x __cimport_Float64x
+`
+
+// floatNamePrefix marks a name renamed by floatNames.
+const floatNamePrefix = "__cimport_Float"
+
 // translate does the uncached work of Import and returns the files the
 // preprocessor looked at.
 func translate(code string, args []string, opts Options, identity string) (*Header, []dep, error) {
@@ -103,6 +116,9 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	var prelude string
 	if goarch == "amd64" {
 		prelude = vaListAMD64
+	}
+	if strings.Contains(p.Predefined, "#define __clang__ ") {
+		prelude += floatNames
 	}
 	cmdline := a.prelude.String()
 	for _, inc := range a.includes {

@@ -146,6 +146,11 @@ enum { K = 7 }; // enumeration constants are int, even with gcc's unsigned enum 
 			t.Errorf("%s exported", name)
 		}
 	}
+	for name, want := range map[string]bool{"A": true, "J": true, "B": false, "H": false, "INT_MAX": false, "__INT_MAX__": true} {
+		if h.Literal[name] != want {
+			t.Errorf("Literal[%s] = %v, want %v", name, h.Literal[name], want)
+		}
+	}
 }
 
 func TestIncludecString(t *testing.T) {

@@ -59,15 +59,32 @@ func macros(h *Header, ast *cc.AST, aliases *cc.AST, names []string) {
 			continue
 		}
 		macro(h, name, m)
-	}
-	if aliases == nil {
-		return
-	}
-	for i, name := range names {
-		if m := aliases.Macros[fmt.Sprintf("%s%d", macroAliasPrefix, i)]; m != nil {
-			macro(h, name, m)
+		if literalForm(m.ReplacementList()) {
+			h.Literal[name] = true
 		}
 	}
+	if aliases != nil {
+		for i, name := range names {
+			if m := aliases.Macros[fmt.Sprintf("%s%d", macroAliasPrefix, i)]; m != nil {
+				macro(h, name, m)
+			}
+		}
+	}
+	for name := range h.Literal {
+		_, isInt := h.IntMacros[name]
+		if _, isFloat := h.FloatMacros[name]; !isInt && !isFloat {
+			delete(h.Literal, name)
+		}
+	}
+}
+
+// literalForm reports whether a replacement list is one numeric literal,
+// optionally preceded by a minus sign.
+func literalForm(toks []cc.Token) bool {
+	if len(toks) == 2 && toks[0].Ch == '-' {
+		toks = toks[1:]
+	}
+	return len(toks) == 1 && toks[0].Ch == rune(cc.PPNUMBER)
 }
 
 // macro records the value of m, if it has an arithmetic one, as name.

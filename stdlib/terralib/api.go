@@ -16,6 +16,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"terrac/compiler/lower"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/lang/source"
@@ -55,6 +56,13 @@ func (rt *Runtime) initAPI() {
 
 	cu := L.NewTable()
 	cu.RawSetString("llvm_cu", rt.lightUserdata(0))
+	// terrac's JIT adds one LLVM module per compile batch and keeps no
+	// module of everything compiled (docs/compat.md), so there is nothing
+	// to save: say so instead of failing with a nil method.
+	cu.RawSetString("saveobj", L.NewFunction(func(L *lua.LState) int {
+		L.RaiseError("terralib.jitcompilationunit:saveobj is not available in terrac (the JIT keeps no single module); use terralib.saveobj with the functions to save, or terralib.dumpmodule")
+		return 0
+	}))
 	tl.RawSetString("jitcompilationunit", cu)
 
 	L.SetFuncs(tl, map[string]lua.LGFunction{
@@ -145,6 +153,7 @@ func (rt *Runtime) SetDebugFlags(n int) {
 	if n > 0 {
 		rt.Engine.SetDebugLevel(engine.DebugFull)
 	}
+	lower.AbsoluteDebugPaths = n > 1
 }
 
 // SetVerbose records how many -v flags the command was given.

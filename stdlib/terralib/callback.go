@@ -44,6 +44,10 @@ func (e *CallbackError) Error() string {
 	b.WriteString(e.Msg)
 	if e.At.File != nil {
 		fmt.Fprintf(&b, "\n%s: Errors reported during %s", e.At.Position(), e.What)
+	} else {
+		// No Terra site (a type completed from Lua): still say which
+		// callback failed, as Terra's traceback does.
+		fmt.Fprintf(&b, "\nErrors reported during %s", e.What)
 	}
 	return b.String()
 }

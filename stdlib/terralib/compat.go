@@ -1,8 +1,7 @@
 // This file implements the LuaJIT modules Terra programs commonly use:
 // `bit` (LuaJIT BitOp semantics on 32-bit integers, and on 64-bit
 // integers for boxed int64/uint64 arguments), `jit.os`/`jit.arch`, and
-// `require "ffi"` with ffi.os/ffi.arch; the rest of ffi is reported as
-// unsupported.
+// `require "ffi"` (ffi.go).
 package terralib
 
 import (
@@ -39,15 +38,7 @@ func (rt *Runtime) initCompat() {
 	jt.RawSetString("version", lua.LString("terrac (gopher-lua)"))
 	L.SetGlobal("jit", jt)
 
-	ffi := L.NewTable()
-	ffi.RawSetString("os", lua.LString(osName))
-	ffi.RawSetString("arch", lua.LString(arch))
-	ffiMeta := L.NewTable()
-	ffiMeta.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
-		L.RaiseError("ffi.%s is not supported by terrac (only ffi.os and ffi.arch are; use terralib.new, terralib.cast, terralib.typeof instead)", L.CheckString(2))
-		return 0
-	}))
-	L.SetMetatable(ffi, ffiMeta)
+	ffi := rt.initFFI(osName, arch)
 
 	loaded := L.GetField(L.GetField(L.Get(lua.GlobalsIndex), "package"), "loaded")
 	if lt, ok := loaded.(*lua.LTable); ok {

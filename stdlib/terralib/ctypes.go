@@ -14,8 +14,23 @@ import (
 // cmapper maps cimport types to Terra types, memoized by C type identity.
 type cmapper struct {
 	rt         *Runtime
+	recs       *cRecords // the program-wide records of includec, or of ffi.cdef
 	done       map[*cimport.Type]*types.Type
 	layoutErrs map[*cimport.Type]string // records left opaque, and why
+}
+
+// cRecords names C records program-wide (see record).
+type cRecords struct {
+	byName map[string]*types.Type // by recordName
+	layout map[*types.Type]string // the C layout each was defined with
+	opaque map[*types.Type]bool   // declared only, or with bitfields: no value can be made
+}
+
+func newCmapper(rt *Runtime, recs *cRecords) *cmapper {
+	if recs.byName == nil {
+		recs.byName, recs.layout, recs.opaque = map[string]*types.Type{}, map[*types.Type]string{}, map[*types.Type]bool{}
+	}
+	return &cmapper{rt: rt, recs: recs, done: map[*cimport.Type]*types.Type{}, layoutErrs: map[*cimport.Type]string{}}
 }
 
 func (m *cmapper) funcType(c *cimport.Type) (*types.Type, error) {
@@ -158,8 +173,8 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 	key, layout := recordName(c), recordKey(c)
 	var t *types.Type
 	if key != "" {
-		if old := m.rt.cTypes[key]; old != nil {
-			have := m.rt.cLayouts[old]
+		if old := m.recs.byName[key]; old != nil {
+			have := m.recs.layout[old]
 			switch {
 			case !c.Complete || have == layout:
 				m.done[c] = old
@@ -171,21 +186,17 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 	}
 	if t == nil {
 		t = m.rt.newStruct(name)
-		if key != "" && m.rt.cTypes[key] == nil {
-			if m.rt.cTypes == nil {
-				m.rt.cTypes = map[string]*types.Type{}
-			}
-			m.rt.cTypes[key] = t
+		if key != "" && m.recs.byName[key] == nil {
+			m.recs.byName[key] = t
 		}
 	}
 	m.done[c] = t
 	if !c.Complete || c.Fields == nil || c.HasBitfields {
+		m.recs.opaque[t] = true
 		return t, nil
 	}
-	if m.rt.cLayouts == nil {
-		m.rt.cLayouts = map[*types.Type]string{}
-	}
-	m.rt.cLayouts[t] = layout
+	delete(m.recs.opaque, t)
+	m.recs.layout[t] = layout
 	var entries, union []types.Entry
 	for i, f := range c.Fields {
 		ft, err := m.typ(f.Type)

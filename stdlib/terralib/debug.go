@@ -3,7 +3,6 @@
 package terralib
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -58,12 +57,14 @@ func (rt *Runtime) initDebug() {
 func (rt *Runtime) printTraceback(frames []jit.SourceFrame) {
 	var b strings.Builder
 	b.WriteString("terra traceback:\n")
-	for _, f := range frames {
-		pos := sourceFrameString(f)
-		if s := rt.sourceSpan(f); s.File != nil {
-			pos = s.Position().String()
-		}
-		fmt.Fprintf(&b, "\t%s: in terra function %s\n", pos, f.Func)
+	for i, f := range frames {
+		b.WriteString(rt.jitFrameLine(i, f))
+	}
+	// Without frame pointers (no -g) the walk stops at the innermost
+	// function; a single frame looks the same as a complete stack, so say
+	// how to get all of them.
+	if rt.Engine.DebugLevel() != engine.DebugFull {
+		b.WriteString("some Terra frames may be missing; run with -g to see the full stack\n")
 	}
 	L := rt.L
 	if dbg, ok := L.GetGlobal("debug").(*lua.LTable); ok {

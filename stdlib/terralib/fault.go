@@ -5,8 +5,10 @@ package terralib
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"terrac/lang/source"
 	"terrac/runtime/jit"
@@ -30,7 +32,28 @@ func (rt *Runtime) faultMessage(err error) (msg string, ok bool) {
 		}
 		d.Notes = append(d.Notes, n)
 	}
-	return source.Render(d), true
+	msg = source.Render(d)
+	if len(f.Source) > 1 {
+		// The callers again, one per line in Terra's backtrace layout,
+		// for tools that read Terra's output.
+		var b strings.Builder
+		b.WriteString("terra backtrace:\n")
+		for i, s := range f.Source {
+			b.WriteString(rt.jitFrameLine(i, s))
+		}
+		msg += b.String()
+	}
+	return msg, true
+}
+
+// jitFrameLine is one frame of JIT code in Terra's backtrace layout:
+// index, "terra (JIT)", the function and its file:line.
+func (rt *Runtime) jitFrameLine(i int, f jit.SourceFrame) string {
+	file := f.File
+	if s := rt.sourceSpan(f); s.File != nil {
+		file = s.File.Name
+	}
+	return fmt.Sprintf("%-3d %-14s %s (%s:%d)\n", i, "terra (JIT)", f.Func, file, f.Line)
 }
 
 // sourceSpan finds a frame's position in the files this runtime loaded;

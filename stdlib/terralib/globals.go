@@ -55,8 +55,7 @@ func (rt *Runtime) luaSymbol(L *lua.LState) int {
 	sym := tree.NewSymbol(name, t)
 	sym.Escaped = true
 	if name == "" {
-		// Unnamed symbols are told apart by number, as in Terra, so two
-		// of them never clash as parameters or locals of one block.
+		// Unnamed symbols print as $<number>, as in Terra.
 		sym.Name = strconv.FormatInt(sym.ID, 10)
 	}
 	L.Push(rt.SymbolValue(sym))

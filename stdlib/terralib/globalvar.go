@@ -6,7 +6,6 @@ package terralib
 import (
 	"fmt"
 	"math"
-	"strings"
 	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
@@ -314,9 +313,7 @@ func (rt *Runtime) initGlobalVars() {
 		}
 		str := fmt.Sprintf("%s %s : %s", kind, g.Name, g.Type)
 		if g.Init != nil {
-			pp := newPretty(false)
-			pp.expr(g.Init)
-			str += " = " + strings.TrimSpace(pp.b.String())
+			str += " = " + prettyExpr(g.Init)
 		}
 		L.Push(lua.LString(str))
 		return 1

@@ -90,7 +90,7 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 		}
 		link = b.Link
 	}
-	m := &cmapper{rt: rt, done: map[*cimport.Type]*types.Type{}, layoutErrs: map[*cimport.Type]string{}}
+	m := newCmapper(rt, &rt.cRecords)
 	general, tagged, macros := m.tables(h, link)
 	res := L.NewTable()
 	res.Append(general)
@@ -167,16 +167,19 @@ func (m *cmapper) tables(h *cimport.Header, link map[string]string) (general, ta
 		}
 		set(tagged, name, m.rt.TypeValue(t))
 	}
+	// Macros are exported as Terra exports them: only a numeric literal,
+	// optionally negated, whose value a Lua number holds exactly (the
+	// literal's 64 bits read as signed, as clang gives them to Terra).
 	for _, name := range sortedKeys(h.IntMacros) {
 		c := h.IntMacros[name]
-		if c.Unsigned {
-			set(macros, name, lua.LNumber(uint64(c.Value)))
-		} else {
+		if h.Literal[name] && int64(float64(c.Value)) == c.Value {
 			set(macros, name, lua.LNumber(c.Value))
 		}
 	}
 	for _, name := range sortedKeys(h.FloatMacros) {
-		set(macros, name, lua.LNumber(h.FloatMacros[name]))
+		if h.Literal[name] {
+			set(macros, name, lua.LNumber(h.FloatMacros[name]))
+		}
 	}
 	merge := func(from *lua.LTable) {
 		from.ForEach(func(k, v lua.LValue) {

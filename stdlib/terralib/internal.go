@@ -23,12 +23,34 @@ func (rt *Runtime) initInternal() {
 			tr, g := rt.groupArg(L)
 			objs := make([]lua.LValue, len(g.Items))
 			curs := holeArgs(L)
-			for i, item := range g.Items {
-				var cur lua.LValue = lua.LNil
-				if i < len(curs) {
-					cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]), g.Items[:i], objs[:i])
+			// Like Terra: the group's structs are declared first, then its
+			// functions in order. A target named earlier in the group holds
+			// that item's object by the time a later one is declared
+			// (`terra f :: T` then `terra f(…)` define one function).
+			earlier := map[string]lua.LValue{}
+			for _, structs := range []bool{true, false} {
+				for i, item := range g.Items {
+					if _, ok := item.(*tast.Struct); ok != structs {
+						continue
+					}
+					var cur lua.LValue = lua.LNil
+					name := itemName(item)
+					key := strings.Join(name, ".")
+					from := 0 // name[:from] is an earlier item of the group
+					for k := len(name); k >= 1 && from == 0; k-- {
+						if _, ok := earlier[strings.Join(name[:k], ".")]; ok {
+							from = k
+						}
+					}
+					switch {
+					case from > 0:
+						cur = rt.pathValueFrom(L, item, earlier[strings.Join(name[:from], ".")], from)
+					case i < len(curs):
+						cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
+					}
+					objs[i] = rt.declareItem(L, item, cur)
+					earlier[key] = objs[i]
 				}
-				objs[i] = rt.declareItem(L, item, cur)
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
@@ -86,6 +108,10 @@ func (rt *Runtime) initInternal() {
 			}
 			L.Push(rt.QuoteValue(out))
 			return 1
+		},
+		"escapeassign": func(L *lua.LState) int {
+			L.RaiseError("cannot define global variables or assign to upvalues in an escape")
+			return 0
 		},
 		"pointer": func(L *lua.LState) int {
 			L.Push(rt.TypeValue(types.PointerTo(rt.checkType(L, 1))))
@@ -163,10 +189,27 @@ func (rt *Runtime) currentValue(fn lua.LValue) lua.LValue {
 	return vals[0]
 }
 
+// itemName is the target path of a group item.
+func itemName(item tast.Decl) []string {
+	switch item := item.(type) {
+	case *tast.Func:
+		return item.Name
+	case *tast.Struct:
+		return item.Name
+	}
+	return nil
+}
+
 // currentPathValue follows a group item's name (A.b.c, or A.methods.m
 // for a method) from the value of its first part, and returns what the
 // name holds now. A part that is not a table is an error, as in Terra.
-func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue, earlier []tast.Decl, objs []lua.LValue) lua.LValue {
+func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue) lua.LValue {
+	return rt.pathValueFrom(L, item, v, 1)
+}
+
+// pathValueFrom is currentPathValue from v, the value of the name's
+// first from parts.
+func (rt *Runtime) pathValueFrom(L *lua.LState, item tast.Decl, v lua.LValue, from int) lua.LValue {
 	var name []string
 	method := false
 	switch item := item.(type) {
@@ -179,16 +222,7 @@ func (rt *Runtime) currentPathValue(L *lua.LState, item tast.Decl, v lua.LValue,
 	if method {
 		full = strings.Join(name[:len(name)-2], ".") + ":" + name[len(name)-1]
 	}
-	// A struct declared earlier in the same group is not stored yet:
-	// a path through it (struct S … terra S:m()) starts from it.
-	start := 1
-	for j, e := range earlier {
-		if st, ok := e.(*tast.Struct); ok && len(st.Name) < len(name) && len(st.Name) >= start &&
-			strings.Join(st.Name, ".") == strings.Join(name[:len(st.Name)], ".") {
-			v, start = objs[j], len(st.Name)
-		}
-	}
-	for i := start; i < len(name); i++ {
+	for i := from; i < len(name); i++ {
 		if method && i == len(name)-2 {
 			if rt.AsType(v) == nil || !rt.AsType(v).IsStruct() {
 				L.RaiseError("expected a struct but found %s when attempting to add method %s", rt.typeOf(v), full)
@@ -301,27 +335,10 @@ func (rt *Runtime) entryValue(e types.Entry) lua.LValue {
 	return tb
 }
 
-// uniqueStructName returns name, or name$N when name was given out
-// already (and name$N is free), so two structs never print alike.
-func (rt *Runtime) uniqueStructName(name string) string {
-	if rt.structNames == nil {
-		rt.structNames = map[string]int{}
-	}
-	for {
-		n, used := rt.structNames[name]
-		if !used {
-			rt.structNames[name] = 1
-			return name
-		}
-		rt.structNames[name] = n + 1
-		name = fmt.Sprintf("%s$%d", name, n)
-	}
-}
-
 // newStruct makes a struct whose layout comes from its Lua entries
 // table when it is completed.
 func (rt *Runtime) newStruct(name string) *types.Type {
-	t := types.NewStruct(rt.uniqueStructName(name))
+	t := types.NewStruct(name) // types gives each struct a distinct printed name
 	rt.TypeValue(t)
 	t.Completer = rt.completeFromLua
 	t.Initialized = rt.staticInitialize
@@ -352,8 +369,9 @@ func (rt *Runtime) entriesFromLua(t *types.Type, tb *lua.LTable) ([]types.Entry,
 			continue
 		}
 		ft := rt.AsType(ty)
-		if ft == nil {
-			return nil, fmt.Errorf("entry %s of %s is not a type", name, t)
+		_, strName := name.(lua.LString)
+		if ft == nil || !strName && rt.AsLabel(name) == nil {
+			return nil, fmt.Errorf("expected either a field type pair (e.g. { field = <string>, type = <type> } or {<string>,<type>} ) or a list of valid entries representing a union in the entries of %s", t)
 		}
 		fname := lua.LVAsString(name)
 		if l := rt.AsLabel(name); l != nil {
@@ -362,4 +380,15 @@ func (rt *Runtime) entriesFromLua(t *types.Type, tb *lua.LTable) ([]types.Entry,
 		out = append(out, types.Entry{Field: types.Field{Name: fname, Type: ft}})
 	}
 	return out, nil
+}
+
+// groupItemName is the dotted path a group item defines.
+func groupItemName(item tast.Decl) string {
+	switch item := item.(type) {
+	case *tast.Func:
+		return strings.Join(item.Name, ".")
+	case *tast.Struct:
+		return strings.Join(item.Name, ".")
+	}
+	return ""
 }

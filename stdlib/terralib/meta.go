@@ -450,7 +450,12 @@ func (rt *Runtime) initReflection() {
 	fextra := map[string]*lua.LFunction{
 		"printpretty": L.NewFunction(func(L *lua.LState) int {
 			fn := rt.checkFunction(L, 1)
-			_ = rt.Engine.Check(fn)
+			// Printing needs the typed body, so it typechecks a defined
+			// function first (lazily, where Terra did at definition) and
+			// reports its errors.
+			if err := rt.Engine.Check(fn); err != nil && fn.Def != nil {
+				rt.raise(L, err)
+			}
 			jit.StdoutWrite([]byte(prettyFunction(fn, breakLines(L.Get(2)))))
 			return 0
 		}),

@@ -616,3 +616,10 @@ func prettyQuote(q *tree.Quote, breaklines bool) string {
 	p.emit("\n")
 	return p.b.String()
 }
+
+// prettyExpr prints one expression on one line.
+func prettyExpr(e tree.Expr) string {
+	p := newPretty(false)
+	p.expr(e)
+	return p.b.String()
+}

@@ -14,6 +14,7 @@ import (
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/runtime/aot"
+	"terrac/runtime/engine"
 	"terrac/runtime/jit"
 )
 
@@ -78,6 +79,9 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 		}
 	}
 	o := rt.SaveOptions(aot.Options{Opt: 3})
+	// Under terra -g (terralib.isdebug > 0) saved code carries debug
+	// information too, as Terra's does.
+	o.Debug = rt.Engine.DebugLevel() == engine.DebugFull
 	if ud, ok := L.Get(n + 2).(*lua.LUserData); ok {
 		if t, ok := ud.Value.(*jit.Target); ok {
 			o.Target = *t
@@ -100,7 +104,9 @@ func (rt *Runtime) luaSaveobj(L *lua.LState) int {
 			fm = v.RawGetString("FastMath")
 		}
 		o.FastMath = fastMathNames(L, fm)
-		o.Debug = lua.LVAsBool(v.RawGetString("Debug"))
+		if d := v.RawGetString("Debug"); d != lua.LNil {
+			o.Debug = lua.LVAsBool(d)
+		}
 	}
 	out, err := aot.Save(filename, kind, exports, rt.Engine.Check, linkargs, o)
 	if err != nil {

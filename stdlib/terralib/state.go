@@ -38,18 +38,15 @@ type Runtime struct {
 	symValues  map[*tree.Symbol]*lua.LUserData
 	cimports   map[string]lua.LValue
 	checker    *check.Checker
-	listMeta   lua.LValue             // terralib.List, once loaded
-	cTypes     map[string]*types.Type // C structs by tag or typedef name (ctypes.go)
-	cLayouts   map[*types.Type]string // the C layout each was defined with (ctypes.go)
-	ext        *dsl.Host              // language extensions (import)
-	bridge     *bridgeState           // bridge.go
-	callbacks  []callbackFrame        // user callbacks running (callback.go)
-	cnames     cNames                 // T:cstring() (cstring.go)
+	listMeta   lua.LValue      // terralib.List, once loaded
+	cRecords   cRecords        // C structs by tag or typedef name (ctypes.go)
+	ffi        ffiState        // LuaJIT's ffi module (ffi.go)
+	ext        *dsl.Host       // language extensions (import)
+	bridge     *bridgeState    // bridge.go
+	callbacks  []callbackFrame // user callbacks running (callback.go)
+	cnames     cNames          // T:cstring() (cstring.go)
 	// compileTimes remembers how long each function printstats compiled took.
 	compileTimes map[*tree.Function]float64
-	// structNames counts the struct names given out, so each new struct
-	// gets a distinct name (A, A$1, ...) as Terra's do.
-	structNames map[string]int
 
 	globalMem []*cdata.Value // storage of globals, alive for the program
 	linked    []string       // libraries loaded with linklibrary, for saved files

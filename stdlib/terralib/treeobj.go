@@ -9,6 +9,8 @@
 package terralib
 
 import (
+	"strings"
+
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
@@ -249,7 +251,7 @@ func (rt *Runtime) initTrees() {
 		return 1
 	}))
 	mt.RawSetString("__tostring", L.NewFunction(func(L *lua.LState) int {
-		L.Push(lua.LString(prettyQuote(asTree(L.Get(1)).q, false)))
+		L.Push(lua.LString(strings.TrimRight(prettyQuote(asTree(L.Get(1)).q, false), "\n")))
 		return 1
 	}))
 	tl := L.GetGlobal("terralib").(*lua.LTable)

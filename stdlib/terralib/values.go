@@ -95,8 +95,12 @@ func (rt *Runtime) luaCast(L *lua.LState) int {
 				done = true
 			}
 		}
-	} else if t.Kind == types.Int && isCdata && cv.T.Kind == types.Pointer {
-		bits := uint64(cv.PointerValue())
+	} else if t.Kind == types.Int && isCdata && (cv.T.Kind == types.Pointer || cv.T.Kind == types.Array) {
+		// An array converts to a pointer to its first element first.
+		bits := uint64(uintptr(cv.Ptr))
+		if cv.T.Kind == types.Pointer {
+			bits = uint64(cv.PointerValue())
+		}
 		*(*uint64)(out.Ptr) = 0
 		copy(out.Bytes(), unsafeBytes(&bits)[:t.Size()])
 		done = true

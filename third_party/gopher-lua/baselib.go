@@ -415,12 +415,14 @@ func baseToNumber(L *LState) int {
 	case LNumber:
 		L.Push(lv)
 	case LString:
-		str := strings.Trim(string(lv), " \n\t")
-		if strings.Index(str, ".") > -1 {
-			if v, err := strconv.ParseFloat(str, LNumberBit); err != nil {
+		str := strings.Trim(string(lv), " \n\t\r\f\v")
+		if base == 10 {
+			// terrac: base 10 is Lua's own string conversion (strtod),
+			// with exponents, hexadecimal, inf and nan.
+			if v, err := parseNumber(str); err != nil {
 				L.Push(LNil)
 			} else {
-				L.Push(LNumber(v))
+				L.Push(v)
 			}
 		} else {
 			if noBase && strings.HasPrefix(strings.ToLower(str), "0x") {
@@ -445,8 +447,26 @@ func baseToString(L *LState) int {
 }
 
 func baseType(L *LState) int {
-	L.Push(LString(L.CheckAny(1).Type().String()))
+	L.Push(LString(TypeName(L.CheckAny(1))))
 	return 1
+}
+
+// TypeNamer is implemented by userdata payloads that type() reports under
+// a name of their own.
+// terrac: LuaJIT's cdata are userdata here, and Lua code (Terra's
+// libraries included) tells them apart with type(v) == "cdata".
+type TypeNamer interface {
+	LuaTypeName() string
+}
+
+// TypeName is what type(v) returns.
+func TypeName(v LValue) string {
+	if ud, ok := v.(*LUserData); ok {
+		if n, ok := ud.Value.(TypeNamer); ok {
+			return n.LuaTypeName()
+		}
+	}
+	return v.Type().String()
 }
 
 func baseUnpack(L *LState) int {

@@ -1692,10 +1692,13 @@ func compileFuncCallExpr(context *funcContext, reg int, expr *ast.FuncCallExpr, 
 	islastvararg := false
 	name := "(anonymous)"
 
+	kind := ""
 	if expr.Func != nil { // hoge.func()
 		reg += compileExpr(context, reg, expr.Func, ecnone(0))
 		name = getExprName(context, expr.Func)
+		kind = getExprKind(context, expr.Func)
 	} else { // hoge:method()
+		kind = "method"
 		b := reg
 		compileExprWithMVPropagation(context, expr.Receiver, &reg, &b)
 		c := loadRk(context, &reg, expr, LString(expr.Method))
@@ -1723,7 +1726,7 @@ func compileFuncCallExpr(context *funcContext, reg int, expr *ast.FuncCallExpr, 
 		b = 0
 	}
 	context.Code.AddABC(OP_CALL, funcreg, b, ec.varargopt+2, sline(expr))
-	context.Proto.DbgCalls = append(context.Proto.DbgCalls, DbgCall{Pc: context.Code.LastPC(), Name: name})
+	context.Proto.DbgCalls = append(context.Proto.DbgCalls, DbgCall{Pc: context.Code.LastPC(), Name: name, Kind: kind})
 
 	if ec.varargopt == 0 && shouldmove(ec, funcreg) {
 		context.Code.AddABC(OP_MOVE, ec.reg, funcreg, 0, sline(expr))
@@ -1772,6 +1775,28 @@ func getExprName(context *funcContext, expr ast.Expr) string { // {{{
 	}
 	return "?"
 } // }}}
+
+// getExprKind says what kind of name the called expression is, for
+// Lua 5.1's "attempt to call global 'f' (a nil value)" errors; "" when
+// it has no name.
+func getExprKind(context *funcContext, expr ast.Expr) string {
+	switch ex := expr.(type) {
+	case *ast.IdentExpr:
+		switch getIdentRefType(context, context, ex) {
+		case ecLocal:
+			return "local"
+		case ecUpvalue:
+			return "upvalue"
+		default:
+			return "global"
+		}
+	case *ast.AttrGetExpr:
+		if _, ok := ex.Key.(*ast.StringExpr); ok {
+			return "field"
+		}
+	}
+	return ""
+}
 
 func patchCode(context *funcContext) { // {{{
 	maxreg := 1

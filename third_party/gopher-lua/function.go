@@ -20,6 +20,7 @@ type DbgLocalInfo struct {
 type DbgCall struct {
 	Name string
 	Pc   int
+	Kind string // "global", "local", "upvalue", "field", "method" or ""
 }
 
 type FunctionProto struct {

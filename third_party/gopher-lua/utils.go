@@ -140,19 +140,40 @@ func isArrayKey(v LNumber) bool {
 	return isInteger(v) && v < LNumber(int((^uint(0))>>1)) && v > LNumber(0) && v < LNumber(MaxArrayIndex)
 }
 
+// parseNumber converts a string to a number as Lua 5.1 does (C's strtod,
+// then strtoul for hexadecimal): surrounding white space, decimal and
+// exponent forms, 0x hexadecimal, inf and nan; "010" is ten, not eight,
+// and an out-of-range value is an infinity, not an error.
+// terrac: gopher-lua used Go's ParseInt with base 0 (octal, binary,
+// underscores) and rejected "nan" and "1e999".
 func parseNumber(number string) (LNumber, error) {
-	var value LNumber
-	number = strings.Trim(number, " \t\n")
-	if v, err := strconv.ParseInt(number, 0, LNumberBit); err != nil {
-		if v2, err2 := strconv.ParseFloat(number, LNumberBit); err2 != nil {
-			return LNumber(0), err2
-		} else {
-			value = LNumber(v2)
-		}
-	} else {
-		value = LNumber(v)
+	s := strings.Trim(number, " \t\n\r\f\v")
+	body := s
+	neg := false
+	if body != "" && (body[0] == '+' || body[0] == '-') {
+		neg, body = body[0] == '-', body[1:]
 	}
-	return value, nil
+	if len(body) > 2 && body[0] == '0' && (body[1] == 'x' || body[1] == 'X') {
+		v, err := strconv.ParseUint(body[2:], 16, 64)
+		if err != nil {
+			return 0, err
+		}
+		if neg {
+			return LNumber(-float64(v)), nil
+		}
+		return LNumber(float64(v)), nil
+	}
+	if body == "" || strings.ContainsAny(body, "_xXpP") {
+		return 0, strconv.ErrSyntax
+	}
+	v, err := strconv.ParseFloat(s, LNumberBit)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return LNumber(v), nil
+		}
+		return 0, err
+	}
+	return LNumber(v), nil
 }
 
 func popenArgs(arg string) (string, []string) {

@@ -1,7 +1,8 @@
 -- Helpers for languages built on terrac (the compilers of language
--- extensions): nested scopes of names over a Lua environment, and a
--- collector of located error messages. Installed as
--- terralib.newenvironment and terralib.newdiagnostics.
+-- extensions): nested scopes of names over a Lua environment, a
+-- collector of located error messages, and the lexer's token types.
+-- Installed as terralib.newenvironment, terralib.newdiagnostics and
+-- terralib.languageextension.
 
 local List = terralib.newlist
 
@@ -103,4 +104,17 @@ local function newdiagnostics()
   return setmetatable({ errors = List() }, Diag)
 end
 
-return { newenvironment = newenvironment, newdiagnostics = newdiagnostics }
+-- languageextension: the token types a language's lexer reports for
+-- names, strings, numbers and the end of input (also lex.name etc.), and
+-- default, which matches no token: libraries use it as a key for "any
+-- other token" (the Pratt library's default rules).
+local languageextension = {
+  name = "<name>", string = "<string>", number = "<number>", eof = "<eof>",
+  default = setmetatable({}, { __tostring = function() return "<default>" end }),
+}
+
+return {
+  newenvironment = newenvironment,
+  newdiagnostics = newdiagnostics,
+  languageextension = languageextension,
+}

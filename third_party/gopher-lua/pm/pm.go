@@ -170,6 +170,7 @@ const (
 	opPSave
 	opBrace
 	opNumber
+	opFrontier
 )
 
 type inst struct {
@@ -294,6 +295,11 @@ type capPattern struct {
 	Pattern pattern
 }
 
+// frontierPattern is %f[set].
+type frontierPattern struct {
+	Class class
+}
+
 type numberPattern struct {
 	N int
 }
@@ -399,6 +405,14 @@ func parsePattern(sc *scanner, toplevel bool) *seqPattern {
 			case 'b':
 				sc.Next()
 				pat.Patterns = append(pat.Patterns, &bracePattern{sc.Next(), sc.Next()})
+			case 'f':
+				// %f[set]: the frontier where the previous character is
+				// not in set and the next one is (Lua 5.1, as LuaJIT).
+				sc.Next()
+				if sc.Peek() != '[' {
+					panic(newError(sc.CurrentPos(), "missing '[' after '%%f' in pattern"))
+				}
+				pat.Patterns = append(pat.Patterns, &frontierPattern{parseClass(sc, true)})
 			default:
 				sc.Restore()
 				pat.Patterns = append(pat.Patterns, &singlePattern{parseClass(sc, true)})
@@ -511,6 +525,8 @@ func compilePattern(p pattern, ps ...*iptr) []inst {
 		ptr.insts = append(ptr.insts, inst{opBrace, nil, pat.Begin, pat.End})
 	case *numberPattern:
 		ptr.insts = append(ptr.insts, inst{opNumber, nil, pat.N, -1})
+	case *frontierPattern:
+		ptr.insts = append(ptr.insts, inst{opFrontier, pat.Class, -1, -1})
 	}
 	if toplevel {
 		if p.(*seqPattern).MustTail {
@@ -591,6 +607,19 @@ redo:
 			}
 		}
 		return false, sp, m
+	case opFrontier:
+		prev, next := 0, 0 // '\0' before the start and after the end
+		if sp > 0 {
+			prev = int(src[sp-1])
+		}
+		if sp < len(src) {
+			next = int(src[sp])
+		}
+		if inst.Class.Matches(prev) || !inst.Class.Matches(next) {
+			return false, sp, m
+		}
+		pc++
+		goto redo
 	case opNumber:
 		idx := inst.Operand1 * 2
 		if idx >= m.CaptureLength()-1 {
