@@ -4,6 +4,8 @@
 package lower
 
 import (
+	"strings"
+
 	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/enum"
 	lltypes "github.com/llir/llvm/ir/types"
@@ -20,6 +22,19 @@ func (b *builder) createCallExpr(e *tree.Call) value.Value {
 	case *tree.FuncRef:
 		callee = b.getFunction(fn.Fn)
 		fnType = fn.Fn.Type
+		if b.declareLLVMIntrinsic(fn.Fn.LinkName, fnType) != nil {
+			// An intrinsic takes its operands as they are (see
+			// declareLLVMIntrinsic).
+			args := make([]value.Value, len(e.Args))
+			for i, a := range e.Args {
+				args[i] = b.createExpr(a)
+			}
+			call := b.cur.NewCall(callee, args...)
+			if r := fnType.Result; r == nil || r.IsUnit() {
+				return unitValue()
+			}
+			return call
+		}
 	default:
 		ft := tree.TypeOf(e.Fn)
 		switch {
@@ -147,5 +162,45 @@ func (b *builder) createIntrinsic(e *tree.Intrinsic) value.Value {
 		args[i] = b.createExpr(a)
 	}
 	fnType := types.FuncOf(params, e.Type, false)
+	if f := b.declareLLVMIntrinsic(e.Name, fnType); f != nil {
+		call := b.cur.NewCall(f, args...)
+		if e.Type == nil || e.Type.IsUnit() {
+			return unitValue()
+		}
+		return call
+	}
 	return b.createCall(fnType, b.declare(e.Name, fnType), args, params)
+}
+
+// declareLLVMIntrinsic declares an llvm.* intrinsic over scalars and
+// vectors with the register types themselves: intrinsics have no calling
+// convention, so C's coercions (a 4-byte vector passed as i32) would give
+// them the wrong type. It returns nil for other functions.
+func (m *Module) declareLLVMIntrinsic(name string, fnType *types.Type) *ir.Func {
+	if !strings.HasPrefix(name, "llvm.") {
+		return nil
+	}
+	plain := func(t *types.Type) bool { return t.IsPrimitive() || t.Kind == types.Vector || t.Kind == types.Pointer }
+	for _, p := range fnType.Params {
+		if !plain(p) {
+			return nil
+		}
+	}
+	var ret lltypes.Type = lltypes.Void
+	if r := fnType.Result; r != nil && !r.IsUnit() {
+		if !plain(r) {
+			return nil
+		}
+		ret = m.getValueType(r)
+	}
+	if f := m.byName[name]; f != nil {
+		return f
+	}
+	params := make([]*ir.Param, len(fnType.Params))
+	for i, p := range fnType.Params {
+		params[i] = ir.NewParam("", m.getValueType(p))
+	}
+	f := m.mod.NewFunc(name, ret, params...)
+	m.byName[name] = f
+	return f
 }

@@ -331,7 +331,10 @@ func (m *Module) getFunction(fn *tree.Function) *ir.Func {
 	if fn.Type == nil || fn.Type.Kind != types.Func {
 		failf("function %s has no checked type", fn.Name)
 	}
-	f := m.declare(fn.LinkName, fn.Type)
+	f := m.declareLLVMIntrinsic(fn.LinkName, fn.Type)
+	if f == nil {
+		f = m.declare(fn.LinkName, fn.Type)
+	}
 	f.CallingConv = callingConv(fn.Attrs.CallingConv)
 	m.funcs[fn] = f
 	return f

@@ -17,7 +17,10 @@ import (
 func IntrinsicProbe(name string, fnType *types.Type) (text string, err error) {
 	defer catch(&err)
 	m := NewModule("intrinsic")
-	callee := m.declare(name, fnType)
+	callee := m.declareLLVMIntrinsic(name, fnType)
+	if callee == nil {
+		callee = m.declare(name, fnType)
+	}
 	probe := m.mod.NewFunc("terrac.probe", lltypes.Void)
 	blk := probe.NewBlock("")
 	var args []value.Value
