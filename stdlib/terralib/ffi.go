@@ -432,6 +432,11 @@ func (rt *Runtime) ffiIstype(L *lua.LState) int {
 // points at, or an array's or struct's own storage.
 func ffiAddress(L *lua.LState, n int) unsafe.Pointer {
 	lv := L.Get(n)
+	if u, ok := lv.(*lua.LUserData); ok {
+		if l, ok := u.Value.(cdata.Light); ok {
+			return *(*unsafe.Pointer)(unsafe.Pointer(&l)) // an address from native code
+		}
+	}
 	v, ok := cdata.Is(lv)
 	if !ok {
 		L.ArgError(n, "cannot convert '"+lua.TypeName(lv)+"' to a pointer")
