@@ -11,6 +11,7 @@ import (
 	"terrac/compiler/specialize"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/lang/source"
 	"terrac/lang/tast"
 )
 
@@ -28,6 +29,10 @@ func (rt *Runtime) initInternal() {
 			// that item's object by the time a later one is declared
 			// (`terra f :: T` then `terra f(…)` define one function).
 			earlier := map[string]lua.LValue{}
+			// Two definitions of one name in a group are an error, as in
+			// Terra (a declaration and a definition are not).
+			defined := map[string]*tast.Func{}
+			var dups source.List
 			for _, structs := range []bool{true, false} {
 				for i, item := range g.Items {
 					if _, ok := item.(*tast.Struct); ok != structs {
@@ -48,9 +53,23 @@ func (rt *Runtime) initInternal() {
 					case i < len(curs):
 						cur = rt.currentPathValue(L, item, rt.currentValue(curs[i]))
 					}
+					if f, ok := item.(*tast.Func); ok && f.Body != nil {
+						if prev := defined[key]; prev != nil {
+							at := func(n tast.Node) source.Span {
+								a, b := n.Span()
+								return source.Span{File: tr.File, Start: a, End: b}
+							}
+							dups = append(dups, &source.Diagnostic{Span: at(f), Msg: "duplicate definition of function",
+								Notes: []source.Note{{Span: at(prev), Msg: "previous definition is here"}}})
+						}
+						defined[key] = f
+					}
 					objs[i] = rt.declareItem(L, item, cur)
 					earlier[key] = objs[i]
 				}
+			}
+			if len(dups) > 0 {
+				rt.raise(L, declarationError{dups})
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
@@ -392,3 +411,10 @@ func groupItemName(item tast.Decl) string {
 	}
 	return ""
 }
+
+// declarationError is a group whose declarations conflict.
+type declarationError struct{ list source.List }
+
+func (e declarationError) Error() string            { return Message(e) }
+func (e declarationError) Diagnostics() source.List { return e.list }
+func (e declarationError) Trailer() string          { return "Errors reported during function declaration." }
