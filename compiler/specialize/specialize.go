@@ -236,7 +236,8 @@ func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 	if err := s.Err(); err != nil {
 		return err
 	}
-	fn.Def = def
+	// fn gets its definition only once it agrees with its declaration: a
+	// rejected definition leaves the function declared, as in Terra.
 	if def.Result != nil {
 		ft := types.FuncOf(paramTypes(def.Params), def.Result, def.Variadic)
 		if fn.Type != nil && fn.Type != ft {
@@ -253,6 +254,7 @@ func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 		}
 		def.Result = fn.Type.Result
 	}
+	fn.Def = def
 	return nil
 }
 
