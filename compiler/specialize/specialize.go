@@ -258,19 +258,6 @@ func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 	return nil
 }
 
-// sameParams reports whether def's parameters are those of the function
-// type ft.
-func sameParams(ft *types.Type, def *tree.FuncDef) bool {
-	if ft.Kind != types.Func || len(ft.Params) != len(def.Params) || ft.Variadic != def.Variadic {
-		return false
-	}
-	for i, p := range def.Params {
-		if p.Type != nil && p.Type != ft.Params[i] { // untyped: the checker reports it
-			return false
-		}
-	}
-	return true
-}
 
 // FuncType evaluates the type of a declaration `terra f :: T`.
 func (s *Specializer) FuncType(f *tast.Func) (*types.Type, error) {
