@@ -258,7 +258,6 @@ func (s *Specializer) Function(f *tast.Func, fn *tree.Function) error {
 	return nil
 }
 
-
 // FuncType evaluates the type of a declaration `terra f :: T`.
 func (s *Specializer) FuncType(f *tast.Func) (*types.Type, error) {
 	t := s.evalType(f.Type)
