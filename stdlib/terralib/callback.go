@@ -205,10 +205,4 @@ func (rt *Runtime) initTraceback() {
 // located renders a callback error that reaches Lua directly (not through
 // the checker): the Lua line that raised, with a note at the Terra site
 // naming the callback, so the text says "Errors reported during …".
-func (e *CallbackError) located() error { return calloutError{e.Diagnostic(e.At)} }
-
-type calloutError struct{ d *source.Diagnostic }
-
-func (e calloutError) Error() string            { return Message(e) }
-func (e calloutError) Diagnostics() source.List { return source.List{e.d} }
-func (e calloutError) Trailer() string          { return "" }
+func (e *CallbackError) located() error { return locatedError{list: source.List{e.Diagnostic(e.At)}} }

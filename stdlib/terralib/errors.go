@@ -20,6 +20,17 @@ type diagnosticError interface {
 	Trailer() string
 }
 
+// locatedError is a diagnosticError made here (not by the checker or the
+// specializer): diagnostics and the closing line to print after them.
+type locatedError struct {
+	list    source.List
+	trailer string
+}
+
+func (e locatedError) Error() string            { return Message(e) }
+func (e locatedError) Diagnostics() source.List { return e.list }
+func (e locatedError) Trailer() string          { return e.trailer }
+
 // Message renders err for a user: located diagnostics with their source
 // lines and carets, then the closing line.
 func Message(err error) string {

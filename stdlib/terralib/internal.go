@@ -69,7 +69,7 @@ func (rt *Runtime) initInternal() {
 				}
 			}
 			if len(dups) > 0 {
-				rt.raise(L, declarationError{dups})
+				rt.raise(L, locatedError{dups, "Errors reported during function declaration."})
 			}
 			declared[tr.ID] = objs
 			for _, o := range objs {
@@ -411,10 +411,3 @@ func groupItemName(item tast.Decl) string {
 	}
 	return ""
 }
-
-// declarationError is a group whose declarations conflict.
-type declarationError struct{ list source.List }
-
-func (e declarationError) Error() string            { return Message(e) }
-func (e declarationError) Diagnostics() source.List { return e.list }
-func (e declarationError) Trailer() string          { return "Errors reported during function declaration." }
