@@ -155,21 +155,10 @@ func (b *builder) convertAggregate(v value.Value, from, to *types.Type) value.Va
 		}
 		return agg
 	}
-	fl, err1 := from.Layout()
-	tl, err2 := to.Layout()
-	if err1 != nil || err2 != nil || len(fl.Fields) != len(tl.Fields) {
-		failf("cannot convert %s to %s", from, to)
-	}
-	fsi, tsi := b.getStructInfo(from), b.getStructInfo(to)
-	for i := range fl.Fields {
-		if fsi.union[fl.Fields[i].Index] || tsi.union[tl.Fields[i].Index] {
-			// Same layout assumed for unions: reinterpret through memory.
-			if from.Size() != to.Size() {
-				failf("cannot convert %s to %s", from, to)
-			}
-			tmp := b.createTemp(from, v)
-			return b.cur.NewLoad(tsi.typ, b.cur.NewBitCast(tmp, lltypes.NewPointer(tsi.typ)))
-		}
+	fl, tl, fsi, tsi, union := b.structConversion(from, to)
+	if union {
+		tmp := b.createTemp(from, v)
+		return b.cur.NewLoad(tsi.typ, b.cur.NewBitCast(tmp, lltypes.NewPointer(tsi.typ)))
 	}
 	var agg value.Value = constant.NewZeroInitializer(tsi.typ)
 	for i := range fl.Fields {
@@ -179,6 +168,27 @@ func (b *builder) convertAggregate(v value.Value, from, to *types.Type) value.Va
 		agg = b.cur.NewInsertValue(agg, b.toMemory(tf.Type, x), uint64(tsi.member[tf.Index]))
 	}
 	return agg
+}
+
+// structConversion checks that struct from converts to struct to member by
+// member and returns both layouts. union reports a union member on either
+// side: the layouts are then assumed equal and the bytes reinterpreted.
+func (b *builder) structConversion(from, to *types.Type) (fl, tl *types.Layout, fsi, tsi *structInfo, union bool) {
+	fl, err1 := from.Layout()
+	tl, err2 := to.Layout()
+	if err1 != nil || err2 != nil || len(fl.Fields) != len(tl.Fields) {
+		failf("cannot convert %s to %s", from, to)
+	}
+	fsi, tsi = b.getStructInfo(from), b.getStructInfo(to)
+	for i := range fl.Fields {
+		if fsi.union[fl.Fields[i].Index] || tsi.union[tl.Fields[i].Index] {
+			if from.Size() != to.Size() {
+				failf("cannot convert %s to %s", from, to)
+			}
+			return fl, tl, fsi, tsi, true
+		}
+	}
+	return fl, tl, fsi, tsi, false
 }
 
 // convertInMemory is convertAggregate for aggregates held in memory: it
@@ -197,21 +207,10 @@ func (b *builder) convertInMemory(v value.Value, from, to *types.Type) value.Val
 		}
 		return b.finishInMemory(to, dst)
 	}
-	fl, err1 := from.Layout()
-	tl, err2 := to.Layout()
-	if err1 != nil || err2 != nil || len(fl.Fields) != len(tl.Fields) {
-		failf("cannot convert %s to %s", from, to)
-	}
-	fsi, tsi := b.getStructInfo(from), b.getStructInfo(to)
-	for i := range fl.Fields {
-		if fsi.union[fl.Fields[i].Index] || tsi.union[tl.Fields[i].Index] {
-			// Same layout assumed for unions: reinterpret the bytes.
-			if from.Size() != to.Size() {
-				failf("cannot convert %s to %s", from, to)
-			}
-			b.memcpy(to, dst, src)
-			return b.finishInMemory(to, dst)
-		}
+	fl, tl, _, _, union := b.structConversion(from, to)
+	if union {
+		b.memcpy(to, dst, src)
+		return b.finishInMemory(to, dst)
 	}
 	for i := range fl.Fields {
 		ff, tf := fl.Fields[i], tl.Fields[i]
