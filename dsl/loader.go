@@ -10,7 +10,11 @@ import (
 	lua "github.com/yuin/gopher-lua"
 )
 
-//go:embed lib/*.t
+// The embedded libraries: lib/NAME.t is module NAME; a library with several
+// files is a folder, cpp/init.t being module cpp and cpp/vector.t module
+// cpp.vector.
+//
+//go:embed lib/*.t cpp/*.t
 var libFS embed.FS
 
 // defaultTerraPath is used when TERRA_PATH is not set; ";;" in TERRA_PATH
@@ -60,8 +64,8 @@ func (h *Host) loadTerraModule(L *lua.LState) int {
 		}
 		tried.WriteString("\n\tno file '" + path + "'")
 	}
-	if src, err := libFS.ReadFile("lib/" + file + ".t"); err == nil {
-		fn, err := h.load(name+".t", src)
+	if src, path, ok := embeddedModule(file); ok {
+		fn, err := h.load(path, src)
 		if err != nil {
 			L.RaiseError("error loading embedded module '%s':\n\t%s", name, err.Error())
 		}
@@ -71,4 +75,16 @@ func (h *Host) loadTerraModule(L *lua.LState) int {
 	tried.WriteString("\n\tno embedded library '" + name + "'")
 	L.Push(lua.LString(tried.String()))
 	return 1
+}
+
+// embeddedModule finds the embedded source of a module by its path with
+// dots as slashes: lib/FILE.t, then FILE.t and FILE/init.t for libraries
+// kept in their own folder. path is the chunk name errors show.
+func embeddedModule(file string) (src []byte, path string, ok bool) {
+	for _, p := range []string{"lib/" + file + ".t", file + ".t", file + "/init.t"} {
+		if src, err := libFS.ReadFile(p); err == nil {
+			return src, strings.TrimPrefix(p, "lib/"), true
+		}
+	}
+	return nil, "", false
 }

@@ -27,8 +27,10 @@ done
 
 # Debian packages the toolchain needs: LLVM 14 and clang 14 (JIT and C
 # headers), a C toolchain for cgo and linking, zlib for LLVM, and the tools
-# developers use (gdb, tmux, pkg-config).
-packages=(llvm-14-dev clang-14 build-essential gcc zlib1g-dev gdb tmux pkg-config)
+# developers use (gdb, tmux, pkg-config); valgrind checks the C++-subset
+# library for leaks, and its benchmarks compile the C++ side with clang++-14
+# against libstdc++.
+packages=(llvm-14-dev clang-14 build-essential gcc g++ zlib1g-dev gdb tmux pkg-config valgrind)
 
 installed() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
