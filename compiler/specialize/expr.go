@@ -176,7 +176,12 @@ func (s *Specializer) selectField(e *tast.Select, x tree.Expr, name string) tree
 		t := s.host.AsType(lv.Value)
 		if _, ok := lv.Value.(*lua.LTable); ok || t != nil && !t.IsStruct() {
 			vals, err := s.host.CallHole(indexFn, lv.Value, lua.LString(name))
-			if err != nil || len(vals) == 0 || vals[0] == lua.LNil {
+			if err != nil {
+				// an __index metamethod failed (a lazily loaded module)
+				s.errorf(e, "error evaluating lua code: %v", err)
+				return s.bad(e)
+			}
+			if len(vals) == 0 || vals[0] == lua.LNil {
 				s.errorf(e, "no field %s in lua object", name)
 				return s.bad(e)
 			}
