@@ -2,9 +2,11 @@
 // bench/kernels as a .t program and as the equivalent C program compiled
 // by clang-14 and gcc, plus toolchain figures (start-up, includec, JIT
 // latency, conformance suite). It prints a Markdown table of medians with
-// peak memory beside each figure.
+// peak memory beside each figure. The terra++ programs in bench/cpp run
+// beside their C++17 versions compiled by clang++-14.
 //
 //	go run ./bench                 # from the repository root
+//	go run ./bench -nokernels -notools -only vecsort   # one terra++ pair
 //	go run ./bench -runs 3 -o bench/RESULTS.md
 //
 // Kernels time themselves (the thread's CPU time around the kernel, with
@@ -31,7 +33,12 @@ var (
 	outFile = flag.String("o", "", "also write the report to this file")
 	noTools = flag.Bool("notools", false, "skip the toolchain figures")
 	noConf  = flag.Bool("noconformance", false, "skip timing the conformance suite")
+	noKern  = flag.Bool("nokernels", false, "skip the C kernels")
+	noCpp   = flag.Bool("nocpp", false, "skip the terra++ against C++ table")
 )
+
+// The terra++ programs in bench/cpp (NAME.t beside NAME.cpp) are found by
+// glob and compared with clang++-14; see cpp.go.
 
 // kernels lists the benchmarks in bench/kernels (NAME.t and NAME.c).
 // staged marks the one where the .t program is staged and the C is the
@@ -69,7 +76,12 @@ func main() {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# terrac benchmarks\n\n%s\n", machine())
 	fmt.Fprintf(&b, "Command: `go run ./bench -runs %d`; medians of %d runs, runs of all forms interleaved.\n\n", *runs, *runs)
-	kernelTable(&b, root, tmp, terrac)
+	if !*noKern {
+		kernelTable(&b, root, tmp, terrac)
+	}
+	if !*noCpp {
+		cppTable(&b, root, tmp, terrac)
+	}
 	if !*noTools {
 		toolTable(&b, root, tmp, terrac)
 	}
