@@ -24,7 +24,7 @@ local function vecparts(v, what)
   local t = v:gettype()
   local V = t:ispointer() and t.type or t
   if not (V:isstruct() and V.elemtype and V.methods._grow) then
-    error(what .. ": expected a cpp.vector but found " .. tostring(t), 3)
+    error(what .. ": expected a cpp.vector but found " .. tostring(t), 0)
   end
   local p = t:ispointer() and v or `&v
   return V.elemtype, p
@@ -52,7 +52,7 @@ local function caller(f, T, nargs)
       return `f([args])
     end
   end
-  error("sort/find: expected a Terra function or a macro but found " .. tostring(f), 4)
+  error("sort/find: expected a Terra function or a macro but found " .. tostring(f), 0)
 end
 
 -- sorter(T, cmp): terra function (p : &T, n : int64) sorting in place.
@@ -206,7 +206,9 @@ M.sort = macro(function(v, cmp)
   local f = nil
   if cmp ~= nil then
     f = cmp:asvalue()
-    if f == nil then error("sort: the comparator must be a Terra function or a macro", 2) end
+    if not (terralib.isfunction(f) or terralib.ismacro(f)) then
+      error("sort: the comparator must be a Terra function or a macro", 0)
+    end
   end
   local s = sorter(T, f)
   return quote var q = p in s(q._data, q._size) end

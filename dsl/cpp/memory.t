@@ -140,6 +140,14 @@ M.unique_ptr = terralib.memoize(function(T)
   local construct = detail.construct(T)
 
   -- U.make(x): a new heap T moved from x.
+  -- U.new(): a new heap T, empty (its __init, or zero bytes).
+  terra U.methods.new() : U
+    var u : U
+    u.ptr = [&T](C.malloc(sizeof(T)))
+    Cs.memset(u.ptr, 0, sizeof(T))
+    construct(u.ptr)
+    return u
+  end
   terra U.methods.make(x : T) : U
     var u : U
     u.ptr = [&T](C.malloc(sizeof(T)))
@@ -187,6 +195,15 @@ M.shared_ptr = terralib.memoize(function(T)
   local destroy = detail.destroy(T)
   local relocate = detail.relocate(T)
 
+  -- P.new(): a new heap T, empty (its __init, or zero bytes), count 1.
+  terra P.methods.new() : P
+    var p : P
+    p.box = [&Box](C.malloc(sizeof(Box)))
+    p.box.count = 1
+    Cs.memset(&p.box.value, 0, sizeof(T))
+    construct(&p.box.value)
+    return p
+  end
   terra P.methods.make(x : T) : P
     var p : P
     p.box = [&Box](C.malloc(sizeof(Box)))

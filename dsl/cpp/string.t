@@ -187,7 +187,7 @@ local asview = macro(function(e)
   if t == rawstring or t == &uint8 then return quote var p = [&int8](e) in view { p, Cs.strlen(p) } end end
   if t == string or t == &string then return `e:view() end
   if t:isarray() and t.type == int8 then return quote var p = &e[0] in view { p, Cs.strlen(p) } end end
-  error("expected a string or a rawstring but found " .. tostring(t), 2)
+  error("expected a string or a rawstring but found " .. tostring(t), 0)
 end)
 M.asview = asview
 
@@ -202,13 +202,30 @@ terra M.concat(a : view, b : view) : string
   s:append(b.p, b.n)
   return s
 end
-string.metamethods.__add = macro(function(a, b) return `M.concat(asview(a), asview(b)) end)
-string.metamethods.__eq = macro(function(a, b) return `M.equal(asview(a), asview(b)) end)
-string.metamethods.__ne = macro(function(a, b) return `not M.equal(asview(a), asview(b)) end)
-string.metamethods.__lt = macro(function(a, b) return `M.compare(asview(a), asview(b)) < 0 end)
-string.metamethods.__le = macro(function(a, b) return `M.compare(asview(a), asview(b)) <= 0 end)
-string.metamethods.__gt = macro(function(a, b) return `M.compare(asview(a), asview(b)) > 0 end)
-string.metamethods.__ge = macro(function(a, b) return `M.compare(asview(a), asview(b)) >= 0 end)
+-- Operands of the operators: a string (or &string), a rawstring or a
+-- char array; anything else is an error at the operator.
+local function isstringish(t)
+  return t == string or t == &string or t == view or t == rawstring or t == &uint8
+    or (t:isarray() and t.type == int8)
+end
+local function operator(build)
+  return macro(function(a, b)
+    for _, e in ipairs({a, b}) do
+      local t = e:gettype()
+      if not isstringish(t) then
+        error("expected a string or a rawstring but found " .. tostring(t), 0)
+      end
+    end
+    return build(`asview(a), `asview(b))
+  end)
+end
+string.metamethods.__add = operator(function(a, b) return `M.concat(a, b) end)
+string.metamethods.__eq = operator(function(a, b) return `M.equal(a, b) end)
+string.metamethods.__ne = operator(function(a, b) return `not M.equal(a, b) end)
+string.metamethods.__lt = operator(function(a, b) return `M.compare(a, b) < 0 end)
+string.metamethods.__le = operator(function(a, b) return `M.compare(a, b) <= 0 end)
+string.metamethods.__gt = operator(function(a, b) return `M.compare(a, b) > 0 end)
+string.metamethods.__ge = operator(function(a, b) return `M.compare(a, b) >= 0 end)
 -- s:compare(t): negative, zero or positive.
 string.methods.compare = macro(function(a, b) return `M.compare(asview(a), asview(b)) end)
 -- s:find(t [, from]): the first index of t (a string or a rawstring), or -1.
@@ -259,40 +276,41 @@ string.metamethods.__for = function(s, body)
 end
 
 -- string.format(fmt, ...): printf into a new string. string arguments
--- are passed as their c_str().
-string.methods.format = macro(function(fmt, ...)
-  local args = {...}
-  local syms, binds, uses = {}, {}, {}
-  for i, a in ipairs(args) do
-    local t = a:gettype()
-    local s = symbol(t == string and &string or t)
-    syms[i] = s
-    if t == string then
-      if a:islvalue() then
-        binds[i] = quote var [s] = &a end
-      else
-        local tmp = symbol(string)
-        binds[i] = quote var [tmp] = a; var [s] = &[tmp] end
-      end
-      uses[i] = `[s]:c_str()
-    else
-      binds[i] = quote var [s] = a end
-      uses[i] = s
-    end
-  end
-  return quote
-    [binds]
-    var f : rawstring = fmt
-    var n = Cio.snprintf(nil, 0, f, [uses])
+-- are passed as their c_str(). One function per list of argument types
+-- does the work, so the result is an ordinary returned value.
+local formatter = terralib.memoize(function(...)
+  local types = {...}
+  local params = {}
+  for i, t in ipairs(types) do params[i] = symbol(t) end
+  return terra(f : rawstring, [params]) : string
+    var n = Cio.snprintf(nil, 0, f, [params])
     var r : string
     r._len, r._cap = 0, 0
     r._buf[0] = 0
-    r:reserve(n)
-    Cio.snprintf(r:c_str(), n + 1, f, [uses])
-    r._len = n
-  in
-    r
+    if n > 0 then
+      r:reserve(n)
+      Cio.snprintf(r:c_str(), n + 1, f, [params])
+      r._len = n
+    end
+    return r
   end
+end)
+string.methods.format = macro(function(fmt, ...)
+  local args, types = {}, {}
+  for i, a in ipairs({...}) do
+    local t = a:gettype()
+    if t == string or t == &string then
+      args[i], types[i] = `a:c_str(), rawstring
+    elseif t == float then
+      args[i], types[i] = `[double](a), double
+    elseif t:isintegral() and terralib.sizeof(t) < 4 then
+      args[i], types[i] = `[int](a), int
+    else
+      args[i], types[i] = a, t
+    end
+  end
+  local fn = formatter(unpack(types))
+  return `fn(fmt, [args])
 end)
 
 M.string = string

@@ -1,0 +1,3 @@
+-- vector(T) needs a Terra type.
+local cpp = require "cpp"
+local V = cpp.vector("int")
