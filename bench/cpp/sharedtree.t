@@ -38,7 +38,7 @@ end
 terra main() : int
   var depth, rounds = 20, 6
   var t0 = now()
-  var total, shared = 0L, 0L
+  var total : int64, shared : int64 = 0, 0
   for r = 0, rounds do
     var next : int64 = r
     var leaves : Leaves

@@ -15,12 +15,13 @@ terra now() : double
 end
 
 local string = cpp.string
-local state = global(uint64, 0x2545F4914F6CDD1DULL)
-terra rnd() : uint64
-  state = state ^ (state >> 12)
-  state = state ^ (state << 25)
-  state = state ^ (state >> 27)
-  return state * 0x2545F4914F6CDD1DULL
+terra rnd(state : &uint64) : uint64
+  var s = @state
+  s = s ^ (s >> 12)
+  s = s ^ (s << 25)
+  s = s ^ (s >> 27)
+  @state = s
+  return s * 0x2545F4914F6CDD1DULL
 end
 
 struct Count { word : string; n : int }
@@ -31,24 +32,26 @@ end
 terra main() : int
   var textSize : int64 = 50 << 20
   var nwords = 60000
+  var rs : uint64 = 0x2545F4914F6CDD1DULL
   var vocab : cpp.vector(string)
   for i = 0, nwords do
     var w : string
-    var len = 2 + [int](rnd() % 11)
-    for k = 0, len do w:push([int8](97 + rnd() % 26)) end
+    var len = 2 + [int](rnd(&rs) % 11)
+    for k = 0, len do w:push([int8](97 + rnd(&rs) % 26)) end
     vocab:push(w)
   end
   var text : string
   text:reserve(textSize + 32)
   while text:size() < textSize do
-    var a, b = rnd() % nwords, rnd() % nwords
+    var a = rnd(&rs) % nwords
+    var b = rnd(&rs) % nwords
     text:append(&vocab(a * b / nwords))
-    text:push(terralib.select(rnd() % 16 == 0, 10, 32))
+    text:push(terralib.select(rnd(&rs) % 16 == 0, 10, 32))
   end
 
   var t0 = now()
   var counts : cpp.hashmap(string, int)
-  var total = 0L
+  var total : int64 = 0
   var i : int64, n = 0, text:size()
   var s = text:c_str()
   while i < n do

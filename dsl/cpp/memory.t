@@ -194,6 +194,7 @@ M.shared_ptr = terralib.memoize(function(T)
   P.elemtype = T
   local destroy = detail.destroy(T)
   local relocate = detail.relocate(T)
+  local construct = detail.construct(T)
 
   -- P.new(): a new heap T, empty (its __init, or zero bytes), count 1.
   terra P.methods.new() : P

@@ -236,13 +236,20 @@ end)
 string.methods.starts_with = macro(function(s, t)
   return quote var a, b = asview(s), asview(t) in a.n >= b.n and Cs.memcmp(a.p, b.p, b.n) == 0 end
 end)
--- s += t spelled s:append(t) for strings and rawstrings too.
+-- s:append(t) for a string (variable or temporary) or a rawstring, and
+-- s:append(p, n) for n bytes at p.
 local appendbytes = string.methods.append
-string.methods.append = terralib.overloadedfunction("append", {
-  appendbytes,
-  terra(self : &string, p : rawstring) : {} appendbytes(self, p, Cs.strlen(p)) end,
-  terra(self : &string, o : &string) : {} appendbytes(self, o:c_str(), o._len) end,
-})
+terra M.appendview(self : &string, v : view) : {} appendbytes(self, v.p, v.n) end
+string.methods.append = macro(function(self, a, n)
+  local sp = self
+  if not self:gettype():ispointer() then sp = `&self end
+  if n ~= nil then return `appendbytes(sp, a, n) end
+  local t = a:gettype()
+  if not isstringish(t) then
+    error("append: expected a string or a rawstring but found " .. tostring(t), 0)
+  end
+  return `M.appendview(sp, asview(a))
+end)
 
 -- A rawstring (a Lua string literal in Terra code) converts to a string.
 string.metamethods.__cast = function(from, to, exp)

@@ -179,15 +179,21 @@ M.vector = terralib.memoize(function(T)
     end
   end)
 
-  -- for x in v do ... end: x takes each element in order. The vector is
-  -- not copied; an rvalue vector lives until the loop ends.
+  -- for x in v do ... end: x takes each element in order: its value for
+  -- a plain T, a pointer to it (&T) for a managed T, so that the loop
+  -- neither copies nor destroys elements (fields and methods work through
+  -- the pointer). The vector is not copied; an rvalue vector lives until
+  -- the loop ends.
   V.metamethods.__for = function(vec, body)
+    local p, i = symbol(&V, "p"), symbol(int64, "i")
+    local x
+    if detail.ismanaged(T) then x = `&p._data[i] else x = `p._data[i] end
     return quote
       var tmp : V
-      var p = detail.bind(vec, tmp)
+      var [p] = detail.bind(vec, tmp)
       var n = p._size
-      for i = 0, n do
-        [body(`p._data[i])]
+      for [i] = 0, n do
+        [body(x)]
       end
     end
   end
