@@ -62,11 +62,31 @@ end
 string.methods.reserve:setinlined(false)
 
 -- append(p, n): add n bytes from p.
+-- copybytes(d, s, n): memmove, with short copies (n <= 16, the usual
+-- word) done inline as two overlapping loads and stores.
+local terra copybytes(d : &int8, s : &int8, n : int64) : {}
+  if n > 16 then
+    Cs.memmove(d, s, n)
+  elseif n >= 8 then
+    var a : uint64, b : uint64
+    Cs.memcpy(&a, s, 8); Cs.memcpy(&b, s + n - 8, 8)
+    Cs.memcpy(d, &a, 8); Cs.memcpy(d + n - 8, &b, 8)
+  elseif n >= 4 then
+    var a : uint32, b : uint32
+    Cs.memcpy(&a, s, 4); Cs.memcpy(&b, s + n - 4, 4)
+    Cs.memcpy(d, &a, 4); Cs.memcpy(d + n - 4, &b, 4)
+  elseif n > 0 then
+    var a, b, c = s[0], s[n / 2], s[n - 1]
+    d[0], d[n / 2], d[n - 1] = a, b, c
+  end
+end
+copybytes:setinlined(true)
+
 terra string:append(p : &int8, n : int64) : {}
   var len = self._len
   if len + n > self:capacity() then self:reserve(len + n) end
   var d = self:c_str()
-  Cs.memmove(d + len, p, n)
+  copybytes(d + len, p, n)
   d[len + n] = 0
   self._len = len + n
 end
