@@ -106,31 +106,43 @@ M.vector = terralib.memoize(function(T)
   V.methods.push_back = V.methods.push
 
   -- pop(): remove the last element and return it.
-  terra V:pop() : T
+  terra V:_pop(file : rawstring, line : int) : T
     var x : T
-    if self._size == 0 then M.rangefail("vector", 0, "vector.pop", 0, 0) end
+    if self._size == 0 then detail.panicat(file, line, "vector.pop: the vector is empty") end
     self._size = self._size - 1
     relocate(&x, &self._data[self._size])
     return x
   end
 
   -- insert(i, x): put x before the element at i (0 <= i <= size).
-  terra V:insert(i : int64, x : T) : {}
-    if i < 0 or i > self._size then M.rangefail("vector", 0, "vector.insert", i, self._size) end
+  terra V:_insert(i : int64, x : T, file : rawstring, line : int) : {}
+    if i < 0 or i > self._size then M.rangefail(file, line, "vector.insert", i, self._size) end
     if self._size == self._cap then self:_grow(self._size + 1) end
     Cs.memmove(&self._data[i + 1], &self._data[i], (self._size - i) * sizeof(T))
-    Cs.memset(&self._data[i], 0, sizeof(T))
     relocate(&self._data[i], &x)
     self._size = self._size + 1
   end
 
   -- erase(i): remove the element at i, shifting the rest down.
-  terra V:erase(i : int64) : {}
-    if i < 0 or i >= self._size then M.rangefail("vector", 0, "vector.erase", i, self._size) end
+  terra V:_erase(i : int64, file : rawstring, line : int) : {}
+    if i < 0 or i >= self._size then M.rangefail(file, line, "vector.erase", i, self._size) end
     destroy(&self._data[i])
     Cs.memmove(&self._data[i], &self._data[i + 1], (self._size - i - 1) * sizeof(T))
     self._size = self._size - 1
   end
+  -- The checked operations report the caller's line.
+  V.methods.pop = macro(function(self)
+    local file, line = detail.where(self)
+    return `self:_pop(file, line)
+  end)
+  V.methods.insert = macro(function(self, i, x)
+    local file, line = detail.where(i)
+    return `self:_insert(i, x, file, line)
+  end)
+  V.methods.erase = macro(function(self, i)
+    local file, line = detail.where(i)
+    return `self:_erase(i, file, line)
+  end)
 
   -- resize(n): drop elements past n, or append empty (zero) ones.
   terra V:resize(n : int64) : {}
