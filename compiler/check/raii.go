@@ -699,13 +699,17 @@ func (check *Checker) own(r *raiiInfo, sym *tree.Symbol, at source.Span) tree.St
 }
 
 func (check *Checker) raiiVarDecl(s *tree.VarDecl) []tree.Stmt {
+	handle := make([]bool, len(s.Inits))
 	for i, x := range s.Inits {
+		if d, ok := x.(*tree.Directive); ok && d.Op == "handle" {
+			handle[i] = true // `var h = __handle__(x)`: h owns nothing
+		}
 		s.Inits[i] = check.full(x, true)
 	}
 	out := []tree.Stmt{s}
-	for _, sym := range s.Syms {
+	for i, sym := range s.Syms {
 		r := check.raiiOf(sym.VarType(), s.Pos)
-		if r == nil || r.bad {
+		if r == nil || r.bad || len(handle) > i && handle[i] {
 			continue
 		}
 		if len(s.Inits) == 0 {
