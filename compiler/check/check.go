@@ -98,6 +98,7 @@ type env struct {
 	raiiDone map[tree.Stmt]bool
 	owned    map[*tree.Symbol]bool
 	cleanup  []tree.Expr
+	raiiBad  map[*raiiInfo]bool // bad methods already reported here
 }
 
 // stmtContext is the legality bitset for statements.

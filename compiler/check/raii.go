@@ -40,7 +40,29 @@ type raiiInfo struct {
 	// they are macros or overloaded) or generated ones. copyFn is nil
 	// when values of the type cannot be copied (they move instead).
 	initFn, dtorFn, copyFn, moveFn *tree.Function
-	bad                            bool // a method has a wrong signature (reported)
+	bad                            bool // a method has a wrong signature
+	badMsg                         string
+	badNotes                       []source.Note
+}
+
+// badMethod records and reports a method of the wrong kind or type; the
+// error is repeated in every function that uses the type.
+func (check *Checker) badMethod(r *raiiInfo, at source.Span, notes []source.Note, format string, args ...any) {
+	r.bad, r.badMsg, r.badNotes = true, fmt.Sprintf(format, args...), notes
+	check.reportBad(r, at)
+}
+
+func (check *Checker) reportBad(r *raiiInfo, at source.Span) {
+	e := check.env
+	if e.raiiBad == nil {
+		e.raiiBad = map[*raiiInfo]bool{}
+	}
+	if e.raiiBad[r] {
+		return
+	}
+	e.raiiBad[r] = true
+	d := check.errorf(at, "%s", r.badMsg)
+	d.Notes = append(d.Notes, r.badNotes...)
 }
 
 // unmanaged is shared by every type found not to be managed.
@@ -56,6 +78,9 @@ func (check *Checker) raiiOf(t *types.Type, at source.Span) *raiiInfo {
 	if r, ok := t.RAII.(*raiiInfo); ok {
 		if !r.managed {
 			return nil
+		}
+		if r.bad {
+			check.reportBad(r, at)
 		}
 		return r
 	}
@@ -306,11 +331,11 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 			return nil
 		}
 		wt := types.FuncOf(want, types.Unit(), false)
-		d := check.errorf(at, "%s of %s must have type %s but has type %s", name, t, wt, ft)
+		var notes []source.Note
 		if fn.Def != nil {
-			d.Notes = append(d.Notes, noteAt(fn.Def.Pos, "definition of "+name+" is here"))
+			notes = append(notes, noteAt(fn.Def.Pos, "definition of "+name+" is here"))
 		}
-		r.bad = true
+		check.badMethod(r, at, notes, "%s of %s must have type %s but has type %s", name, t, wt, ft)
 		return nil
 	}
 	if defs, ok := check.overloads(v); ok {
@@ -322,15 +347,13 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 		}
 		if !any {
 			if !isCopy {
-				check.errorf(at, "no definition of %s of %s takes %s", name, t, typeList(want))
-				r.bad = true
+				check.badMethod(r, at, nil, "no definition of %s of %s takes %s", name, t, typeList(want))
 			}
 			return nil
 		}
 	} else if !check.isMacro(v) {
 		if !isCopy {
-			check.errorf(at, "%s of %s must be a terra function, an overloaded function or a macro", name, t)
-			r.bad = true
+			check.badMethod(r, at, nil, "%s of %s must be a terra function, an overloaded function or a macro", name, t)
 		}
 		return nil
 	}
@@ -866,4 +889,3 @@ func (check *Checker) generatedMethod(t *types.Type, name string, at source.Span
 	return nil
 }
 
-var _ = fmt.Sprintf
