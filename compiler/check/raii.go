@@ -888,4 +888,3 @@ func (check *Checker) generatedMethod(t *types.Type, name string, at source.Span
 	}
 	return nil
 }
-
