@@ -99,6 +99,7 @@ type env struct {
 	owned    map[*tree.Symbol]bool
 	cleanup  []tree.Expr
 	raiiBad  map[*raiiInfo]bool // bad methods already reported here
+	raiiSeen map[tree.Expr]bool // expressions already walked
 }
 
 // stmtContext is the legality bitset for statements.

@@ -552,6 +552,16 @@ func (check *Checker) walk(x tree.Expr, taken bool) tree.Expr {
 	if x == nil || isErr(x.Base().Type) {
 		return x
 	}
+	e := check.env
+	if e.raiiSeen[x] {
+		// A checked tree a macro spliced twice: rewritten once only, so
+		// its values are not taken over (or destroyed) twice.
+		return x
+	}
+	if e.raiiSeen == nil {
+		e.raiiSeen = map[tree.Expr]bool{}
+	}
+	e.raiiSeen[x] = true
 	switch x := x.(type) {
 	case *tree.Call:
 		x.Fn = check.walk(x.Fn, false)
