@@ -65,6 +65,33 @@ func (check *Checker) reportBad(r *raiiInfo, at source.Span) {
 	d.Notes = append(d.Notes, r.badNotes...)
 }
 
+// RaiiHost is implemented by hosts that publish the methods the
+// compiler generates for a managed struct (in its Lua methods table, so
+// that Lua code sees T.methods.__dtor and the like). A method the
+// struct already has is not replaced.
+type RaiiHost interface {
+	SetGeneratedMethod(t *types.Type, name string, fn *tree.Function)
+}
+
+// Managed reports whether t is a managed type, completing it first.
+// It is for Lua code (terralib.ismanaged) and may be called between
+// function checks; an error is a bad method of t or a failed completion.
+func (check *Checker) Managed(t *types.Type) (bool, error) {
+	if err := t.Complete(); err != nil {
+		return false, err
+	}
+	if check.env != nil {
+		return check.raiiOf(t, source.Span{}) != nil, nil
+	}
+	check.env = &env{labels: map[*tree.Label]*labelInfo{}, refSet: map[*tree.Function]bool{}, completed: map[*types.Type]bool{}}
+	defer func() { check.env = nil }()
+	r := check.raiiOf(t, source.Span{})
+	if len(check.env.diags) > 0 {
+		return false, fmt.Errorf("%s", check.env.diags[0].Msg)
+	}
+	return r != nil, nil
+}
+
 // unmanaged is shared by every type found not to be managed.
 var unmanaged = &raiiInfo{}
 
@@ -258,6 +285,17 @@ func (check *Checker) raiiFunctions(r *raiiInfo, at source.Span) {
 		&tree.Assign{StmtBase: tree.StmtBase{Pos: at}, Lhs: []tree.Expr{uDeref(uVar(to, at))},
 			Rhs: []tree.Expr{&tree.Directive{ExprBase: tree.ExprBase{Pos: at}, Op: "handle", X: uDeref(uVar(from, at))}}},
 		uCall(r.initFn, at, uVar(from, at)))
+
+	if h, ok := check.Host.(RaiiHost); ok && t.Kind == types.Struct && !r.bad {
+		for _, m := range []struct {
+			name string
+			fn   *tree.Function
+		}{{"__init", r.initFn}, {"__dtor", r.dtorFn}, {"__copy", r.copyFn}, {"__move", r.moveFn}} {
+			if m.fn != nil && check.userMethod(t, m.name) == nil {
+				h.SetGeneratedMethod(t, m.name, m.fn)
+			}
+		}
+	}
 }
 
 // genCopy generates a fieldwise (or elementwise) copy when every managed
