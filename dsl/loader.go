@@ -12,9 +12,9 @@ import (
 
 // The embedded libraries: lib/NAME.t is module NAME; a library with several
 // files is a folder, cpp/init.t being module cpp and cpp/vector.t module
-// cpp.vector.
+// cpp.vector; image/ likewise.
 //
-//go:embed lib/*.t cpp/*.t
+//go:embed lib/*.t cpp/*.t image/*.t
 var libFS embed.FS
 
 // defaultTerraPath is used when TERRA_PATH is not set; ";;" in TERRA_PATH

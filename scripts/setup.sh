@@ -29,8 +29,11 @@ done
 # headers), a C toolchain for cgo and linking, zlib for LLVM, and the tools
 # developers use (gdb, tmux, pkg-config); valgrind checks the C++-subset
 # library for leaks, and its benchmarks compile the C++ side with clang++-14
-# against libstdc++.
-packages=(llvm-14-dev clang-14 build-essential gcc g++ zlib1g-dev gdb tmux pkg-config valgrind)
+# against libstdc++. The image library's writers are verified by the tools
+# that read those formats (sfdisk, sgdisk, fsck.fat, mtools, cpio, e2fsck,
+# xorriso), and it links zlib, liblzma and libcrypto.
+packages=(llvm-14-dev clang-14 build-essential gcc g++ zlib1g-dev gdb tmux pkg-config valgrind
+	fdisk gdisk dosfstools mtools cpio e2fsprogs xorriso libssl-dev liblzma-dev)
 
 installed() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'

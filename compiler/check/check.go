@@ -91,6 +91,15 @@ type env struct {
 	// failedDefs collects overloaded definitions that failed to check
 	// while the candidates of one call are gathered.
 	failedDefs []*tree.Function
+
+	// Managed types (raii.go): statements already rewritten, variables
+	// whose destructor is scheduled, and the destructor calls of the
+	// temporaries of the full expression being rewritten.
+	raiiDone map[tree.Stmt]bool
+	owned    map[*tree.Symbol]bool
+	cleanup  []tree.Expr
+	raiiBad  map[*raiiInfo]bool // bad methods already reported here
+	raiiSeen map[tree.Expr]bool // expressions already walked
 }
 
 // stmtContext is the legality bitset for statements.
@@ -173,6 +182,7 @@ func (check *Checker) funcBody(fn *tree.Function) {
 	}
 
 	check.block(def.Body)
+	check.raiiParams(def)
 	check.labelsCheck()
 	result := check.returns(def)
 	if fn.Type == nil || fn.Type.Result != result {

@@ -53,6 +53,10 @@ func (check *Checker) rawExpr(e tree.Expr) tree.Expr {
 		r = check.globalRef(e)
 	case *tree.LowLevel:
 		r = check.lowLevel(e)
+	case *tree.Directive:
+		r = check.directive(e)
+	case *tree.Temp, *tree.FullExpr:
+		return e // made by the checker: already checked
 	default:
 		r = check.builtinExpr(e)
 	}

@@ -39,6 +39,19 @@ func (check *Checker) methodCall(m *tree.MethodCall) tree.Expr {
 		return invalid(call)
 	}
 	if v == nil || v == lua.LNil {
+		if fn := check.generatedMethod(st, m.Name, m.Pos); fn != nil {
+			ft := check.useFunction(fn, m.Pos)
+			if isErr(ft) {
+				return invalid(call)
+			}
+			all[0] = check.addressOf(recv)
+			if !check.arguments(m.Pos, ft, all) {
+				return invalid(call)
+			}
+			call.Fn = &tree.FuncRef{ExprBase: tree.ExprBase{Pos: m.Pos, Type: ft}, Fn: fn}
+			call.Args, call.Type = all, ft.Result
+			return call
+		}
 		if mm, ok := check.metamethod(st, "__methodmissing"); ok && check.isMacro(mm) {
 			return check.expandWith(mm, []lua.LValue{lua.LString(m.Name)}, all, m.Pos)
 		}

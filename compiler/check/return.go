@@ -76,5 +76,6 @@ func (check *Checker) returns(def *tree.FuncDef) *types.Type {
 		}
 		s.Exprs[0] = check.convert(s.Exprs[0], result)
 	}
+	check.raiiReturns()
 	return result
 }

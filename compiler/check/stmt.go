@@ -28,7 +28,7 @@ func (check *Checker) block(b *tree.Block) {
 func (check *Checker) stmts(list []tree.Stmt) []tree.Stmt {
 	out := make([]tree.Stmt, 0, len(list))
 	for _, s := range list {
-		out = append(out, check.stmt(s)...)
+		out = append(out, check.raiiStmts(check.stmt(s))...)
 	}
 	return out
 }

@@ -102,6 +102,14 @@ func (check *Checker) addressOf(x tree.Expr) tree.Expr {
 	if x.Base().LValue {
 		return &tree.Unary{ExprBase: tree.ExprBase{Pos: x.Span(), Type: pt}, Op: "&", X: x}
 	}
+	if r := check.raiiOf(t, x.Span()); r != nil {
+		// A managed rvalue whose address is taken is a temporary,
+		// destroyed at the end of the full expression (raii.go).
+		s := tree.NewSymbol("<temp>", nil)
+		s.Checked = t
+		tv := &tree.Temp{ExprBase: tree.ExprBase{Pos: x.Span(), Type: t, LValue: true}, X: x, Sym: s}
+		return &tree.Unary{ExprBase: tree.ExprBase{Pos: x.Span(), Type: pt}, Op: "&", X: tv}
+	}
 	tmp := check.newTemp("rvalue")
 	tmp.Checked = t
 	decl := &tree.VarDecl{StmtBase: tree.StmtBase{Pos: x.Span()}, Syms: []*tree.Symbol{tmp}, Types: []*types.Type{t}, Inits: []tree.Expr{x}}

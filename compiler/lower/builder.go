@@ -36,6 +36,10 @@ type builder struct {
 	fdbg *funcDebug // nil without debug info (debug.go)
 
 	unaligned map[value.Value]bool // addresses inside packed structs (packed.go)
+
+	// moved is the managed variable the return being lowered moves
+	// out: runDefers skips its destructor (tree.Return.Moved).
+	moved *tree.Symbol
 }
 
 // scope is one lexical block with the defers registered in it so far.
@@ -287,6 +291,9 @@ func (b *builder) runDefers(depth int) {
 		ds := saved[i].defers
 		b.scopes = saved[:i]
 		for j := len(ds) - 1; j >= 0; j-- {
+			if ds[j].Owner != nil && ds[j].Owner == b.moved {
+				continue
+			}
 			b.ensureOpen()
 			b.createExpr(ds[j].Call)
 		}

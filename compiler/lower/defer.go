@@ -28,7 +28,7 @@ func (b *builder) createDefer(s *tree.Defer) {
 	for i, a := range c.Args {
 		call.Args[i] = spill(a)
 	}
-	sc.defers = append(sc.defers, &tree.Defer{StmtBase: s.StmtBase, Call: &call})
+	sc.defers = append(sc.defers, &tree.Defer{StmtBase: s.StmtBase, Call: &call, Owner: s.Owner})
 }
 
 // runLabelDefers runs, for a backward goto to a label in block t, the

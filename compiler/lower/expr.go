@@ -74,6 +74,9 @@ func (b *builder) createExpr(e tree.Expr) value.Value {
 	if v := b.createBuiltinExpr(e); v != nil {
 		return v
 	}
+	if v := b.createRaiiExpr(e); v != nil {
+		return v
+	}
 	failf("cannot lower expression %T (the checker should have replaced it)", e)
 	return nil
 }
@@ -104,6 +107,8 @@ func addressable(e tree.Expr) bool {
 		return xt.Kind == types.Pointer || addressable(e.X)
 	case *tree.Let:
 		return len(e.Exprs) == 1 && addressable(e.Exprs[0])
+	case *tree.Temp:
+		return true
 	}
 	return false
 }
@@ -136,6 +141,8 @@ func (b *builder) createAddr(e tree.Expr) value.Value {
 		return b.createAddr(e.X)
 	case *tree.GlobalRef:
 		return b.getGlobal(e.G)
+	case *tree.Temp:
+		return b.createTempAddr(e)
 	}
 	t := tree.TypeOf(e)
 	return b.aggAddr(t, b.createExpr(e))

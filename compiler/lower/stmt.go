@@ -39,7 +39,9 @@ func (b *builder) createStmt(s tree.Stmt) {
 		if len(s.Exprs) == 1 {
 			v = b.createExpr(s.Exprs[0])
 		}
+		b.moved = s.Moved
 		b.createReturn(v)
+		b.moved = nil
 	case *tree.ExprStmt:
 		b.createExpr(s.X)
 	case *tree.Goto:

@@ -83,6 +83,9 @@ func sample(s *shared) []Stmt {
 		&GlobalRef{ExprBase: eb(2), G: s.g},
 		&LowLevel{ExprBase: eb(2), Op: "atomicrmw", Args: []Expr{v(s.y), one()}, RMW: "add",
 			Ordering: "seq_cst", SyncScope: "one", Align: 4, Volatile: true},
+		&Temp{ExprBase: eb(3), X: one(), Sym: s.i},
+		&FullExpr{ExprBase: eb(3), X: v(s.x), Cleanup: []Expr{one(), v(s.y)}},
+		&Directive{ExprBase: eb(3), Op: "move", X: v(s.y)},
 	}
 	stmts := []Stmt{
 		&VarDecl{StmtBase: sb(1), Syms: []*Symbol{s.x, s.y}, Types: []*types.Type{types.Int32, nil}, Inits: []Expr{one(), one()}},
@@ -95,13 +98,13 @@ func sample(s *shared) []Stmt {
 		&Repeat{StmtBase: sb(3), Body: blk(&Goto{StmtBase: sb(3), Label: s.lab}), Cond: v(s.y)},
 		&ForNum{StmtBase: sb(4), Var: s.i, Start: one(), Limit: one(), Step: one(), Body: blk()},
 		&LabelStmt{StmtBase: sb(4), Label: s.lab},
-		&Defer{StmtBase: sb(5), Call: &Call{Fn: &FuncRef{Fn: s.fn}, Args: []Expr{one()}}},
+		&Defer{StmtBase: sb(5), Call: &Call{Fn: &FuncRef{Fn: s.fn}, Args: []Expr{one()}}, Owner: s.x},
 		&Switch{StmtBase: sb(5), Value: v(s.x), Cases: []*Case{
 			{StmtBase: sb(5), Values: []Expr{one(), one()}, Body: blk(&ExprStmt{X: one()})},
 		}, Else: blk()},
 		&Case{StmtBase: sb(6), Values: []Expr{one()}, Body: blk()},
 		&ForIn{StmtBase: sb(6), Vars: []*Symbol{s.i}, Iter: v(s.y), Body: blk(&ExprStmt{X: one()})},
-		&Return{StmtBase: sb(7), Exprs: []Expr{one()}},
+		&Return{StmtBase: sb(7), Exprs: []Expr{one()}, Moved: s.y},
 	}
 	for _, e := range exprs {
 		stmts = append(stmts, &ExprStmt{StmtBase: sb(8), X: e})

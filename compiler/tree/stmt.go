@@ -74,6 +74,10 @@ type Break struct {
 type Return struct {
 	StmtBase
 	Exprs []Expr
+	// Moved is the managed variable the return moves out (`return x`
+	// of a local or by-value parameter): its destructor does not run
+	// on this path. Set by the checker; nil otherwise.
+	Moved *Symbol
 }
 
 // ExprStmt evaluates an expression for its effects.
@@ -98,4 +102,8 @@ type LabelStmt struct {
 type Defer struct {
 	StmtBase
 	Call Expr
+	// Owner is set on the destructor calls the checker schedules for a
+	// managed variable (see compiler/check/raii.go): the variable whose
+	// __dtor Call is. A return that moves Owner out skips the call.
+	Owner *Symbol
 }

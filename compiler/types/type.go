@@ -39,6 +39,12 @@ type Type struct {
 
 	*StructInfo // Struct
 
+	// RAII is owned by compiler/check: whether a complete struct or
+	// array type is managed (has __dtor, or holds a managed field or
+	// element) and the functions that initialize, destroy and copy it.
+	// Decided once, the first time the checker asks, and cached here.
+	RAII any
+
 	name string // printed name for primitives, cached for the rest
 	id   int    // creation order, used for deterministic naming
 }

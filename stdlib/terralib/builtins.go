@@ -62,6 +62,7 @@ func (rt *Runtime) initBuiltins() {
 			return u, nil
 		}, Lua: func(L *lua.LState) int { return rt.luaUnpack(L, tuple) }}
 	}
+	rt.initRaiiDirectives()
 	L.SetGlobal("unpackstruct", rt.macroValue(unpack("unpackstruct", false)))
 	L.SetGlobal("unpacktuple", rt.macroValue(unpack("unpacktuple", true)))
 	tl := L.GetGlobal("terralib").(*lua.LTable)

@@ -1,0 +1,29 @@
+-- image: OS image and firmware builds scripted in the Lua stage, with the
+-- byte work (archives, partition tables, filesystems) done by Terra code so
+-- that `terrac build` turns a build script into a native program. This is
+-- the module `require "image"` returns; its parts live in the other files of
+-- this folder and are loaded on first use.
+local image = {}
+
+-- Parts kept in their own modules, loaded when a program first names them:
+-- image.NAME comes from module image.FILE's field NAME.
+local lazy = {
+  sparse = "image.disk",
+  mbr = "image.mbr",
+  gpt = "image.gpt",
+  fat = "image.fat",
+  place = "image.disk",
+  patch = "image.disk",
+}
+
+setmetatable(image, {
+  __index = function(t, k)
+    local m = lazy[k]
+    if m == nil then return nil end
+    local v = require(m)[k]
+    rawset(t, k, v)
+    return v
+  end,
+})
+
+return image
