@@ -13,6 +13,8 @@ local detail = {}
 -- aggregate with such a field or element). Plain types are moved and
 -- copied bitwise and never destroyed.
 local function ismanaged(T)
+  -- the compiler's own answer (it completes T)
+  if terralib.ismanaged then return terralib.ismanaged(T) end
   if T:isstruct() then
     T:complete()
     if T.methods.__dtor ~= nil then return true end
