@@ -210,6 +210,9 @@ M.sort = macro(function(v, cmp)
       error("sort: the comparator must be a Terra function or a macro", 0)
     end
   end
+  if f == nil and T:isstruct() and T.metamethods.__lt == nil then
+    error("sort: `" .. tostring(T) .. "` has no `__lt`; pass a comparator: cpp.sort(v, less)", 0)
+  end
   local s = sorter(T, f)
   return quote var q = p in s(q._data, q._size) end
 end)
@@ -228,6 +231,9 @@ M.find = macro(function(v, x)
         if [call(e)] then r = i; break end
       end
     in r end
+  end
+  if T:isstruct() and T.metamethods.__eq == nil then
+    error("find: `" .. tostring(T) .. "` has no `__eq`; pass a predicate: cpp.find(v, pred)", 0)
   end
   return quote
     var q = p
