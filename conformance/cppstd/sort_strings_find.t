@@ -38,6 +38,12 @@ terra main()
   for w in words do C.printf("%s ", w:c_str()) end
   C.printf("\n")
   C.printf("find kiwi %lld plum %lld\n", cpp.find(words, "kiwi"), cpp.find(words, "plum"))
+  var lime : string = "lime"
+  var found = 0
+  for w in words do
+    if cpp.find(words, w) == found then found = found + 1 end   -- w : &string
+  end
+  C.printf("find lime %lld, each word at its index %d\n", cpp.find(words, lime), found)
   var ts : cpp.vector(T)
   for k = 0, 100 do ts:push(mk((k * 37) % 100 + 1)) end
   var before = live

@@ -235,6 +235,25 @@ M.find = macro(function(v, x)
   if T:isstruct() and T.metamethods.__eq == nil then
     error("find: `" .. tostring(T) .. "` has no `__eq`; pass a predicate: cpp.find(v, pred)", 0)
   end
+  -- x is compared in place when it is a T variable or a &T; anything
+  -- else (a temporary, a rawstring for strings) becomes a T first.
+  local xt = x:gettype()
+  local wantp
+  if xt == &T then
+    wantp = x
+  elseif xt == T and x:islvalue() then
+    wantp = `&x
+  end
+  if wantp then
+    return quote
+      var q = p
+      var r : int64 = -1
+      var w = wantp
+      for i = 0, q._size do
+        if q._data[i] == @w then r = i; break end
+      end
+    in r end
+  end
   return quote
     var q = p
     var r : int64 = -1
