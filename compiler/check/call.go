@@ -106,7 +106,22 @@ func promote(a tree.Expr) tree.Expr {
 }
 
 // castCall checks `T(e)` / `[T](e)`: an explicit cast of one value.
+// A struct with a __construct metamethod (a macro) is built instead:
+// T(args) expands __construct(args), with any number of arguments (the
+// class library's constructors, `var x = Point(1, 2)`).
 func (check *Checker) castCall(c *tree.Call, t *types.Type) tree.Expr {
+	if mm, ok := check.metamethod(t, "__construct"); ok {
+		if mh, ok := check.Host.(MacroHost); ok {
+			res, isMacro, err := mh.ExpandMacro(mm, c.Args, c.Pos)
+			if isMacro {
+				if err != nil {
+					check.hostError(c.Pos, err)
+					return invalid(c)
+				}
+				return check.expansion(c.Pos, res)
+			}
+		}
+	}
 	args := check.exprList(c.Args)
 	if len(args) != 1 {
 		check.errorf(c.Pos, "cast to %s expects one argument but found %d", t, len(args))
