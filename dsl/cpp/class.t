@@ -610,12 +610,14 @@ function M.construct(T, args)
   if not ci.finished then M.finish(T) end
   if #args == 1 and args[1]:gettype() == T then return args[1] end
   checkconcrete(ci)
+  local obj = symbol(T, "obj")
+  local init = ctorcall(ci, `&obj, args)
   return quote
-    var obj : T
+    var [obj]
     [setvptr(ci, `&obj)]
-    [ctorcall(ci, `&obj, args)]
+    [init]
   in
-    obj
+    [obj]
   end
 end
 
@@ -624,16 +626,18 @@ function M.allocate(T, args)
   local ci = classof(T)
   if not ci.finished then M.finish(T) end
   checkconcrete(ci)
+  local p = symbol(&T, "p")
+  local init = ctorcall(ci, p, args)
   return quote
-    var p = [&T](C.malloc(sizeof(T)))
-    if p == nil then
+    var [p] = [&T](C.malloc(sizeof(T)))
+    if [p] == nil then
       C.fprintf(C.stderr, "out of memory allocating %s\n", [ci.name])
       C.abort()
     end
     [setvptr(ci, p)]
-    [ctorcall(ci, p, args)]
+    [init]
   in
-    p
+    [p]
   end
 end
 
@@ -889,7 +893,7 @@ end
 
 -- Panics ----------------------------------------------------------------
 
--- cpp.panic(msg): prints "file:line: panic: msg" and aborts. No
+-- cpp.panic(fmt, ...): prints "file:line: panicked: message" and aborts. No
 -- exceptions: errors are values, a panic ends the program.
 M.panic = macro(function(msg, ...)
   local where = ""
@@ -898,7 +902,7 @@ M.panic = macro(function(msg, ...)
   local fmtargs = terralib.newlist { ... }
   return quote
     C.fflush(C.stdout)
-    C.fprintf(C.stderr, [where .. "panic: "])
+    C.fprintf(C.stderr, [where .. "panicked: "])
     C.fprintf(C.stderr, msg, [fmtargs])
     C.fprintf(C.stderr, "\n")
     C.abort()

@@ -49,7 +49,9 @@ local function func(lex, m, start, abstract)
   m.params = params(lex)
   if lex:nextif(":") then m.result = lex:luaexpr() end
   if abstract then return m end
-  if lex:nextif("=") then
+  if lex:matches("=") then
+    if m.kind ~= "virtual" then lex:error("only a virtual method can be abstract ('= 0')") end
+    lex:next()
     local z = lex:expect(lex.number)
     if z.value ~= 0 then lex:error("'= 0' expected (an abstract method)") end
     m.abstract = true
@@ -82,9 +84,6 @@ local function member(lex, cls)
     local n = lex:expect(lex.name)
     local m = { kind = word, name = n.value, at = where(lex, n) }
     func(lex, m, tok, word == "abstract")
-    if m.abstract and word ~= "virtual" then
-      lex:error("only a virtual method can be '= 0'")
-    end
     if word == "abstract" then m.kind, m.abstract = "virtual", true end
     return m
   end
@@ -311,7 +310,7 @@ local function parsetemplate(lex)
       local c = p.constraint and p.constraint(env)
       params[i] = { name = p.name, constraint = c }
     end
-    return K.template(params, function(tname, ...)
+    local inst = K.template(params, function(tname, ...)
       local args = { ... }
       local function bind(e)
         for i, p in ipairs(tps) do e[p.name] = args[i] end
@@ -325,6 +324,44 @@ local function parsetemplate(lex)
       bind(e)
       return (makefunction(item, e, nil, false, tname))
     end, item.name)
+    if what ~= "terra" then return inst end
+    -- A template function is also a macro: f(T...) in Terra code is the
+    -- instance, f(args) deduces the template arguments from the types
+    -- of the arguments given for parameters declared with a bare
+    -- template parameter as type.
+    local deduce = {}
+    local marks = {}
+    local menv = envfn()
+    for i, p in ipairs(tps) do
+      marks[i] = terralib.types.newstruct(p.name)
+      menv[p.name] = marks[i]
+    end
+    for j, fp in ipairs(item.params) do
+      local ok, ty = pcall(fp.type, menv)
+      for i = 1, #tps do
+        if ok and ty == marks[i] and deduce[i] == nil then deduce[i] = j end
+      end
+    end
+    local function istype(q)
+      local ok, t = pcall(function() return q:astype() end)
+      return ok and terralib.types.istype(t) and t
+    end
+    return terralib.createmacro(function(...)
+      local args = terralib.newlist { ... }
+      if #args == #tps and #args > 0 and istype(args[1]) then
+        return inst(unpack(args:map(istype)))
+      end
+      local targs = {}
+      for i, p in ipairs(tps) do
+        local j = deduce[i]
+        if j == nil or args[j] == nil then
+          error("cannot deduce template argument " .. p.name .. " of " .. item.name .. "; give it: " .. item.name .. "(T...)(args)", 0)
+        end
+        targs[i] = args[j]:gettype()
+      end
+      local fn = inst(unpack(targs, 1, #tps))
+      return `fn([args])
+    end, inst)
   end
   return ctor, { item.name }
 end
