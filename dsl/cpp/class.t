@@ -481,10 +481,6 @@ local function dispatcher(name)
     if not pick({ { params = v.params } }, args) then
       error("method " .. name .. " of " .. ci.name .. " expects " .. sigstring(v.params, v.result) .. " but is called with " .. argtypes(args), 0)
     end
-    if not st:ispointer() and v.impl then
-      -- An object (not a pointer): its dynamic type is its static type.
-      return `[v.impl](&self, [args])
-    end
     local VT = vtabletype(ci)
     return quote
       var p = [&cls]([st:ispointer() and self or (`&self)])
