@@ -449,7 +449,7 @@ fulldtor = function(ci)
     return nil
   end
   local T = ci.T
-  local fn = terra(self : &T)
+  local fn = terra(self : &T) : {}
     escape
       for _, d in ipairs(chain) do emit quote d(self) end end
     end
@@ -552,7 +552,7 @@ function M.finish(T, at)
     if base then
       for _, c in ipairs(base.ctors) do if #c.params == 0 then binit = c.fn end end
     end
-    local fn = terra(self : &T)
+    local fn = terra(self : &T) : {}
       escape if binit then emit quote binit(self) end end end
     end
     fn:setname(ci.name .. ".init")
