@@ -741,6 +741,14 @@ function M.interface(name, methods, at)
       return quote var i = self in i.itable.[e.name](i.object, [args]) end
     end)
   end
+  if #ii.methods == 1 then
+    -- An interface of one method is callable: i(args) calls it.
+    local only = ii.methods[1].name
+    I.metamethods.__apply = macro(function(self, ...)
+      local args = terralib.newlist { ... }
+      return `self:[only]([args])
+    end)
+  end
   I.metamethods.__cast = function(from, to, exp)
     if to == I and from:ispointer() and isclass(from.type) and M.implements(from.type, I) then
       local tbl = M.itable(from.type, I)
