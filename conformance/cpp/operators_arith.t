@@ -20,6 +20,6 @@ terra main()
   var c = (a + b) * 2.0 - a
   var d = -c
   C.printf("c = (%g, %g) d = (%g, %g) a.b = %g\n", c.x, c.y, d.x, d.y, a * b)
-  C.printf("a == a %d, a == b %d, a < b %d, b < a %d\n", a == a, a == b, a < b, b < a)
+  C.printf("a == a %d, a == b %d, a ~= b %d, a < b %d, b < a %d\n", a == a, a == b, a ~= b, a < b, b < a)
 end
 main()

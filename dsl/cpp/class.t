@@ -492,6 +492,10 @@ end
 
 local function installops(ci)
   local T = ci.T
+  if ci.ops["=="] and not ci.ops["~="] then
+    -- a ~= b is not (a == b) unless the class says otherwise.
+    T.metamethods.__ne = macro(function(a, b) return `not (a == b) end)
+  end
   for op, list in pairs(ci.ops) do
     local mm = opmeta[op]
     if op == "cast" then
