@@ -504,7 +504,10 @@ local function installops(ci)
       T.metamethods.__cast = function(from, to, exp)
         if from == T then
           for _, c in ipairs(list) do
-            if c.result == to then return quote var tmp = exp in [c.fn](&tmp) end end
+            if c.result == to then
+              if exp:islvalue() then return `[c.fn](&exp) end
+              return quote var tmp = exp in [c.fn](&tmp) end
+            end
           end
         end
         return upcast(from, to, exp)
@@ -523,8 +526,8 @@ local function installops(ci)
         local call
         if st:ispointer() then
           call = `[c.fn](self, [args])
-        elseif op == "[]" or op == "()" then
-          -- The object itself: m(i) may return a reference into it.
+        elseif op == "[]" or op == "()" or self:islvalue() then
+          -- The object itself (m(i) may return a reference into it).
           call = `[c.fn](&self, [args])
         else
           call = quote var tmp = self in [c.fn](&tmp, [args]) end
@@ -587,7 +590,7 @@ local function checkconcrete(ci)
   end
 end
 
-local function ctorcall(ci, ptr, args)
+local function choosector(ci, args)
   local c, why = pick(ci.ctors, args)
   if c == nil then
     error((why == "ambiguous" and "ambiguous constructor call " or "no constructor of ") .. ci.name ..
@@ -595,6 +598,11 @@ local function ctorcall(ci, ptr, args)
   end
   local cargs = terralib.newlist()
   for i, a in ipairs(args) do cargs:insert(`[c.params[i]](a)) end
+  return c, cargs
+end
+
+local function ctorcall(ci, ptr, args)
+  local c, cargs = choosector(ci, args)
   return `[c.fn](ptr, [cargs])
 end
 
@@ -610,15 +618,21 @@ function M.construct(T, args)
   if not ci.finished then M.finish(T) end
   if #args == 1 and args[1]:gettype() == T then return args[1] end
   checkconcrete(ci)
-  local obj = symbol(T, "obj")
-  local init = ctorcall(ci, `&obj, args)
-  return quote
-    var [obj]
-    [setvptr(ci, `&obj)]
-    [init]
-  in
-    [obj]
+  local c, cargs = choosector(ci, args)
+  if c.make == nil then
+    -- A function that returns the object: its local is moved out to
+    -- the caller, never destroyed here (managed types).
+    local ps = terralib.newlist()
+    for _, p in ipairs(c.params) do ps:insert(symbol(p)) end
+    c.make = terra([ps]) : T
+      var obj : T
+      [setvptr(ci, `&obj)]
+      [c.fn](&obj, [ps])
+      return obj
+    end
+    c.make:setname(ci.name .. ".make")
   end
+  return `[c.make]([cargs])
 end
 
 -- T.new(args): an object on the heap (free it with cpp.delete).
