@@ -10,6 +10,7 @@
 local C = terralib.includecstring [[
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 ]]
 
 local M = {}
@@ -542,6 +543,12 @@ local function installops(ci)
   end
 end
 
+local function setvptr(ci, ptr)
+  if not ci.polymorphic then return quote end end
+  local vt = vtable(ci)
+  return quote ptr.__vptr = [&opaque](&vt) end
+end
+
 -- cpp.finish(T): the class is complete. Checks that its interfaces are
 -- implemented, installs virtual dispatch, constructors, the destructor
 -- and the operators.
@@ -572,6 +579,30 @@ function M.finish(T, at)
   if d then
     ci.userdtor = true
     T.methods.__dtor = d
+  end
+  if ci.polymorphic then
+    -- `var x : T` of a managed class runs __init: zero the object,
+    -- initialize its managed fields, and point it at T's vtable, so a
+    -- declared object dispatches like a constructed one.
+    local initfields = macro(function(self)
+      local stmts = terralib.newlist()
+      if terralib.ismanaged then
+        for _, e in ipairs(T:getentries()) do
+          if e.field and e.type and terralib.ismanaged(e.type) then
+            stmts:insert(quote self.[e.field]:__init() end)
+          end
+        end
+      end
+      return quote [stmts] end
+    end)
+    local setvt = macro(function(self) return setvptr(ci, self) end)
+    local init = terra(self : &T) : {}
+      C.memset(self, 0, sizeof(T))
+      initfields(self)
+      setvt(self)
+    end
+    init:setname(ci.name .. ".__init")
+    T.methods.__init = init
   end
   installops(ci)
   -- interfaces
@@ -606,11 +637,6 @@ local function ctorcall(ci, ptr, args)
   return `[c.fn](ptr, [cargs])
 end
 
-local function setvptr(ci, ptr)
-  if not ci.polymorphic then return quote end end
-  local vt = vtable(ci)
-  return quote ptr.__vptr = [&opaque](&vt) end
-end
 
 -- T(args): an object on the stack.
 function M.construct(T, args)
