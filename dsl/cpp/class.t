@@ -413,7 +413,7 @@ local function abstractstub(ci, n)
   end
 end
 
-local fulldtor -- defined below
+local fulldtor, destroyer -- defined below
 
 -- The vtable of a class, a constant built on first use.
 local function vtable(ci)
@@ -423,7 +423,7 @@ local function vtable(ci)
   local parent = ci.base and ci.base.polymorphic and vtable(ci.base)
   inits:insert(parent and (`[&opaque](&parent)) or (`nil))
   inits:insert(ci.name)
-  local d = fulldtor(ci)
+  local d = destroyer(ci)
   inits:insert(d and (`[{ &opaque } -> {}](d)) or (`nil))
   for _, n in ipairs(ci.vslots) do
     local v = ci.virtuals[n]
@@ -436,28 +436,64 @@ local function vtable(ci)
 end
 M.vtable = function(T) return vtable(info(T)) end
 
--- The destructor that runs a class's destructor body, then its bases'.
+-- ismanaged(T): T is a managed type (it has __dtor, or managed fields);
+-- false before the compiler knows managed types.
+local function ismanaged(T)
+  return terralib.ismanaged ~= nil and terralib.ismanaged(T)
+end
+
+-- The destructor of a class with a destructor body somewhere in its
+-- chain: for each class from T up to the root, its body, then its own
+-- managed fields (last first), as C++ destroys members after the body.
 fulldtor = function(ci)
   if ci.fulldtor ~= nil then return ci.fulldtor or nil end
   local chain = terralib.newlist()
+  local any = false
   local c = ci
   while c do
-    if c.ownedtor then chain:insert(c.ownedtor) end
+    chain:insert(c)
+    if c.ownedtor then any = true end
     c = c.base
   end
-  if #chain == 0 then
+  if not any then
     ci.fulldtor = false
     return nil
   end
   local T = ci.T
+  local fields = macro(function(self, which)
+    local c = chain[which:asvalue()]
+    local stmts = terralib.newlist()
+    for i = #c.fields, 1, -1 do
+      local f = c.fields[i]
+      if ismanaged(f.type) then stmts:insert(quote self.[f.field]:__dtor() end) end
+    end
+    return quote [stmts] end
+  end)
   local fn = terra(self : &T) : {}
     escape
-      for _, d in ipairs(chain) do emit quote d(self) end end
+      for i, c in ipairs(chain) do
+        if c.ownedtor then emit quote [c.ownedtor](self) end end
+        emit quote fields(self, i) end
+      end
     end
   end
   fn:setname(ci.name .. ".__dtor")
   ci.fulldtor = fn
   return fn
+end
+
+-- What destroys an object of class ci: its destructor, the one the
+-- compiler made for a managed class, or nothing.
+destroyer = function(ci)
+  local d = fulldtor(ci)
+  if d then return d end
+  if ismanaged(ci.T) then
+    local T = ci.T
+    local fn = terra(self : &T) : {} self:__dtor() end
+    fn:setname(ci.name .. ".destroy")
+    return fn
+  end
+  return nil
 end
 
 -- Completing a class --------------------------------------------------
@@ -698,7 +734,7 @@ M.delete = macro(function(p)
       if d ~= nil then d([&opaque]([q])) end
     end
   else
-    local d = fulldtor(ci)
+    local d = destroyer(ci)
     destroy = d and quote d([q]) end or quote end
   end
   return quote
