@@ -3,7 +3,7 @@
 -- calls of the Lua API in cpp.class, made when the statement runs.
 --
 --   class Name [: Base] [implements I1, I2]
---     x, y : double                          -- fields
+--     x, y : double                          -- fields (also: var x : double)
 --     new(x : double) self.x = x end         -- constructors (also Name(...))
 --     destructor() ... end                   -- destructor (the __dtor method)
 --     f(a : int) : int ... end               -- method (returns {} without ": T")
@@ -69,6 +69,7 @@ local opsyms = {
 }
 
 local function member(lex, cls)
+  lex:nextif("var") -- fields may be written `var x : T`
   local tok = lex:cur()
   if tok.type ~= lex.name then lex:errorexpected("a field, method or 'end'") end
   local word = tok.value
