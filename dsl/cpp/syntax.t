@@ -4,6 +4,7 @@
 --
 --   class Name [: Base] [implements I1, I2]
 --     x, y : double                          -- fields (also: var x : double)
+--     n : int = 0                            -- a field with a default value
 --     new(x : double) self.x = x end         -- constructors (also Name(...))
 --     destructor() ... end                   -- destructor (the __dtor method)
 --     f(a : int) : int ... end               -- method (returns {} without ": T")
@@ -120,7 +121,9 @@ local function member(lex, cls)
     names[#names + 1] = { name = n.value, at = where(lex, n) }
   end
   lex:expect(":")
-  return { kind = "field", names = names, type = lex:luaexpr() }
+  local f = { kind = "field", names = names, type = lex:luaexpr() }
+  if lex:nextif("=") then f.init = lex:terraexpr() end
+  return f
 end
 
 local function parseclass(lex)
@@ -237,7 +240,8 @@ local function buildclass(cls, envfn, bind, name)
       if not terralib.types.istype(ty) then
         K.raise("field " .. m.names[1].name .. ": " .. tostring(ty) .. " is not a type", m.names[1].at)
       end
-      for _, n in ipairs(m.names) do K.field(T, n.name, ty, n.at) end
+      local init = m.init and m.init(menv())
+      for _, n in ipairs(m.names) do K.field(T, n.name, ty, n.at, init) end
     end
   end
   for _, m in ipairs(cls.members) do
