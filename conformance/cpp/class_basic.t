@@ -3,7 +3,7 @@ import "cpp"
 local C = terralib.includec("stdio.h")
 
 class Counter
-  count, step : int
+  var count, step : int
   new(step : int) self.count = 0; self.step = step end
   tick() self.count = self.count + self.step end
   get() : int return self.count end

@@ -248,7 +248,10 @@ local function checkopen(ci, what, at)
 end
 
 -- cpp.field(T, name, type)
-function M.field(T, name, ty, at)
+-- cpp.field(T, name, type [, at [, init]]): init, a Terra expression
+-- (a quote or a constant), is stored in the field of every new object
+-- before its constructor runs.
+function M.field(T, name, ty, at, init)
   local ci = info(T, at, "cpp.field")
   checkopen(ci, "field " .. tostring(name), at)
   if not terralib.types.istype(ty) then raise("field " .. name .. " of " .. ci.name .. ": " .. tostring(ty) .. " is not a type", at) end
@@ -259,7 +262,22 @@ function M.field(T, name, ty, at)
     end
     c = c.base
   end
-  ci.fields:insert { field = name, type = ty }
+  ci.fields:insert { field = name, type = ty, init = init }
+end
+
+-- The default values of the fields of the class and its bases (root
+-- first), stored through the pointer ptr.
+local function fieldinits(ci, ptr)
+  local chain = terralib.newlist()
+  local c = ci
+  while c do chain:insert(1, c) c = c.base end
+  local stmts = terralib.newlist()
+  for _, c in ipairs(chain) do
+    for _, f in ipairs(c.fields) do
+      if f.init ~= nil then stmts:insert(quote ptr.[f.field] = [f.init] end) end
+    end
+  end
+  return quote [stmts] end
 end
 
 -- cpp.method(T, name, fn): a non-virtual method (fn takes self : &T
@@ -631,7 +649,7 @@ function M.finish(T, at)
       end
       return quote [stmts] end
     end)
-    local setvt = macro(function(self) return setvptr(ci, self) end)
+    local setvt = macro(function(self) return quote [setvptr(ci, self)]; [fieldinits(ci, self)] end end)
     local init = terra(self : &T) : {}
       C.memset(self, 0, sizeof(T))
       initfields(self)
@@ -689,6 +707,7 @@ function M.construct(T, args)
     c.make = terra([ps]) : T
       var obj : T
       [setvptr(ci, `&obj)]
+      [fieldinits(ci, `&obj)]
       [c.fn](&obj, [ps])
       return obj
     end
@@ -711,6 +730,7 @@ function M.allocate(T, args)
       C.abort()
     end
     [setvptr(ci, p)]
+    [fieldinits(ci, p)]
     [init]
   in
     [p]

@@ -3,7 +3,8 @@
 -- calls of the Lua API in cpp.class, made when the statement runs.
 --
 --   class Name [: Base] [implements I1, I2]
---     x, y : double                          -- fields
+--     x, y : double                          -- fields (also: var x : double)
+--     n : int = 0                            -- a field with a default value
 --     new(x : double) self.x = x end         -- constructors (also Name(...))
 --     destructor() ... end                   -- destructor (the __dtor method)
 --     f(a : int) : int ... end               -- method (returns {} without ": T")
@@ -69,6 +70,7 @@ local opsyms = {
 }
 
 local function member(lex, cls)
+  lex:nextif("var") -- fields may be written `var x : T`
   local tok = lex:cur()
   if tok.type ~= lex.name then lex:errorexpected("a field, method or 'end'") end
   local word = tok.value
@@ -119,7 +121,9 @@ local function member(lex, cls)
     names[#names + 1] = { name = n.value, at = where(lex, n) }
   end
   lex:expect(":")
-  return { kind = "field", names = names, type = lex:luaexpr() }
+  local f = { kind = "field", names = names, type = lex:luaexpr() }
+  if lex:nextif("=") then f.init = lex:terraexpr() end
+  return f
 end
 
 local function parseclass(lex)
@@ -236,7 +240,8 @@ local function buildclass(cls, envfn, bind, name)
       if not terralib.types.istype(ty) then
         K.raise("field " .. m.names[1].name .. ": " .. tostring(ty) .. " is not a type", m.names[1].at)
       end
-      for _, n in ipairs(m.names) do K.field(T, n.name, ty, n.at) end
+      local init = m.init and m.init(menv())
+      for _, n in ipairs(m.names) do K.field(T, n.name, ty, n.at, init) end
     end
   end
   for _, m in ipairs(cls.members) do
