@@ -83,6 +83,17 @@ func (check *Checker) varDeclTyped(s *tree.VarDecl) tree.Stmt {
 		if t == nil {
 			t = sym.Type
 		}
+		if t != nil && len(s.Syms) == 1 && s.Inits[0].Base().Type != t {
+			// `var b : B = a` with a __copy from a's type to B (raii.go).
+			to := &tree.Var{ExprBase: tree.ExprBase{Pos: s.Pos, Type: t, LValue: true}, Sym: sym}
+			if call, ok := check.mixedCopy(s.Inits[0], to, s.Pos); ok {
+				check.setVarType(sym, t, s.Pos)
+				s.Types[i], s.Inits = t, nil
+				check.declare(sym, s.Pos, named)
+				check.pendingCopy(s, call)
+				return s
+			}
+		}
 		if t != nil {
 			s.Inits[i] = check.convert(s.Inits[i], t)
 		} else {
@@ -139,6 +150,12 @@ func (check *Checker) assign(s *tree.Assign) []tree.Stmt {
 		check.assignTyped(head)
 		check.assignTyped(tail)
 		return []tree.Stmt{decl, head, tail}
+	}
+	if len(lhs) == 1 && len(rhs) == 1 && !isErr(lhs[0].Base().Type) && lhs[0].Base().Type != rhs[0].Base().Type {
+		// `b = a` with a __copy from a's type to b's (raii.go).
+		if call, ok := check.mixedCopy(rhs[0], lhs[0], s.Pos); ok {
+			return []tree.Stmt{&tree.ExprStmt{StmtBase: s.StmtBase, X: call}}
+		}
 	}
 	check.assignTyped(s)
 	return []tree.Stmt{s}

@@ -788,6 +788,9 @@ func (check *Checker) raiiVarDecl(s *tree.VarDecl) []tree.Stmt {
 		}
 		out = append(out, check.own(r, sym, s.Pos))
 	}
+	if call := check.env.raiiCopies[s]; call != nil {
+		out = append(out, exprStmt(check.full(call, false)))
+	}
 	return out
 }
 
@@ -898,6 +901,72 @@ func (check *Checker) raiiReturns() {
 		}
 		s.Exprs[0] = check.full(x, false)
 	}
+}
+
+// ---- __copy between different types ----
+
+// mixedCopy builds the call of a __copy that copies from (a value of
+// another type than to's) into the place to: a Terra function or an
+// overloaded function found in the methods of either type whose
+// definition takes (from or &from, &to). Both are checked; ok is false
+// when there is none, and the caller converts as usual.
+func (check *Checker) mixedCopy(from, to tree.Expr, at source.Span) (tree.Expr, bool) {
+	ft, tt := from.Base().Type, to.Base().Type
+	if isErr(ft) || isErr(tt) {
+		return nil, false
+	}
+	if tt.Kind == types.Struct {
+		_ = tt.Complete() // a declared variable's type; an error is reported when it is declared
+	}
+	if check.raiiOf(tt, at) == nil && check.raiiOf(ft, at) == nil {
+		return nil, false
+	}
+	var vals []lua.LValue
+	for _, t := range []*types.Type{tt, ft} {
+		if v := check.userMethod(t, "__copy"); v != nil && !check.isMacro(v) {
+			vals = append(vals, v)
+		}
+	}
+	for _, v := range vals {
+		var cands []*candidate
+		if fn := check.Host.AsFunction(v); fn != nil {
+			if ty := check.candidateType(fn); ty != nil {
+				cands = append(cands, &candidate{fn: fn, ft: ty})
+			}
+		} else if defs, ok := check.overloads(v); ok {
+			for _, d := range defs {
+				if ty := check.candidateType(d); ty != nil {
+					cands = append(cands, &candidate{fn: d, ft: ty})
+				}
+			}
+		}
+		var fit []*candidate
+		for _, c := range cands {
+			if len(c.ft.Params) == 2 && c.ft.Params[1] == types.PointerTo(tt) {
+				fit = append(fit, c)
+			}
+		}
+		if len(fit) == 0 {
+			continue
+		}
+		mark := len(check.env.diags)
+		r, ok := check.resolve(at, fit, []tree.Expr{from, addr(to)}, castFirst, true, true)
+		if ok && len(check.env.diags) == mark {
+			return r, true
+		}
+		check.env.diags = check.env.diags[:mark]
+	}
+	return nil, false
+}
+
+// pendingCopy remembers the __copy call that initializes the variable of
+// s (`var b : B = a`); raiiVarDecl emits it after b's __init.
+func (check *Checker) pendingCopy(s *tree.VarDecl, call tree.Expr) {
+	e := check.env
+	if e.raiiCopies == nil {
+		e.raiiCopies = map[*tree.VarDecl]tree.Expr{}
+	}
+	e.raiiCopies[s] = call
 }
 
 // ---- directives and generated methods ----
