@@ -764,6 +764,10 @@ func (check *Checker) own(r *raiiInfo, sym *tree.Symbol, at source.Span) tree.St
 	e.owned[sym] = true
 	if n := len(e.defers); n > 0 {
 		e.defers[n-1]++
+		if e.dtorCount == nil {
+			e.dtorCount = map[*tree.Block]int{}
+		}
+		e.dtorCount[e.blocks[len(e.blocks)-1]]++
 	}
 	d := &tree.Defer{StmtBase: tree.StmtBase{Pos: at}, Call: check.callFn(r.dtorFn, at, addr(checkedVar(sym, at))), Owner: sym}
 	return check.raiiMark(d)
@@ -901,6 +905,28 @@ func (check *Checker) raiiReturns() {
 		}
 		s.Exprs[0] = check.full(x, false)
 	}
+}
+
+// dtorPosition is, for each enclosing block, how many of the deferred
+// calls deferPosition counts are destructors of managed variables.
+func (check *Checker) dtorPosition() []int {
+	e := check.env
+	out := make([]int, len(e.blocks))
+	for i, b := range e.blocks {
+		out[i] = e.dtorCount[b]
+	}
+	return out
+}
+
+// minus subtracts b from a element by element.
+func minus(a, b []int) []int {
+	out := append([]int(nil), a...)
+	for i := range out {
+		if i < len(b) {
+			out[i] -= b[i]
+		}
+	}
+	return out
 }
 
 // ---- __copy between different types ----
