@@ -51,7 +51,7 @@ func (check *Checker) varDecl(s *tree.VarDecl) []tree.Stmt {
 		return []tree.Stmt{s}
 	}
 	tt := inits[len(inits)-1].Base().Type
-	tail := &tree.VarDecl{StmtBase: s.StmtBase, Syms: s.Syms[k:], Types: s.Types[k:], Inits: tupleFields(tmp, tt, s)}
+	tail := &tree.VarDecl{StmtBase: s.StmtBase, Syms: s.Syms[k:], Types: s.Types[k:], Inits: check.takeFields(tmp, tt, s)}
 	s.Syms = append(s.Syms[:k:k], tmp)
 	s.Types = append(s.Types[:k:k], tt)
 	check.varDeclTyped(s)
@@ -146,7 +146,7 @@ func (check *Checker) assign(s *tree.Assign) []tree.Stmt {
 		check.declare(tmp, s.Pos, false)
 		tv := &tree.Var{ExprBase: tree.ExprBase{Pos: s.Pos, Type: tt, LValue: true}, Sym: tmp}
 		head := &tree.Assign{StmtBase: s.StmtBase, Lhs: append(lhs[:k:k], tv), Rhs: rhs}
-		tail := &tree.Assign{StmtBase: s.StmtBase, Lhs: lhs[k:], Rhs: tupleFields(tmp, tt, s)}
+		tail := &tree.Assign{StmtBase: s.StmtBase, Lhs: lhs[k:], Rhs: check.takeFields(tmp, tt, s)}
 		check.assignTyped(head)
 		check.assignTyped(tail)
 		return []tree.Stmt{decl, head, tail}

@@ -278,13 +278,19 @@ func (check *Checker) raiiFunctions(r *raiiInfo, at source.Span) {
 		r.copyFn = check.genCopy(r, at)
 	}
 
-	// __move: destroy the target, take the bits, re-initialize the source
-	// (the assignment of a __handle__ destroys the target).
-	from, to := tree.NewSymbol("from", pt), tree.NewSymbol("to", pt)
-	r.moveFn = genFunc(name("__move"), at, []*tree.Symbol{from, to},
-		&tree.Assign{StmtBase: tree.StmtBase{Pos: at}, Lhs: []tree.Expr{uDeref(uVar(to, at))},
-			Rhs: []tree.Expr{&tree.Directive{ExprBase: tree.ExprBase{Pos: at}, Op: "handle", X: uDeref(uVar(from, at))}}},
-		uCall(r.initFn, at, uVar(from, at)))
+	// __move(self : &T) : T returns the object's bits and re-initializes
+	// it: `var b = a:__move()`.
+	ms := self()
+	moved := tree.NewSymbol("moved", t)
+	handle := func(x tree.Expr) tree.Expr {
+		return &tree.Directive{ExprBase: tree.ExprBase{Pos: at}, Op: "handle", X: x}
+	}
+	r.moveFn = genFunc(name("__move"), at, []*tree.Symbol{ms},
+		&tree.VarDecl{StmtBase: tree.StmtBase{Pos: at}, Syms: []*tree.Symbol{moved}, Types: []*types.Type{t},
+			Inits: []tree.Expr{handle(uDeref(uVar(ms, at)))}},
+		uCall(r.initFn, at, uVar(ms, at)),
+		&tree.Return{StmtBase: tree.StmtBase{Pos: at}, Exprs: []tree.Expr{handle(uVar(moved, at))}})
+	r.moveFn.Def.Result = t
 
 	if h, ok := check.Host.(RaiiHost); ok && t.Kind == types.Struct && !r.bad {
 		for _, m := range []struct {
@@ -879,7 +885,8 @@ func (check *Checker) raiiParams(def *tree.FuncDef) {
 
 // raiiReturns processes returned values once they have the result type:
 // `return x` of an owned variable moves x out (its destructor is skipped
-// on that path); any other managed value is taken over.
+// on that path); any other managed place is moved out (its bits, then
+// the place re-initialized), never copied.
 func (check *Checker) raiiReturns() {
 	for _, r := range check.env.returns {
 		s := r.stmt
@@ -887,6 +894,9 @@ func (check *Checker) raiiReturns() {
 			continue
 		}
 		x := s.Exprs[0]
+		if t := x.Base().Type; t.Kind == types.Struct {
+			_ = t.Complete() // a tuple of returned values; funcBody reports a failure
+		}
 		if check.managed(x) != nil {
 			v := x
 			for {
@@ -897,8 +907,30 @@ func (check *Checker) raiiReturns() {
 				v = p.X
 			}
 			if vr, ok := v.(*tree.Var); ok && check.env.owned[vr.Sym] {
-				s.Moved = vr.Sym
+				s.Moved = append(s.Moved, vr.Sym)
 				continue
+			}
+			if c, ok := v.(*tree.Constructor); ok {
+				// `return a, b`: the owned variables among the values
+				// are moved out (each once); the rest as below.
+				count := map[*tree.Symbol]int{}
+				for _, f := range c.Fields {
+					if vr, ok := f.Value.(*tree.Var); ok {
+						count[vr.Sym]++
+					}
+				}
+				for i, f := range c.Fields {
+					vr, ok := f.Value.(*tree.Var)
+					if ok && count[vr.Sym] == 1 && check.env.owned[vr.Sym] && check.managed(vr) != nil {
+						s.Moved = append(s.Moved, vr.Sym)
+						c.Fields[i].Value = &tree.Directive{ExprBase: *vr.Base(), Op: "handle", X: vr}
+					} else if _, isDir := f.Value.(*tree.Directive); !isDir && check.managed(f.Value) != nil {
+						c.Fields[i].Value = moveDirective(f.Value)
+					}
+				}
+			} else if _, ok := x.(*tree.Directive); !ok {
+				// A returned value is moved out, never copied.
+				x = moveDirective(x)
 			}
 			s.Exprs[0] = check.full(x, true)
 			continue
@@ -933,19 +965,19 @@ func minus(a, b []int) []int {
 
 // mixedCopy builds the call of a __copy that copies from (a value of
 // another type than to's) into the place to: a Terra function or an
-// overloaded function found in the methods of either type whose
-// definition takes (from or &from, &to). Both are checked; ok is false
+// overloaded function found in the methods of either type (managed or
+// not) whose definition takes (from or &from, &to). Both are checked; ok is false
 // when there is none, and the caller converts as usual.
 func (check *Checker) mixedCopy(from, to tree.Expr, at source.Span) (tree.Expr, bool) {
 	ft, tt := from.Base().Type, to.Base().Type
 	if isErr(ft) || isErr(tt) {
 		return nil, false
 	}
+	if tt.Kind != types.Struct && ft.Kind != types.Struct {
+		return nil, false
+	}
 	if tt.Kind == types.Struct {
 		_ = tt.Complete() // a declared variable's type; an error is reported when it is declared
-	}
-	if check.raiiOf(tt, at) == nil && check.raiiOf(ft, at) == nil {
-		return nil, false
 	}
 	var vals []lua.LValue
 	for _, t := range []*types.Type{tt, ft} {
@@ -983,6 +1015,24 @@ func (check *Checker) mixedCopy(from, to tree.Expr, at source.Span) (tree.Expr, 
 		check.env.diags = check.env.diags[:mark]
 	}
 	return nil, false
+}
+
+// takeFields is tupleFields for destructuring: the temporary holding a
+// multi-value result is the compiler's, so its managed fields are moved
+// out, not copied.
+func (check *Checker) takeFields(tmp *tree.Symbol, t *types.Type, at tree.Node) []tree.Expr {
+	fs := tupleFields(tmp, t, at)
+	if check.raiiOf(t, at.Span()) == nil {
+		return fs
+	}
+	for i, f := range fs {
+		fs[i] = moveDirective(f)
+	}
+	return fs
+}
+
+func moveDirective(x tree.Expr) tree.Expr {
+	return &tree.Directive{ExprBase: tree.ExprBase{Pos: x.Span(), Type: x.Base().Type}, Op: "move", X: x}
 }
 
 // pendingCopy remembers the __copy call that initializes the variable of
