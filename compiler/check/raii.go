@@ -71,6 +71,9 @@ func (check *Checker) reportBad(r *raiiInfo, at source.Span) {
 // struct already has is not replaced.
 type RaiiHost interface {
 	SetGeneratedMethod(t *types.Type, name string, fn *tree.Function)
+	// RawMethod is t.methods[name] without the __getmethod metamethod,
+	// which must not be asked about (or invent) the RAII methods.
+	RawMethod(t *types.Type, name string) lua.LValue
 }
 
 // Managed reports whether t is a managed type, completing it first.
@@ -121,6 +124,12 @@ func (check *Checker) raiiOf(t *types.Type, at source.Span) *raiiInfo {
 		}
 	} else if check.userMethod(t, "__dtor") == nil && !check.hasManagedField(t, at) {
 		t.RAII = unmanaged
+		if v := check.userMethod(t, "__init"); v != nil {
+			// Not managed, but `var x : T` still calls T's own __init.
+			r := &raiiInfo{t: t}
+			t.RAII = r
+			r.initFn = check.userMethodFunc(r, "__init", v, at, false)
+		}
 		return nil
 	}
 	r := &raiiInfo{t: t, managed: true}
@@ -137,12 +146,18 @@ func (check *Checker) managed(e tree.Expr) *raiiInfo {
 	return check.raiiOf(e.Base().Type, e.Span())
 }
 
-// userMethod returns t.methods[name] when t is a struct that has it.
+// userMethod returns t.methods[name] when t is a struct that has it
+// (read from the table itself: __getmethod is not consulted).
 func (check *Checker) userMethod(t *types.Type, name string) lua.LValue {
 	if t.Kind != types.Struct || check.Host == nil {
 		return nil
 	}
-	v := check.Host.Method(t, name)
+	var v lua.LValue
+	if h, ok := check.Host.(RaiiHost); ok {
+		v = h.RawMethod(t, name)
+	} else {
+		v = check.Host.Method(t, name)
+	}
 	if v == nil || v == lua.LNil {
 		return nil
 	}
@@ -790,6 +805,13 @@ func (check *Checker) raiiVarDecl(s *tree.VarDecl) []tree.Stmt {
 	out := []tree.Stmt{s}
 	for i, sym := range s.Syms {
 		r := check.raiiOf(sym.VarType(), s.Pos)
+		if r == nil && len(s.Inits) == 0 {
+			if u, ok := sym.VarType().RAII.(*raiiInfo); ok && u.initFn != nil && !u.bad {
+				out = append(out, check.raiiMark(exprStmt(check.callFn(u.initFn, s.Pos, addr(checkedVar(sym, s.Pos))))))
+			} else if ok && u.bad {
+				check.reportBad(u, s.Pos)
+			}
+		}
 		if r == nil || r.bad || len(handle) > i && handle[i] {
 			continue
 		}

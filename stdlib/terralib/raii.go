@@ -21,6 +21,15 @@ func (rt *Runtime) SetGeneratedMethod(t *types.Type, name string, fn *tree.Funct
 	}
 }
 
+// RawMethod implements check.RaiiHost.
+func (rt *Runtime) RawMethod(t *types.Type, name string) lua.LValue {
+	rt.TypeValue(t)
+	if sl, ok := t.Lua.(*structLua); ok {
+		return sl.methods.RawGetString(name)
+	}
+	return lua.LNil
+}
+
 func (rt *Runtime) initRaiiDirectives() {
 	// terralib.ismanaged(T): whether T is a managed type (completing T;
 	// afterwards T.methods holds its generated methods).
