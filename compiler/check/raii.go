@@ -686,6 +686,14 @@ func (check *Checker) walk(x tree.Expr, taken bool) tree.Expr {
 		x.X = check.walk(x.X, true)
 	case *tree.CondSelect:
 		x.C, x.A, x.B = check.walk(x.C, false), check.walk(x.A, false), check.walk(x.B, false)
+		if r := check.managed(x); r != nil {
+			// Choose between the operands' addresses: the result is the
+			// chosen place, which keeps owning its value (an rvalue
+			// operand is a temporary).
+			pt := types.PointerTo(r.t)
+			x.A, x.B, x.Type = addr(x.A), addr(x.B), pt
+			return checkedDeref(x)
+		}
 	case *tree.Intrinsic:
 		for i, a := range x.Args {
 			x.Args[i] = check.walk(a, false)
