@@ -11,9 +11,11 @@
 //     a deferred destructor call (tree.Defer with Owner x), so lowering
 //     runs it on every exit of the block, as it does user defers;
 //   - a value taken over (initializer, assigned value, by-value
-//     argument, constructor field, returned value) is left alone when it
-//     is a fresh rvalue, and otherwise copied (T's __copy into a fresh
-//     temporary) or moved (its bits, then its source re-initialized);
+//     argument, constructor field) is left alone when it is a fresh
+//     rvalue, and otherwise copied (T's __copy into a fresh temporary)
+//     or moved (its bits, then its source re-initialized); a returned
+//     value is always moved, and a returned local is not destroyed on
+//     that path (tree.Return.Moved);
 //   - a managed rvalue nobody takes over becomes a tree.Temp, destroyed
 //     by the tree.FullExpr around the statement's expression.
 //
@@ -32,7 +34,8 @@ import (
 )
 
 // raiiInfo is what the checker decided about a struct or array type; it
-// is cached in types.Type.RAII.
+// is cached in types.Type.RAII. An unmanaged struct with its own __init
+// has one too (managed false, initFn set): `var x : T` calls it.
 type raiiInfo struct {
 	t       *types.Type
 	managed bool
