@@ -131,7 +131,7 @@ func (check *Checker) raiiOf(t *types.Type, at source.Span) *raiiInfo {
 			// Not managed, but `var x : T` still calls T's own __init.
 			r := &raiiInfo{t: t}
 			t.RAII = r
-			r.initFn = check.userMethodFunc(r, "__init", v, at, false)
+			r.initFn = check.userMethodFunc(r, "__init", v, at, true) // nil when it does not fit: not an error here
 		}
 		return nil
 	}
@@ -365,9 +365,12 @@ func (check *Checker) genCopy(r *raiiInfo, at source.Span) *tree.Function {
 // right type, else a small function that calls it through the usual
 // method-call rules (an overloaded function, a macro). For __init and
 // __dtor a Terra function of another type is an error; a __copy that
-// cannot take (&T, &T) gives nil: values then move.
-func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at source.Span, isCopy bool) *tree.Function {
+// cannot take (&T, &T) gives nil: values then move. quiet turns the
+// errors into nil too.
+func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at source.Span, quiet bool) *tree.Function {
 	t := r.t
+	isCopy := name == "__copy"
+	quiet = quiet || isCopy
 	pt := types.PointerTo(t)
 	want := []*types.Type{pt}
 	if isCopy {
@@ -389,7 +392,7 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 		if fits(ft) {
 			return fn
 		}
-		if isCopy || ft == nil {
+		if quiet || ft == nil {
 			return nil
 		}
 		wt := types.FuncOf(want, types.Unit(), false)
@@ -408,13 +411,13 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 			}
 		}
 		if !any {
-			if !isCopy {
+			if !quiet {
 				check.badMethod(r, at, nil, "no definition of %s of %s takes %s", name, t, typeList(want))
 			}
 			return nil
 		}
 	} else if !check.isMacro(v) {
-		if !isCopy {
+		if !quiet {
 			check.badMethod(r, at, nil, "%s of %s must be a terra function, an overloaded function or a macro", name, t)
 		}
 		return nil
