@@ -86,11 +86,11 @@ func (check *Checker) Managed(t *types.Type) (bool, error) {
 	if err := t.Complete(); err != nil {
 		return false, err
 	}
-	if check.env != nil {
-		return check.raiiOf(t, source.Span{}) != nil, nil
-	}
+	// A scratch environment: this may run from Lua in the middle of
+	// checking a function (a macro), whose diagnostics must not change.
+	saved := check.env
 	check.env = &env{labels: map[*tree.Label]*labelInfo{}, refSet: map[*tree.Function]bool{}, completed: map[*types.Type]bool{}}
-	defer func() { check.env = nil }()
+	defer func() { check.env = saved }()
 	r := check.raiiOf(t, source.Span{})
 	if len(check.env.diags) > 0 {
 		return false, fmt.Errorf("%s", check.env.diags[0].Msg)
