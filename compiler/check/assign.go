@@ -51,7 +51,7 @@ func (check *Checker) varDecl(s *tree.VarDecl) []tree.Stmt {
 		return []tree.Stmt{s}
 	}
 	tt := inits[len(inits)-1].Base().Type
-	tail := &tree.VarDecl{StmtBase: s.StmtBase, Syms: s.Syms[k:], Types: s.Types[k:], Inits: tupleFields(tmp, tt, s)}
+	tail := &tree.VarDecl{StmtBase: s.StmtBase, Syms: s.Syms[k:], Types: s.Types[k:], Inits: check.takeFields(tmp, tt, s)}
 	s.Syms = append(s.Syms[:k:k], tmp)
 	s.Types = append(s.Types[:k:k], tt)
 	check.varDeclTyped(s)
@@ -82,6 +82,17 @@ func (check *Checker) varDeclTyped(s *tree.VarDecl) tree.Stmt {
 		t := s.Types[i]
 		if t == nil {
 			t = sym.Type
+		}
+		if t != nil && len(s.Syms) == 1 && s.Inits[0].Base().Type != t {
+			// `var b : B = a` with a __copy from a's type to B (raii.go).
+			to := &tree.Var{ExprBase: tree.ExprBase{Pos: s.Pos, Type: t, LValue: true}, Sym: sym}
+			if call, ok := check.mixedCopy(s.Inits[0], to, s.Pos); ok {
+				check.setVarType(sym, t, s.Pos)
+				s.Types[i], s.Inits = t, nil
+				check.declare(sym, s.Pos, named)
+				check.pendingCopy(s, call)
+				return s
+			}
 		}
 		if t != nil {
 			s.Inits[i] = check.convert(s.Inits[i], t)
@@ -135,10 +146,16 @@ func (check *Checker) assign(s *tree.Assign) []tree.Stmt {
 		check.declare(tmp, s.Pos, false)
 		tv := &tree.Var{ExprBase: tree.ExprBase{Pos: s.Pos, Type: tt, LValue: true}, Sym: tmp}
 		head := &tree.Assign{StmtBase: s.StmtBase, Lhs: append(lhs[:k:k], tv), Rhs: rhs}
-		tail := &tree.Assign{StmtBase: s.StmtBase, Lhs: lhs[k:], Rhs: tupleFields(tmp, tt, s)}
+		tail := &tree.Assign{StmtBase: s.StmtBase, Lhs: lhs[k:], Rhs: check.takeFields(tmp, tt, s)}
 		check.assignTyped(head)
 		check.assignTyped(tail)
 		return []tree.Stmt{decl, head, tail}
+	}
+	if len(lhs) == 1 && len(rhs) == 1 && !isErr(lhs[0].Base().Type) && lhs[0].Base().Type != rhs[0].Base().Type {
+		// `b = a` with a __copy from a's type to b's (raii.go).
+		if call, ok := check.mixedCopy(rhs[0], lhs[0], s.Pos); ok {
+			return []tree.Stmt{&tree.ExprStmt{StmtBase: s.StmtBase, X: call}}
+		}
 	}
 	check.assignTyped(s)
 	return []tree.Stmt{s}

@@ -100,6 +100,12 @@ type env struct {
 	cleanup  []tree.Expr
 	raiiBad  map[*raiiInfo]bool // bad methods already reported here
 	raiiSeen map[tree.Expr]bool // expressions already walked
+	// raiiCopies are the __copy calls that initialize variables declared
+	// with a value of another type.
+	raiiCopies map[*tree.VarDecl]tree.Expr
+	// dtorCount counts the destructors scheduled in each block so far
+	// (e.defers counts them with the user's defers).
+	dtorCount map[*tree.Block]int
 }
 
 // stmtContext is the legality bitset for statements.

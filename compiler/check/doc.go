@@ -9,6 +9,11 @@
 // assignments are destructured through temporaries. See the comments in
 // compiler/tree and the per-construct files here for the exact shapes.
 //
+// Statements that involve managed types (structs with __dtor, or with
+// managed fields) are then rewritten so that every managed value has one
+// owner: initializer calls, destructors as owned defers, copies, moves
+// and temporaries (raii.go, docs/raii.md).
+//
 // Errors are collected as source.Diagnostics with Terra's wording; an
 // invalid operand (types.ErrorT) absorbs follow-on errors, and the
 // function's error renders every message followed by the line

@@ -7,12 +7,14 @@ type labelInfo struct {
 	stmt   *tree.LabelStmt
 	block  *tree.Block
 	defers []int // deferPosition at the label
+	dtors  []int // dtorPosition at the label
 }
 
 type gotoInfo struct {
 	stmt   *tree.Goto
 	blocks []*tree.Block // the blocks enclosing the goto, outermost first
 	defers []int         // deferPosition at the goto
+	dtors  []int         // dtorPosition at the goto
 }
 
 func (check *Checker) currentBlock() *tree.Block {
@@ -31,13 +33,13 @@ func (check *Checker) labelStmt(s *tree.LabelStmt) {
 		d.Notes = append(d.Notes, noteAt(prev.stmt.Pos, "previous definition here"))
 		return
 	}
-	e.labels[s.Label] = &labelInfo{stmt: s, block: check.currentBlock(), defers: check.deferPosition()}
+	e.labels[s.Label] = &labelInfo{stmt: s, block: check.currentBlock(), defers: check.deferPosition(), dtors: check.dtorPosition()}
 }
 
 // gotoStmt records a goto; it is resolved when the body is done.
 func (check *Checker) gotoStmt(s *tree.Goto) {
 	e := check.env
-	e.gotos = append(e.gotos, &gotoInfo{stmt: s, blocks: append([]*tree.Block(nil), e.blocks...), defers: check.deferPosition()})
+	e.gotos = append(e.gotos, &gotoInfo{stmt: s, blocks: append([]*tree.Block(nil), e.blocks...), defers: check.deferPosition(), dtors: check.dtorPosition()})
 }
 
 // labelsCheck resolves every goto: its label must be placed in the
@@ -63,7 +65,11 @@ func (check *Checker) labelsCheck() {
 			continue
 		}
 		if crossesDefer(g.defers, l.defers) {
-			check.errorf(g.stmt.Pos, "goto crosses the scope of a deferred statement")
+			if crossesDefer(minus(g.defers, g.dtors), minus(l.defers, l.dtors)) {
+				check.errorf(g.stmt.Pos, "goto crosses the scope of a deferred statement")
+			} else {
+				check.errorf(g.stmt.Pos, "goto jumps over the declaration of a variable of managed type")
+			}
 		}
 	}
 }

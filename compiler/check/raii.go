@@ -11,9 +11,11 @@
 //     a deferred destructor call (tree.Defer with Owner x), so lowering
 //     runs it on every exit of the block, as it does user defers;
 //   - a value taken over (initializer, assigned value, by-value
-//     argument, constructor field, returned value) is left alone when it
-//     is a fresh rvalue, and otherwise copied (T's __copy into a fresh
-//     temporary) or moved (its bits, then its source re-initialized);
+//     argument, constructor field) is left alone when it is a fresh
+//     rvalue, and otherwise copied (T's __copy into a fresh temporary)
+//     or moved (its bits, then its source re-initialized); a returned
+//     value is always moved, and a returned local is not destroyed on
+//     that path (tree.Return.Moved);
 //   - a managed rvalue nobody takes over becomes a tree.Temp, destroyed
 //     by the tree.FullExpr around the statement's expression.
 //
@@ -32,7 +34,8 @@ import (
 )
 
 // raiiInfo is what the checker decided about a struct or array type; it
-// is cached in types.Type.RAII.
+// is cached in types.Type.RAII. An unmanaged struct with its own __init
+// has one too (managed false, initFn set): `var x : T` calls it.
 type raiiInfo struct {
 	t       *types.Type
 	managed bool
@@ -71,6 +74,9 @@ func (check *Checker) reportBad(r *raiiInfo, at source.Span) {
 // struct already has is not replaced.
 type RaiiHost interface {
 	SetGeneratedMethod(t *types.Type, name string, fn *tree.Function)
+	// RawMethod is t.methods[name] without the __getmethod metamethod,
+	// which must not be asked about (or invent) the RAII methods.
+	RawMethod(t *types.Type, name string) lua.LValue
 }
 
 // Managed reports whether t is a managed type, completing it first.
@@ -80,11 +86,11 @@ func (check *Checker) Managed(t *types.Type) (bool, error) {
 	if err := t.Complete(); err != nil {
 		return false, err
 	}
-	if check.env != nil {
-		return check.raiiOf(t, source.Span{}) != nil, nil
-	}
+	// A scratch environment: this may run from Lua in the middle of
+	// checking a function (a macro), whose diagnostics must not change.
+	saved := check.env
 	check.env = &env{labels: map[*tree.Label]*labelInfo{}, refSet: map[*tree.Function]bool{}, completed: map[*types.Type]bool{}}
-	defer func() { check.env = nil }()
+	defer func() { check.env = saved }()
 	r := check.raiiOf(t, source.Span{})
 	if len(check.env.diags) > 0 {
 		return false, fmt.Errorf("%s", check.env.diags[0].Msg)
@@ -121,6 +127,12 @@ func (check *Checker) raiiOf(t *types.Type, at source.Span) *raiiInfo {
 		}
 	} else if check.userMethod(t, "__dtor") == nil && !check.hasManagedField(t, at) {
 		t.RAII = unmanaged
+		if v := check.userMethod(t, "__init"); v != nil {
+			// Not managed, but `var x : T` still calls T's own __init.
+			r := &raiiInfo{t: t}
+			t.RAII = r
+			r.initFn = check.userMethodFunc(r, "__init", v, at, true) // nil when it does not fit: not an error here
+		}
 		return nil
 	}
 	r := &raiiInfo{t: t, managed: true}
@@ -137,12 +149,18 @@ func (check *Checker) managed(e tree.Expr) *raiiInfo {
 	return check.raiiOf(e.Base().Type, e.Span())
 }
 
-// userMethod returns t.methods[name] when t is a struct that has it.
+// userMethod returns t.methods[name] when t is a struct that has it
+// (read from the table itself: __getmethod is not consulted).
 func (check *Checker) userMethod(t *types.Type, name string) lua.LValue {
 	if t.Kind != types.Struct || check.Host == nil {
 		return nil
 	}
-	v := check.Host.Method(t, name)
+	var v lua.LValue
+	if h, ok := check.Host.(RaiiHost); ok {
+		v = h.RawMethod(t, name)
+	} else {
+		v = check.Host.Method(t, name)
+	}
 	if v == nil || v == lua.LNil {
 		return nil
 	}
@@ -278,13 +296,19 @@ func (check *Checker) raiiFunctions(r *raiiInfo, at source.Span) {
 		r.copyFn = check.genCopy(r, at)
 	}
 
-	// __move: destroy the target, take the bits, re-initialize the source
-	// (the assignment of a __handle__ destroys the target).
-	from, to := tree.NewSymbol("from", pt), tree.NewSymbol("to", pt)
-	r.moveFn = genFunc(name("__move"), at, []*tree.Symbol{from, to},
-		&tree.Assign{StmtBase: tree.StmtBase{Pos: at}, Lhs: []tree.Expr{uDeref(uVar(to, at))},
-			Rhs: []tree.Expr{&tree.Directive{ExprBase: tree.ExprBase{Pos: at}, Op: "handle", X: uDeref(uVar(from, at))}}},
-		uCall(r.initFn, at, uVar(from, at)))
+	// __move(self : &T) : T returns the object's bits and re-initializes
+	// it: `var b = a:__move()`.
+	ms := self()
+	moved := tree.NewSymbol("moved", t)
+	handle := func(x tree.Expr) tree.Expr {
+		return &tree.Directive{ExprBase: tree.ExprBase{Pos: at}, Op: "handle", X: x}
+	}
+	r.moveFn = genFunc(name("__move"), at, []*tree.Symbol{ms},
+		&tree.VarDecl{StmtBase: tree.StmtBase{Pos: at}, Syms: []*tree.Symbol{moved}, Types: []*types.Type{t},
+			Inits: []tree.Expr{handle(uDeref(uVar(ms, at)))}},
+		uCall(r.initFn, at, uVar(ms, at)),
+		&tree.Return{StmtBase: tree.StmtBase{Pos: at}, Exprs: []tree.Expr{handle(uVar(moved, at))}})
+	r.moveFn.Def.Result = t
 
 	if h, ok := check.Host.(RaiiHost); ok && t.Kind == types.Struct && !r.bad {
 		for _, m := range []struct {
@@ -341,9 +365,12 @@ func (check *Checker) genCopy(r *raiiInfo, at source.Span) *tree.Function {
 // right type, else a small function that calls it through the usual
 // method-call rules (an overloaded function, a macro). For __init and
 // __dtor a Terra function of another type is an error; a __copy that
-// cannot take (&T, &T) gives nil: values then move.
-func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at source.Span, isCopy bool) *tree.Function {
+// cannot take (&T, &T) gives nil: values then move. quiet turns the
+// errors into nil too.
+func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at source.Span, quiet bool) *tree.Function {
 	t := r.t
+	isCopy := name == "__copy"
+	quiet = quiet || isCopy
 	pt := types.PointerTo(t)
 	want := []*types.Type{pt}
 	if isCopy {
@@ -365,7 +392,7 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 		if fits(ft) {
 			return fn
 		}
-		if isCopy || ft == nil {
+		if quiet || ft == nil {
 			return nil
 		}
 		wt := types.FuncOf(want, types.Unit(), false)
@@ -384,13 +411,13 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 			}
 		}
 		if !any {
-			if !isCopy {
+			if !quiet {
 				check.badMethod(r, at, nil, "no definition of %s of %s takes %s", name, t, typeList(want))
 			}
 			return nil
 		}
 	} else if !check.isMacro(v) {
-		if !isCopy {
+		if !quiet {
 			check.badMethod(r, at, nil, "%s of %s must be a terra function, an overloaded function or a macro", name, t)
 		}
 		return nil
@@ -665,6 +692,14 @@ func (check *Checker) walk(x tree.Expr, taken bool) tree.Expr {
 		x.X = check.walk(x.X, true)
 	case *tree.CondSelect:
 		x.C, x.A, x.B = check.walk(x.C, false), check.walk(x.A, false), check.walk(x.B, false)
+		if r := check.managed(x); r != nil {
+			// Choose between the operands' addresses: the result is the
+			// chosen place, which keeps owning its value (an rvalue
+			// operand is a temporary).
+			pt := types.PointerTo(r.t)
+			x.A, x.B, x.Type = addr(x.A), addr(x.B), pt
+			return checkedDeref(x)
+		}
 	case *tree.Intrinsic:
 		for i, a := range x.Args {
 			x.Args[i] = check.walk(a, false)
@@ -764,6 +799,10 @@ func (check *Checker) own(r *raiiInfo, sym *tree.Symbol, at source.Span) tree.St
 	e.owned[sym] = true
 	if n := len(e.defers); n > 0 {
 		e.defers[n-1]++
+		if e.dtorCount == nil {
+			e.dtorCount = map[*tree.Block]int{}
+		}
+		e.dtorCount[e.blocks[len(e.blocks)-1]]++
 	}
 	d := &tree.Defer{StmtBase: tree.StmtBase{Pos: at}, Call: check.callFn(r.dtorFn, at, addr(checkedVar(sym, at))), Owner: sym}
 	return check.raiiMark(d)
@@ -780,6 +819,13 @@ func (check *Checker) raiiVarDecl(s *tree.VarDecl) []tree.Stmt {
 	out := []tree.Stmt{s}
 	for i, sym := range s.Syms {
 		r := check.raiiOf(sym.VarType(), s.Pos)
+		if r == nil && len(s.Inits) == 0 {
+			if u, ok := sym.VarType().RAII.(*raiiInfo); ok && u.initFn != nil && !u.bad {
+				out = append(out, check.raiiMark(exprStmt(check.callFn(u.initFn, s.Pos, addr(checkedVar(sym, s.Pos))))))
+			} else if ok && u.bad {
+				check.reportBad(u, s.Pos)
+			}
+		}
 		if r == nil || r.bad || len(handle) > i && handle[i] {
 			continue
 		}
@@ -787,6 +833,9 @@ func (check *Checker) raiiVarDecl(s *tree.VarDecl) []tree.Stmt {
 			out = append(out, check.raiiMark(exprStmt(check.callFn(r.initFn, s.Pos, addr(checkedVar(sym, s.Pos))))))
 		}
 		out = append(out, check.own(r, sym, s.Pos))
+	}
+	if call := check.env.raiiCopies[s]; call != nil {
+		out = append(out, exprStmt(check.full(call, false)))
 	}
 	return out
 }
@@ -872,7 +921,8 @@ func (check *Checker) raiiParams(def *tree.FuncDef) {
 
 // raiiReturns processes returned values once they have the result type:
 // `return x` of an owned variable moves x out (its destructor is skipped
-// on that path); any other managed value is taken over.
+// on that path); any other managed place is moved out (its bits, then
+// the place re-initialized), never copied.
 func (check *Checker) raiiReturns() {
 	for _, r := range check.env.returns {
 		s := r.stmt
@@ -880,6 +930,9 @@ func (check *Checker) raiiReturns() {
 			continue
 		}
 		x := s.Exprs[0]
+		if t := x.Base().Type; t.Kind == types.Struct {
+			_ = t.Complete() // a tuple of returned values; funcBody reports a failure
+		}
 		if check.managed(x) != nil {
 			v := x
 			for {
@@ -890,14 +943,142 @@ func (check *Checker) raiiReturns() {
 				v = p.X
 			}
 			if vr, ok := v.(*tree.Var); ok && check.env.owned[vr.Sym] {
-				s.Moved = vr.Sym
+				s.Moved = append(s.Moved, vr.Sym)
 				continue
+			}
+			if c, ok := v.(*tree.Constructor); ok {
+				// `return a, b`: the owned variables among the values
+				// are moved out (each once); the rest as below.
+				count := map[*tree.Symbol]int{}
+				for _, f := range c.Fields {
+					if vr, ok := f.Value.(*tree.Var); ok {
+						count[vr.Sym]++
+					}
+				}
+				for i, f := range c.Fields {
+					vr, ok := f.Value.(*tree.Var)
+					if ok && count[vr.Sym] == 1 && check.env.owned[vr.Sym] && check.managed(vr) != nil {
+						s.Moved = append(s.Moved, vr.Sym)
+						c.Fields[i].Value = &tree.Directive{ExprBase: *vr.Base(), Op: "handle", X: vr}
+					} else if _, isDir := f.Value.(*tree.Directive); !isDir && check.managed(f.Value) != nil {
+						c.Fields[i].Value = moveDirective(f.Value)
+					}
+				}
+			} else if _, ok := x.(*tree.Directive); !ok {
+				// A returned value is moved out, never copied.
+				x = moveDirective(x)
 			}
 			s.Exprs[0] = check.full(x, true)
 			continue
 		}
 		s.Exprs[0] = check.full(x, false)
 	}
+}
+
+// dtorPosition is, for each enclosing block, how many of the deferred
+// calls deferPosition counts are destructors of managed variables.
+func (check *Checker) dtorPosition() []int {
+	e := check.env
+	out := make([]int, len(e.blocks))
+	for i, b := range e.blocks {
+		out[i] = e.dtorCount[b]
+	}
+	return out
+}
+
+// minus subtracts b from a element by element.
+func minus(a, b []int) []int {
+	out := append([]int(nil), a...)
+	for i := range out {
+		if i < len(b) {
+			out[i] -= b[i]
+		}
+	}
+	return out
+}
+
+// ---- __copy between different types ----
+
+// mixedCopy builds the call of a __copy that copies from (a value of
+// another type than to's) into the place to: a Terra function or an
+// overloaded function found in the methods of either type (managed or
+// not) whose definition takes (from or &from, &to). Both are checked; ok is false
+// when there is none, and the caller converts as usual.
+func (check *Checker) mixedCopy(from, to tree.Expr, at source.Span) (tree.Expr, bool) {
+	ft, tt := from.Base().Type, to.Base().Type
+	if isErr(ft) || isErr(tt) {
+		return nil, false
+	}
+	if tt.Kind != types.Struct && ft.Kind != types.Struct {
+		return nil, false
+	}
+	if tt.Kind == types.Struct {
+		_ = tt.Complete() // a declared variable's type; an error is reported when it is declared
+	}
+	var vals []lua.LValue
+	for _, t := range []*types.Type{tt, ft} {
+		if v := check.userMethod(t, "__copy"); v != nil && !check.isMacro(v) {
+			vals = append(vals, v)
+		}
+	}
+	for _, v := range vals {
+		var cands []*candidate
+		if fn := check.Host.AsFunction(v); fn != nil {
+			if ty := check.candidateType(fn); ty != nil {
+				cands = append(cands, &candidate{fn: fn, ft: ty})
+			}
+		} else if defs, ok := check.overloads(v); ok {
+			for _, d := range defs {
+				if ty := check.candidateType(d); ty != nil {
+					cands = append(cands, &candidate{fn: d, ft: ty})
+				}
+			}
+		}
+		var fit []*candidate
+		for _, c := range cands {
+			if len(c.ft.Params) == 2 && c.ft.Params[1] == types.PointerTo(tt) {
+				fit = append(fit, c)
+			}
+		}
+		if len(fit) == 0 {
+			continue
+		}
+		mark := len(check.env.diags)
+		r, ok := check.resolve(at, fit, []tree.Expr{from, addr(to)}, castFirst, true, true)
+		if ok && len(check.env.diags) == mark {
+			return r, true
+		}
+		check.env.diags = check.env.diags[:mark]
+	}
+	return nil, false
+}
+
+// takeFields is tupleFields for destructuring: the temporary holding a
+// multi-value result is the compiler's, so its managed fields are moved
+// out, not copied.
+func (check *Checker) takeFields(tmp *tree.Symbol, t *types.Type, at tree.Node) []tree.Expr {
+	fs := tupleFields(tmp, t, at)
+	if check.raiiOf(t, at.Span()) == nil {
+		return fs
+	}
+	for i, f := range fs {
+		fs[i] = moveDirective(f)
+	}
+	return fs
+}
+
+func moveDirective(x tree.Expr) tree.Expr {
+	return &tree.Directive{ExprBase: tree.ExprBase{Pos: x.Span(), Type: x.Base().Type}, Op: "move", X: x}
+}
+
+// pendingCopy remembers the __copy call that initializes the variable of
+// s (`var b : B = a`); raiiVarDecl emits it after b's __init.
+func (check *Checker) pendingCopy(s *tree.VarDecl, call tree.Expr) {
+	e := check.env
+	if e.raiiCopies == nil {
+		e.raiiCopies = map[*tree.VarDecl]tree.Expr{}
+	}
+	e.raiiCopies[s] = call
 }
 
 // ---- directives and generated methods ----

@@ -5,6 +5,7 @@ package lower
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/constant"
@@ -37,9 +38,9 @@ type builder struct {
 
 	unaligned map[value.Value]bool // addresses inside packed structs (packed.go)
 
-	// moved is the managed variable the return being lowered moves
-	// out: runDefers skips its destructor (tree.Return.Moved).
-	moved *tree.Symbol
+	// moved are the managed variables the return being lowered moves
+	// out: runDefers skips their destructors (tree.Return.Moved).
+	moved []*tree.Symbol
 }
 
 // scope is one lexical block with the defers registered in it so far.
@@ -291,7 +292,7 @@ func (b *builder) runDefers(depth int) {
 		ds := saved[i].defers
 		b.scopes = saved[:i]
 		for j := len(ds) - 1; j >= 0; j-- {
-			if ds[j].Owner != nil && ds[j].Owner == b.moved {
+			if ds[j].Owner != nil && slices.Contains(b.moved, ds[j].Owner) {
 				continue
 			}
 			b.ensureOpen()

@@ -32,4 +32,8 @@
 //     first. A goto runs the defers of the blocks it leaves (those nested
 //     deeper than the label's block) and, jumping backwards, those of the
 //     label's block registered after the label (defer.go).
+//   - Managed types (RAII) add no control flow of their own: the checker
+//     schedules destructors as defers owned by their variable, which a
+//     return moving the variable out skips; a Temp evaluates into a
+//     slot and a FullExpr runs its cleanups after its value (raii.go).
 package lower

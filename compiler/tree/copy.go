@@ -182,6 +182,7 @@ func CopyStmt(s Stmt) Stmt {
 	case *Return:
 		c := *s
 		c.Exprs = CopyExprs(s.Exprs)
+		c.Moved = copySlice(s.Moved)
 		return &c
 	case *ExprStmt:
 		c := *s

@@ -104,7 +104,7 @@ func sample(s *shared) []Stmt {
 		}, Else: blk()},
 		&Case{StmtBase: sb(6), Values: []Expr{one()}, Body: blk()},
 		&ForIn{StmtBase: sb(6), Vars: []*Symbol{s.i}, Iter: v(s.y), Body: blk(&ExprStmt{X: one()})},
-		&Return{StmtBase: sb(7), Exprs: []Expr{one()}, Moved: s.y},
+		&Return{StmtBase: sb(7), Exprs: []Expr{one()}, Moved: []*Symbol{s.y}},
 	}
 	for _, e := range exprs {
 		stmts = append(stmts, &ExprStmt{StmtBase: sb(8), X: e})

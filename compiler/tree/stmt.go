@@ -74,10 +74,11 @@ type Break struct {
 type Return struct {
 	StmtBase
 	Exprs []Expr
-	// Moved is the managed variable the return moves out (`return x`
-	// of a local or by-value parameter): its destructor does not run
-	// on this path. Set by the checker; nil otherwise.
-	Moved *Symbol
+	// Moved are the managed variables the return moves out (`return x`
+	// of a local or by-value parameter, or such variables among the
+	// values of a multiple return): their destructors do not run on
+	// this path. Set by the checker.
+	Moved []*Symbol
 }
 
 // ExprStmt evaluates an expression for its effects.

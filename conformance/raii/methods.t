@@ -1,6 +1,7 @@
 -- The generated __init, __dtor, __copy and __move of a composed type can
--- be called like methods the type defines; a type's own __init runs
--- instead of zero-filling.
+-- be called like methods the type defines (__move returns the object's
+-- value and leaves it re-initialized); a type's own __init runs instead
+-- of zero-filling.
 local C = terralib.includec("stdio.h")
 struct K { id : int }
 K.methods.__init = terra(self : &K) self.id = 42 end
@@ -15,8 +16,7 @@ terra main()
   var v : W
   w:__copy(&v)
   C.printf("v = %d %d\n", v.k.id, v.x)
-  var u : W
-  v:__move(&u)
+  var u = v:__move()
   C.printf("u = %d %d, v = %d %d\n", u.k.id, u.x, v.k.id, v.x)
   w:__dtor()
   w:__init()

@@ -432,6 +432,14 @@ func (p *pretty) expr(e tree.Expr) {
 		p.emit(")")
 	case *tree.LowLevel:
 		p.lowLevel(e)
+	case *tree.Temp:
+		p.expr(e.X) // materialized in a temporary
+	case *tree.FullExpr:
+		p.expr(e.X) // its temporaries are destroyed after it
+	case *tree.Directive:
+		p.emit("__%s__(", e.Op)
+		p.expr(e.X)
+		p.emit(")")
 	default:
 		p.emit("<%T>", e)
 	}

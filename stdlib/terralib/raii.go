@@ -21,6 +21,15 @@ func (rt *Runtime) SetGeneratedMethod(t *types.Type, name string, fn *tree.Funct
 	}
 }
 
+// RawMethod implements check.RaiiHost.
+func (rt *Runtime) RawMethod(t *types.Type, name string) lua.LValue {
+	rt.TypeValue(t)
+	if sl, ok := t.Lua.(*structLua); ok {
+		return sl.methods.RawGetString(name)
+	}
+	return lua.LNil
+}
+
 func (rt *Runtime) initRaiiDirectives() {
 	// terralib.ismanaged(T): whether T is a managed type (completing T;
 	// afterwards T.methods holds its generated methods).
@@ -34,6 +43,25 @@ func (rt *Runtime) initRaiiDirectives() {
 		L.Push(lua.LBool(ok))
 		return 1
 	}))
+	// terralib.ext.addmissing.NAME(T), from the proposal's terralibext:
+	// here every managed type gets its missing methods when it is found
+	// managed, so these only make that happen now (T.methods then holds
+	// them). They do nothing for other types.
+	addmissing := rt.L.NewTable()
+	fill := rt.L.NewFunction(func(L *lua.LState) int {
+		if t := rt.AsType(L.Get(1)); t != nil && t.IsStruct() {
+			if _, err := rt.checker.Managed(t); err != nil {
+				L.RaiseError("%s", err.Error())
+			}
+		}
+		return 0
+	})
+	for _, name := range []string{"__init", "__dtor", "__copy", "__move", "__forward", "__all"} {
+		addmissing.RawSetString(name, fill)
+	}
+	ext := rt.L.NewTable()
+	ext.RawSetString("addmissing", addmissing)
+	tl.RawSetString("ext", ext)
 	for name, op := range map[string]string{"__move__": "move", "__handle__": "handle"} {
 		rt.L.SetGlobal(name, rt.macroValue(&Macro{Name: name, Builtin: func(args []tree.Expr, at source.Span) (tree.Expr, error) {
 			if len(args) != 1 {
