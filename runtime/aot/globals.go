@@ -22,8 +22,9 @@ import (
 // savedValue is how a saved global gets its first value: bytes, or
 // zero bytes and a constructor that stores its initializer.
 type savedValue struct {
-	bytes []byte
-	ctor  *tree.Function
+	bytes  []byte
+	ctor   *tree.Function
+	folded bool // ctor was evaluated into a static initializer
 }
 
 // globalValues decides the value of every non-extern global the module
@@ -157,6 +158,13 @@ func defineGlobals(m *lower.Module, exports []Export, vals map[*tree.Global]*sav
 			decl.Init = constant.NewZeroInitializer(decl.ContentType)
 			decl.Linkage = linkage
 			mod.Globals = append(mod.Globals, decl)
+			if c := foldInitializer(m.Func(v.ctor), decl); c != nil {
+				// The value is known: no constructor, and a constant
+				// stays constant in the saved file.
+				decl.Init = c
+				decl.Immutable = g.Constant && linkage == enum.LinkageInternal
+				v.folded = true
+			}
 			a := mod.NewAlias(g.LinkName, decl)
 			a.Linkage = enum.LinkageInternal
 			continue
@@ -189,12 +197,37 @@ func publicName(g *tree.Global) bool {
 }
 
 // addConstructors registers the initializer functions in
-// llvm.global_ctors, in order.
-func addConstructors(m *lower.Module, ctors []*tree.Function) error {
+// llvm.global_ctors, in order, and drops those that were folded into
+// static initializers.
+func addConstructors(m *lower.Module, ctors []*tree.Function, vals map[*tree.Global]*savedValue) error {
+	mod := m.IR()
+	folded := map[*tree.Function]bool{}
+	dead := map[*ir.Func]bool{}
+	for _, v := range vals {
+		if v.folded {
+			folded[v.ctor] = true
+			dead[m.Func(v.ctor)] = true
+		}
+	}
+	if len(folded) > 0 {
+		var keep []*tree.Function
+		for _, fn := range ctors {
+			if !folded[fn] {
+				keep = append(keep, fn)
+			}
+		}
+		ctors = keep
+		fs := mod.Funcs[:0]
+		for _, f := range mod.Funcs {
+			if !dead[f] {
+				fs = append(fs, f)
+			}
+		}
+		mod.Funcs = fs
+	}
 	if len(ctors) == 0 {
 		return nil
 	}
-	mod := m.IR()
 	fnPtr := lltypes.NewPointer(lltypes.NewFunc(lltypes.Void))
 	entry := lltypes.NewStruct(lltypes.I32, fnPtr, lltypes.I8Ptr)
 	var elems []constant.Constant

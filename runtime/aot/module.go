@@ -118,7 +118,7 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 	if err := defineGlobals(m, exports, vals); err != nil {
 		return nil, err
 	}
-	if err := addConstructors(m, ctors); err != nil {
+	if err := addConstructors(m, ctors, vals); err != nil {
 		return nil, err
 	}
 	taken := map[string]*ir.Func{}
