@@ -129,6 +129,19 @@ detail.bind = macro(function(e, tmp)
   return quote tmp = e in &tmp end
 end)
 
+-- lifecycle(S, dtor, copy): install S's __dtor (and __copy) as macros
+-- that call the Terra functions dtor(&S) and copy(&S, &S). The compiler
+-- wraps a macro lifecycle method without typechecking the function behind
+-- it, so a type may contain itself through the container (struct Node
+-- { kids : vector(Node) }, shared_ptr(Node) inside Node): the element's
+-- destructor is only needed when the container's functions are compiled.
+function detail.lifecycle(S, dtor, copy)
+  S.methods.__dtor = macro(function(self) return `dtor(self) end)
+  if copy then
+    S.methods.__copy = macro(function(from, to) return `copy(from, to) end)
+  end
+end
+
 local M = { detail = detail }
 
 -- unique_ptr(T): the sole owner of a heap T. It moves and never copies
@@ -177,7 +190,7 @@ M.unique_ptr = terralib.memoize(function(T)
   end
   terra U:get() : &T return self.ptr end
   terra U:isnull() : bool return self.ptr == nil end
-  U.methods.__dtor = U.methods.reset
+  detail.lifecycle(U, U.methods.reset)
   -- Field access and method calls go through to the T: u.field, u:method().
   U.metamethods.__entrymissing = macro(function(name, u) return `u.ptr.[name] end)
   U.metamethods.__methodmissing = macro(function(name, u, ...)
@@ -225,13 +238,13 @@ M.shared_ptr = terralib.memoize(function(T)
       end
     end
   end
-  terra P.methods.__copy(from : &P, to : &P) : {}
+  local terra copy(from : &P, to : &P) : {}
     var b = from.box
     if b ~= nil then b.count = b.count + 1 end
     to:reset()
     to.box = b
   end
-  P.methods.__dtor = P.methods.reset
+  detail.lifecycle(P, P.methods.reset, copy)
   terra P:get() : &T
     if self.box == nil then return nil end
     return &self.box.value
