@@ -135,10 +135,16 @@ end)
 -- it, so a type may contain itself through the container (struct Node
 -- { kids : vector(Node) }, shared_ptr(Node) inside Node): the element's
 -- destructor is only needed when the container's functions are compiled.
+local function addressof(e)
+  if e:gettype():ispointer() then return e end
+  return `&e
+end
 function detail.lifecycle(S, dtor, copy)
-  S.methods.__dtor = macro(function(self) return `dtor(self) end)
+  S.methods.__dtor = macro(function(self) return `dtor([addressof(self)]) end)
   if copy then
-    S.methods.__copy = macro(function(from, to) return `copy(from, to) end)
+    S.methods.__copy = macro(function(from, to)
+      return `copy([addressof(from)], [addressof(to)])
+    end)
   end
 end
 
