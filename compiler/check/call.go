@@ -106,7 +106,23 @@ func promote(a tree.Expr) tree.Expr {
 }
 
 // castCall checks `T(e)` / `[T](e)`: an explicit cast of one value.
+// A struct with a __construct metamethod (a macro) is built instead:
+// T(args) expands __construct(args), with any number of arguments (the
+// class library's constructors, `var x = Point(1, 2)`). A struct
+// literal `T {…}` keeps its meaning.
 func (check *Checker) castCall(c *tree.Call, t *types.Type) tree.Expr {
+	if mm, ok := check.metamethod(t, "__construct"); ok && !isBraceLiteral(c.Args) {
+		if mh, ok := check.Host.(MacroHost); ok {
+			res, isMacro, err := mh.ExpandMacro(mm, c.Args, c.Pos)
+			if isMacro {
+				if err != nil {
+					check.hostError(c.Pos, err)
+					return invalid(c)
+				}
+				return check.expansion(c.Pos, res)
+			}
+		}
+	}
 	args := check.exprList(c.Args)
 	if len(args) != 1 {
 		check.errorf(c.Pos, "cast to %s expects one argument but found %d", t, len(args))
@@ -114,6 +130,15 @@ func (check *Checker) castCall(c *tree.Call, t *types.Type) tree.Expr {
 	}
 	check.completeAt(t, c.Pos)
 	return check.explicitConvert(args[0], t, c.Pos)
+}
+
+// isBraceLiteral reports whether args is the one argument of `T {…}`.
+func isBraceLiteral(args []tree.Expr) bool {
+	if len(args) != 1 {
+		return false
+	}
+	_, ok := args[0].(*tree.Constructor)
+	return ok
 }
 
 func exprTypes(es []tree.Expr) []*types.Type {

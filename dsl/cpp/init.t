@@ -14,6 +14,22 @@ local lazy = {
   find = "cpp.algorithm",
 }
 
+-- The class system (cpp.class) and, for `import "cpp"`, the language
+-- table's fields: the statements class, interface and template.
+local K = require "cpp.class"
+for _, k in ipairs { "class", "field", "method", "static", "virtual", "abstract", "override",
+  "constructor", "destructor", "operator", "finish", "interface", "template", "has",
+  "delete", "dynamic_cast", "classname", "panic", "isclass", "isinterface", "implements",
+  "issubclass", "vtable" } do
+  cpp[k] = K[k]
+end
+local syntax = require "cpp.syntax"
+cpp.name = "cpp"
+cpp.entrypoints = syntax.entrypoints
+cpp.keywords = syntax.keywords
+cpp.statement = syntax.statement
+cpp.localstatement = syntax.localstatement
+
 setmetatable(cpp, {
   __index = function(t, k)
     local m = lazy[k]
