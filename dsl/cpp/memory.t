@@ -96,7 +96,7 @@ end
 -- Standard output is flushed first so that it stays in order.
 terra detail.panicat(file : rawstring, line : int, msg : rawstring) : {}
   Cio.fflush(nil)
-  Cio.fprintf(Cio.stderr, "%s:%d: %s\n", file, line, msg)
+  Cio.fprintf(Cio.stderr, "%s:%d: panicked: %s\n", file, line, msg)
   C.exit(1)
 end
 

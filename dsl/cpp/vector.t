@@ -19,7 +19,7 @@ local M = {}
 
 terra M.rangefail(file : rawstring, line : int, what : rawstring, i : int64, n : int64) : {}
   Cio.fflush(nil)
-  Cio.fprintf(Cio.stderr, "%s:%d: %s: index %lld out of range for size %lld\n", file, line, what, i, n)
+  Cio.fprintf(Cio.stderr, "%s:%d: panicked: %s: index %lld out of range for size %lld\n", file, line, what, i, n)
   C.exit(1)
 end
 
