@@ -91,7 +91,7 @@ M.hashmap = terralib.memoize(function(K, V)
     if self._cap > 0 then Cs.memset(self._ctrl, 0, self._cap) end
     self._size, self._used = 0, 0
   end
-  terra H:__dtor() : {}
+  terra H:_free() : {}
     destroyall(self)
     C.free(self._ctrl)
     C.free(self._slots)
@@ -275,9 +275,9 @@ M.hashmap = terralib.memoize(function(K, V)
   H.metamethods.__apply = macro(function(self, k) return `@ref(self, k) end)
 
   -- Deep copy: `var n = m` and `n = m` for an lvalue m.
-  terra H.methods.__copy(from : &H, to : &H) : {}
+  terra H.methods._copy(from : &H, to : &H) : {}
     if from == to then return end
-    to:__dtor()
+    to:_free()
     if from._cap == 0 then return end
     var c = from._cap
     to._ctrl = [&uint8](C.malloc(c))
@@ -306,6 +306,8 @@ M.hashmap = terralib.memoize(function(K, V)
       end
     end
   end
+  -- the managed-type methods (see detail.lifecycle)
+  detail.lifecycle(H, H.methods._free, H.methods._copy)
   return H
 end)
 

@@ -96,7 +96,7 @@ end
 -- Standard output is flushed first so that it stays in order.
 terra detail.panicat(file : rawstring, line : int, msg : rawstring) : {}
   Cio.fflush(nil)
-  Cio.fprintf(Cio.stderr, "%s:%d: %s\n", file, line, msg)
+  Cio.fprintf(Cio.stderr, "%s:%d: panicked: %s\n", file, line, msg)
   C.exit(1)
 end
 
@@ -128,6 +128,25 @@ detail.bind = macro(function(e, tmp)
   if e:islvalue() then return `&e end
   return quote tmp = e in &tmp end
 end)
+
+-- lifecycle(S, dtor, copy): install S's __dtor (and __copy) as macros
+-- that call the Terra functions dtor(&S) and copy(&S, &S). The compiler
+-- wraps a macro lifecycle method without typechecking the function behind
+-- it, so a type may contain itself through the container (struct Node
+-- { kids : vector(Node) }, shared_ptr(Node) inside Node): the element's
+-- destructor is only needed when the container's functions are compiled.
+local function addressof(e)
+  if e:gettype():ispointer() then return e end
+  return `&e
+end
+function detail.lifecycle(S, dtor, copy)
+  S.methods.__dtor = macro(function(self) return `dtor([addressof(self)]) end)
+  if copy then
+    S.methods.__copy = macro(function(from, to)
+      return `copy([addressof(from)], [addressof(to)])
+    end)
+  end
+end
 
 local M = { detail = detail }
 
@@ -177,7 +196,7 @@ M.unique_ptr = terralib.memoize(function(T)
   end
   terra U:get() : &T return self.ptr end
   terra U:isnull() : bool return self.ptr == nil end
-  U.methods.__dtor = U.methods.reset
+  detail.lifecycle(U, U.methods.reset)
   -- Field access and method calls go through to the T: u.field, u:method().
   U.metamethods.__entrymissing = macro(function(name, u) return `u.ptr.[name] end)
   U.metamethods.__methodmissing = macro(function(name, u, ...)
@@ -225,13 +244,13 @@ M.shared_ptr = terralib.memoize(function(T)
       end
     end
   end
-  terra P.methods.__copy(from : &P, to : &P) : {}
+  local terra copy(from : &P, to : &P) : {}
     var b = from.box
     if b ~= nil then b.count = b.count + 1 end
     to:reset()
     to.box = b
   end
-  P.methods.__dtor = P.methods.reset
+  detail.lifecycle(P, P.methods.reset, copy)
   terra P:get() : &T
     if self.box == nil then return nil end
     return &self.box.value

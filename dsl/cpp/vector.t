@@ -19,7 +19,7 @@ local M = {}
 
 terra M.rangefail(file : rawstring, line : int, what : rawstring, i : int64, n : int64) : {}
   Cio.fflush(nil)
-  Cio.fprintf(Cio.stderr, "%s:%d: %s: index %lld out of range for size %lld\n", file, line, what, i, n)
+  Cio.fprintf(Cio.stderr, "%s:%d: panicked: %s: index %lld out of range for size %lld\n", file, line, what, i, n)
   C.exit(1)
 end
 
@@ -90,7 +90,7 @@ M.vector = terralib.memoize(function(T)
     self._size = 0
   end
 
-  terra V:__dtor() : {}
+  terra V:_free() : {}
     self:clear()
     C.free(self._data)
     self._data, self._cap = nil, 0
@@ -160,9 +160,9 @@ M.vector = terralib.memoize(function(T)
   terra V:front() : &T return &self._data[0] end
 
   -- Deep copy: `var w = v` and `w = v` for an lvalue v.
-  terra V.methods.__copy(from : &V, to : &V) : {}
+  terra V.methods._copy(from : &V, to : &V) : {}
     if from == to then return end
-    to:__dtor()
+    to:_free()
     var n = from._size
     if n > 0 then
       to._data = [&T](C.malloc(n * sizeof(T)))
@@ -209,6 +209,8 @@ M.vector = terralib.memoize(function(T)
       end
     end
   end
+  -- the managed-type methods (see detail.lifecycle)
+  detail.lifecycle(V, V.methods._free, V.methods._copy)
   return V
 end)
 
