@@ -14,7 +14,6 @@ local lazy = {
   fat = "image.fat",
   place = "image.disk",
   patch = "image.disk",
-  util = "image.util",
 }
 
 setmetatable(image, {
