@@ -60,6 +60,16 @@ function D.sparse(path, size)
   U.run(D.create, 1, "image.sparse " .. path, path, n)
 end
 
+-- image.align(sector [, n]): the first multiple of n sectors (default
+-- 2048, 1 MiB) at or after sector; partitions without start are aligned so.
+function D.align(sector, n)
+  n = n or 2048
+  if type(sector) ~= "number" or type(n) ~= "number" or n < 1 then
+    U.fail(1, "image.align(sector [, n]): numbers expected")
+  end
+  return math.ceil(sector / n) * n
+end
+
 local function filesize(path, level)
   local f = io.open(path, "rb")
   if not f then U.fail(level + 1, "cannot open %s", path) end

@@ -262,6 +262,16 @@ function U.crc32s(s, crc)
   return tonumber(crc32str(crc or 0, s, #s))
 end
 
+-- fmix is MurmurHash3's 32-bit finalizer: it spreads a CRC's bits, so
+-- seeds that differ in one character give unrelated GUIDs.
+local fmix = terra(h : uint32) : uint32
+  h = h ^ (h >> 16)
+  h = h * [uint32](0x85EBCA6BULL)
+  h = h ^ (h >> 13)
+  h = h * [uint32](0xC2B2AE35ULL)
+  return h ^ (h >> 16)
+end
+
 -- bytes4 gives the four little-endian bytes of a 32-bit number.
 local function bytes4(t, v)
   for _ = 1, 4 do t[#t + 1] = v % 256; v = math.floor(v / 256) end
@@ -271,7 +281,7 @@ end
 -- from a seed and a name, so rebuilding gives the same GUIDs.
 function U.seedguid(seed, name)
   local t = {}
-  for i = 1, 4 do bytes4(t, U.crc32s(tostring(seed) .. "\0" .. name .. "\0" .. i)) end
+  for i = 1, 4 do bytes4(t, tonumber(fmix(U.crc32s(tostring(seed) .. "\0" .. name .. "\0" .. i)))) end
   t[8] = t[8] % 16 + 0x40   -- version 4 (high nibble of the third group)
   t[9] = t[9] % 64 + 0x80   -- variant 10xx
   return t
