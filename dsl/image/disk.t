@@ -101,7 +101,9 @@ end
 -- image.patch(image, code [, opts]): splice boot code over the sector at
 -- opts.offset (default 0) of image, keeping bytes opts.keep = {from, to}
 -- (default {3, 90}: the FAT32 BPB and extended BPB, from the OEM name to the
--- file system type). code is a string of bytes or {file = path}.
+-- file system type). code is a string of bytes or {file = path}. When the
+-- sector holds a FAT32 BPB, its backup boot sector gets the same code
+-- (opts.backup = false turns that off).
 -- Replaces the pair `dd if=boot.bin of=fs.img bs=1 count=3 conv=notrunc` and
 -- `dd if=boot.bin of=fs.img bs=1 skip=90 seek=90 count=422 conv=notrunc`.
 function D.patch(path, code, opts)
@@ -123,8 +125,17 @@ function D.patch(path, code, opts)
   local off = U.size(opts.offset or 0, "image.patch offset", 1)
   local f = io.open(path, "rb")
   if not f then U.fail(1, "image.patch: cannot open %s", path) end
+  f:seek("set", off)
+  local sec = f:read(512) or ""
   f:close()
   U.run(D.patchfile, 1, "image.patch " .. path, path, off, code, #code, from, to)
+  -- a FAT32 boot sector names its backup copy (BPB_BkBootSec): patch it too
+  if opts.backup ~= false and #sec == 512 and sec:sub(83, 90) == "FAT32   " then
+    local bk = sec:byte(51) + 256 * sec:byte(52)
+    if bk > 0 and bk < 32 then
+      U.run(D.patchfile, 1, "image.patch " .. path, path, off + bk * 512, code, #code, from, to)
+    end
+  end
 end
 
 return D
