@@ -214,7 +214,16 @@ local SHORTOK = "[A-Z0-9!#$%%&'()@^_`{}~%-]"
 
 -- timestamp gives FAT time and date words for seconds since 1970 (UTC),
 -- clamped to the years FAT can hold.
+local timestamp0
+local stamps = {}
 local function timestamp(t)
+  local s = stamps[t]
+  if s then return s[1], s[2] end
+  local tm, dt = timestamp0(t)
+  stamps[t] = { tm, dt }
+  return tm, dt
+end
+function timestamp0(t)
   local y, m, d, h, mi, s = U.civil(t)
   if y < 1980 then return 0, 33 end
   if y > 2107 then y, m, d, h, mi, s = 2107, 12, 31, 23, 59, 58 end
@@ -224,24 +233,26 @@ end
 -- exact83 gives the 11-byte short name if name already is a valid upper-case
 -- 8.3 name, else nil.
 local function exact83(name)
+  if #name > 12 then return nil end
   local base, ext = name:match("^([^%.]+)%.?([^%.]*)$")
   if not base or #base > 8 or #ext > 3 or (name:sub(-1) == ".") then return nil end
   if base:gsub(SHORTOK, "") ~= "" or ext:gsub(SHORTOK, "") ~= "" then return nil end
   return base .. string.rep(" ", 8 - #base) .. ext .. string.rep(" ", 3 - #ext)
 end
 
+-- shortchars maps a name part to short-name characters: upper case, no
+-- spaces, '_' for other bytes and for each UTF-8 sequence.
+local okbyte = {}
+for c in ("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'()@^_`{}~-"):gmatch(".") do okbyte[c:byte()] = true end
 local function shortchars(s)
-  s = s:upper():gsub("[ ]", "")
   local out = {}
   for i = 1, #s do
-    local c = s:sub(i, i)
-    if c:match(SHORTOK) then out[#out + 1] = c
-    elseif c:byte() >= 0x80 then
-      -- one '_' per UTF-8 sequence: skip continuation bytes
-      if c:byte() >= 0xC0 then out[#out + 1] = "_" end
-    else out[#out + 1] = "_" end
+    local b = s:byte(i)
+    if b >= 97 and b <= 122 then b = b - 32 end
+    if okbyte[b] then out[#out + 1] = b
+    elseif b ~= 32 and (b < 0x80 or b >= 0xC0) then out[#out + 1] = 95 end
   end
-  return table.concat(out)
+  return string.char(unpack(out))
 end
 
 -- shortname makes a unique 8.3 name for a long name ("~N" tails).
@@ -257,10 +268,13 @@ local function shortname(name, used)
     local s = make(stem)
     if not used[s] then return s end
   end
-  for n = 1, 999999 do
+  -- the next tail to try for this stem is remembered under a key no
+  -- 11-byte short name can equal
+  local key = "\0" .. stem .. "." .. ext
+  for n = used[key] or 1, 999999 do
     local tail = "~" .. n
     local s = make(stem:sub(1, 8 - #tail) .. tail)
-    if not used[s] then return s end
+    if not used[s] then used[key] = n + 1 return s end
   end
 end
 
@@ -312,10 +326,9 @@ local function tree(files, level)
         if type(e.data) ~= "string" then U.fail(level, "image.fat: %s: data must be a string", e.path) end
         node.data, node.size = e.data, #e.data
       elseif e.host ~= nil then
-        local f = io.open(e.host, "rb")
-        if not f then U.fail(level, "image.fat: %s: cannot open host file %s", e.path, tostring(e.host)) end
-        node.host, node.size = e.host, f:seek("end")
-        f:close()
+        local n = type(e.host) == "string" and tonumber(U.pathsize(e.host)) or -1
+        if n < 0 then U.fail(level, "image.fat: %s: cannot open host file %s", e.path, tostring(e.host)) end
+        node.host, node.size = e.host, n
       else
         U.fail(level, "image.fat: %s: data, host or dir = true expected", e.path)
       end
@@ -415,7 +428,12 @@ function F.fat(spec)
       if not c.short then
         c.short = shortname(c.name, used)
         used[c.short] = true
-        c.units = U.utf16(c.name, "image.fat: " .. c.path, 1)
+        if c.name:find("[\128-\255]") then
+          c.units = U.utf16(c.name, "image.fat: " .. c.path, 1)
+        else
+          c.units = { c.name:byte(1, -1) }
+          c.units.ascii = c.name
+        end
         if #c.units > 255 then U.fail(1, "image.fat: %s: name longer than 255 UTF-16 units", c.path) end
       end
       slots = slots + 1 + (c.units and math.ceil(#c.units / 13) or 0)
@@ -471,9 +489,15 @@ function F.fat(spec)
       time = tm, date = dt, nlfn = 0, lfn = 0 }
     if e.short[1] == 0xE5 then e.short[1] = 0x05 end
     if units then
-      local b = {}
-      for i, u in ipairs(units) do b[i] = string.char(u % 256, math.floor(u / 256)) end
-      e.lfn, e.nlfn = blob:add(table.concat(b)), #units
+      local le
+      if units.ascii then
+        le = units.ascii:gsub(".", "%0\0")
+      else
+        local b = {}
+        for i, u in ipairs(units) do b[i] = string.char(u % 256, math.floor(u / 256)) end
+        le = table.concat(b)
+      end
+      e.lfn, e.nlfn = blob:add(le), #units
     end
     ents[#ents + 1] = e
   end

@@ -50,6 +50,15 @@ terra U.filesize(fd : int) : int64
 end
 
 -- pwriteall writes n bytes at off, retrying short writes.
+-- pathsize is the size of the file at path, or -1.
+terra U.pathsize(path : rawstring) : int64
+  var fd = C.open(path, O_RDONLY or O_CLOEXEC, 0)
+  if fd < 0 then return -1 end
+  var n = U.filesize(fd)
+  C.close(fd)
+  return n
+end
+
 terra U.pwriteall(fd : int, p : &uint8, n : uint64, off : int64) : bool
   while n > 0 do
     var w = C.pwrite(fd, p, n, off)
