@@ -278,50 +278,51 @@ local function shortname(name, used)
   end
 end
 
-local BAD = '[%z\1-\31"*/:<>?\\|\127]'
+-- Characters no FAT name may hold ('/' separates names).
+local BAD = '[%z\1-\31"*:<>?\\|\127]'
 
--- tree turns the list of entries into nested directories.
+-- tree turns the list of entries into nested directories. Parents are
+-- found by their path, so each directory is split only once.
 local function tree(files, level)
   level = level + 1
   local root = { dir = true, children = {}, byname = {}, path = "" }
   if type(files) ~= "table" then U.fail(level, "image.fat: files = {...} expected") end
-  local function dirof(parts, n, what)
-    local d = root
-    for i = 1, n do
-      local c = d.byname[parts[i]]
-      if not c then
-        c = { dir = true, children = {}, byname = {}, name = parts[i],
-          path = table.concat(parts, "/", 1, i) }
-        d.byname[parts[i]] = c
-        d.children[#d.children + 1] = c
-      elseif not c.dir then
-        U.fail(level, "image.fat: %s: %s is a file, not a directory", what, c.path)
-      end
-      d = c
-    end
-    return d
+  local dirs = { [""] = root }
+  local function dirof(path, what)
+    local d = dirs[path]
+    if d then return d end
+    local cut = path:match(".*()/")
+    local parent = dirof(cut and path:sub(1, cut - 1) or "", what)
+    local name = cut and path:sub(cut + 1) or path
+    local c = parent.byname[name]
+    if c and not c.dir then U.fail(level + 1, "image.fat: %s: %s is a file, not a directory", what, c.path) end
+    c = { dir = true, children = {}, byname = {}, name = name, path = path }
+    parent.byname[name] = c
+    parent.children[#parent.children + 1] = c
+    dirs[path] = c
+    return c
   end
   for i, e in ipairs(files) do
     if type(e) ~= "table" or type(e.path) ~= "string" then
       U.fail(level, "image.fat: files[%d]: {path = ..., data = | host = | dir = true} expected", i)
     end
-    local parts = {}
-    for s in e.path:gmatch("[^/]+") do
-      if s == "." or s == ".." then U.fail(level, "image.fat: %s: '.' and '..' are not allowed in paths", e.path) end
-      if s:find(BAD) then U.fail(level, "image.fat: %s: a FAT name cannot hold control characters or any of \"*/:<>?\\|", e.path) end
-      if s:sub(-1) == "." or s:sub(-1) == " " then U.fail(level, "image.fat: %s: a FAT name cannot end in '.' or ' '", e.path) end
-      parts[#parts + 1] = s
+    local p = e.path
+    if p:find("//", 1, true) or p:sub(1, 1) == "/" or p:sub(-1) == "/" then
+      p = p:gsub("/+", "/"):gsub("^/", ""):gsub("/$", "")
     end
-    if #parts == 0 then U.fail(level, "image.fat: files[%d]: empty path", i) end
-    local parent = dirof(parts, #parts - 1, e.path)
-    local name = parts[#parts]
-    local old = parent.byname[name]
+    if p == "" then U.fail(level, "image.fat: files[%d]: empty path", i) end
+    if ("/" .. p .. "/"):find("/%.%.?/") then U.fail(level, "image.fat: %s: '.' and '..' are not allowed in paths", e.path) end
+    if p:find(BAD) then U.fail(level, "image.fat: %s: a FAT name cannot hold control characters or any of \"*/:<>?\\|", e.path) end
+    if (p .. "/"):find("[%. ]/") then U.fail(level, "image.fat: %s: a FAT name cannot end in '.' or ' '", e.path) end
     if e.dir then
-      local d = dirof(parts, #parts, e.path)
+      local d = dirof(p, e.path)
       d.mtime, d.mode = e.mtime, e.mode
     else
-      if old then U.fail(level, "image.fat: %s: given twice", e.path) end
-      local node = { name = name, path = e.path, mtime = e.mtime, mode = e.mode }
+      local cut = p:match(".*()/")
+      local parent = dirof(cut and p:sub(1, cut - 1) or "", e.path)
+      local name = cut and p:sub(cut + 1) or p
+      if parent.byname[name] then U.fail(level, "image.fat: %s: given twice", e.path) end
+      local node = { name = name, path = p, mtime = e.mtime, mode = e.mode }
       if e.data ~= nil then
         if type(e.data) ~= "string" then U.fail(level, "image.fat: %s: data must be a string", e.path) end
         node.data, node.size = e.data, #e.data
@@ -418,9 +419,13 @@ function F.fat(spec)
     local d = table.remove(queue, 1)
     dirs[#dirs + 1] = d
     table.sort(d.children, function(a, b) return a.name < b.name end)
-    local used = {}
+    local used, folded = {}, {}
     local slots = (d == root) and ((fat32 and label) and 1 or 0) or 2
     for _, c in ipairs(d.children) do
+      local low = c.name:lower()
+      local other = folded[low]
+      if other then U.fail(1, "image.fat: %s and %s differ only in case (FAT names ignore case)", other.path, c.path) end
+      folded[low] = c
       local s = exact83(c.name)
       if s and not used[s] then used[s] = true; c.short = s end
     end
