@@ -267,12 +267,28 @@ func makeTree(t *testing.T, root string, big bool) string {
 		}
 	}
 	add("日本語/ファイル名.txt", []byte("unicode\n"))
+	add("emoji 🎉 party.txt", []byte("surrogate pair\n"))
 	add("A Very Long File Name That Needs More Than Thirteen Characters.text", []byte("lfn\n"))
 	add("UPPER.TXT", []byte("8.3\n"))
 	add("lower.txt", []byte("case\n"))
 	add("empty file", nil)
 	lua.WriteString("  { path = \"empty dir\", dir = true },\n}\n")
 	return lua.String()
+}
+
+// mtoolsName is the name mcopy gives a file: it converts long names one
+// UTF-16 unit at a time, so a character outside the BMP (a surrogate pair)
+// comes out as "__". The pair itself is checked in the image's bytes.
+func mtoolsName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if r > 0xFFFF {
+			b.WriteString("__")
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // compareTrees checks that every file and directory of want is in got
@@ -299,7 +315,10 @@ func compareTrees(t *testing.T, want, got string) int {
 		})
 		return m
 	}
-	w, g := list(want), list(got)
+	w, g := map[string]string{}, list(got)
+	for k, v := range list(want) {
+		w[mtoolsName(k)] = v
+	}
 	var diffs []string
 	for k, v := range w {
 		if g[k] != v {
@@ -372,6 +391,14 @@ print(fs.clusters)
 		if c := strings.Count(list, "grün ü.txt"); c != 500 {
 			t.Errorf("mdir '::/big dir' lists %d long names, want 500", c)
 		}
+	}
+	// 🎉 (U+1F389) is stored as the surrogate pair D83C DF89, little-endian
+	img, err := os.ReadFile(filepath.Join(dir, "fs.img"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(img, []byte{' ', 0, 0x3C, 0xD8, 0x89, 0xDF, ' ', 0}) {
+		t.Errorf("fs.img: no LFN entry holding the surrogate pair of U+1F389")
 	}
 	if size, alloc := allocated(t, filepath.Join(dir, "fs.img")); big && alloc > size-(2<<20) {
 		t.Errorf("fs.img: %d of %d bytes allocated; the zero stretch of big.bin should stay a hole", alloc, size)

@@ -32,11 +32,12 @@ local U = require "image.util"
 local C = U.C
 local F = {}
 
--- A directory entry to encode: a short entry, preceded by LFN entries when
--- nlfn > 0 (nlfn UTF-16 units at byte lfn of the blob).
+-- A directory entry to encode: a short entry (its 11-byte name at byte
+-- short of the blob), preceded by LFN entries when nlfn > 0 (the long name,
+-- nlfn bytes of UTF-8 at byte lfn of the blob).
 struct F.Ent {
-  off : uint64; lfn : uint64; cluster : uint32; size : uint32
-  time : uint16; date : uint16; nlfn : uint16; short : uint8[11]; attr : uint8
+  off : uint64; lfn : uint64; short : uint64; cluster : uint32; size : uint32
+  time : uint16; date : uint16; nlfn : uint16; attr : uint8
 }
 -- File contents: size bytes at fs offset off, from the blob (host = false)
 -- or from the host file whose NUL-terminated name is at src in the blob.
@@ -96,13 +97,40 @@ terra F.lfnsum(s : &uint8) : uint8
   return sum
 end
 
+-- utf16 decodes n bytes of UTF-8 (checked by the layout) into UTF-16
+-- units and returns their number.
+terra F.utf16(out : &uint16, s : &uint8, n : int) : int
+  var i, k = 0, 0
+  while i < n do
+    var c = [uint32](s[i])
+    var cp : uint32
+    var l : int
+    if c < 0x80 then cp, l = c, 1
+    elseif c < 0xE0 then cp, l = c and 0x1F, 2
+    elseif c < 0xF0 then cp, l = c and 0x0F, 3
+    else cp, l = c and 0x07, 4 end
+    for j = 1, l do cp = (cp << 6) or (s[i + j] and 0x3F) end
+    if cp >= 0x10000 then
+      cp = cp - 0x10000
+      out[k], out[k + 1] = 0xD800 + (cp >> 10), 0xDC00 + (cp and 0x3FF)
+      k = k + 2
+    else
+      out[k] = cp
+      k = k + 1
+    end
+    i = i + l
+  end
+  return k
+end
+
 -- encode writes the LFN entries and the short entry of e into out (room
 -- for 21 entries) and returns the number of bytes.
 terra F.encode(out : &uint8, e : &F.Ent, blob : &uint8) : int
-  var name = [&uint16](blob + e.lfn)
-  var n = [int](e.nlfn)
+  var name : uint16[258]
+  var n = F.utf16(&name[0], blob + e.lfn, e.nlfn)
+  var short = blob + e.short
   var slots = (n + 12) / 13
-  var sum = F.lfnsum(&e.short[0])
+  var sum = F.lfnsum(short)
   C.memset(out, 0, 32 * (slots + 1))
   for k = 0, slots do
     var ord = slots - k -- stored from the last part of the name to the first
@@ -121,7 +149,7 @@ terra F.encode(out : &uint8, e : &F.Ent, blob : &uint8) : int
     end
   end
   var d = out + 32 * slots
-  C.memcpy(d, &e.short[0], 11)
+  C.memcpy(d, short, 11)
   d[11] = e.attr
   put16(d, 14, e.time)
   put16(d, 16, e.date)
@@ -433,15 +461,11 @@ function F.fat(spec)
       if not c.short then
         c.short = shortname(c.name, used)
         used[c.short] = true
-        if c.name:find("[\128-\255]") then
-          c.units = U.utf16(c.name, "image.fat: " .. c.path, 1)
-        else
-          c.units = { c.name:byte(1, -1) }
-          c.units.ascii = c.name
-        end
-        if #c.units > 255 then U.fail(1, "image.fat: %s: name longer than 255 UTF-16 units", c.path) end
+        c.units = #c.name
+        if c.name:find("[\128-\255]") then c.units = #U.utf16(c.name, "image.fat: " .. c.path, 1) end
+        if c.units > 255 then U.fail(1, "image.fat: %s: name longer than 255 UTF-16 units", c.path) end
       end
-      slots = slots + 1 + (c.units and math.ceil(#c.units / 13) or 0)
+      slots = slots + 1 + (c.units and math.ceil(c.units / 13) or 0)
       if c.dir then queue[#queue + 1] = c end
     end
     if slots > 65536 then U.fail(1, "image.fat: directory %s has %d entries, at most 65536", d.path, slots) end
@@ -488,23 +512,11 @@ function F.fat(spec)
 
   -- directory entries with their byte offsets
   local ents = {}
-  local function ent(off, short, attr, cluster, size, t, units)
+  local function ent(off, short, attr, cluster, size, t, long)
     local tm, dt = timestamp(t or deftime)
-    local e = { off = off, short = { short:byte(1, 11) }, attr = attr, cluster = cluster, size = size,
-      time = tm, date = dt, nlfn = 0, lfn = 0 }
-    if e.short[1] == 0xE5 then e.short[1] = 0x05 end
-    if units then
-      local le
-      if units.ascii then
-        le = units.ascii:gsub(".", "%0\0")
-      else
-        local b = {}
-        for i, u in ipairs(units) do b[i] = string.char(u % 256, math.floor(u / 256)) end
-        le = table.concat(b)
-      end
-      e.lfn, e.nlfn = blob:add(le), #units
-    end
-    ents[#ents + 1] = e
+    if short:byte(1) == 0xE5 then short = "\5" .. short:sub(2) end
+    ents[#ents + 1] = { off = off, short = blob:add(short), attr = attr, cluster = cluster, size = size,
+      time = tm, date = dt, nlfn = long and #long or 0, lfn = long and blob:add(long) or 0 }
   end
   local rootoff = fat32 and coff(root.cluster) or (g.reserved + 2 * g.fatsz) * 512
   for _, d in ipairs(dirs) do
@@ -520,8 +532,8 @@ function F.fat(spec)
       c.parent = d
       local attr = c.dir and 0x10 or 0x20
       if c.mode and math.floor(c.mode / 128) % 2 == 0 then attr = attr + 0x01 end
-      ent(off, c.short, attr, c.cluster, c.dir and 0 or c.size, c.mtime, c.units)
-      off = off + 32 * (1 + (c.units and math.ceil(#c.units / 13) or 0))
+      ent(off, c.short, attr, c.cluster, c.dir and 0 or c.size, c.mtime, c.units and c.name)
+      off = off + 32 * (1 + (c.units and math.ceil(c.units / 13) or 0))
     end
   end
   local files = {}
