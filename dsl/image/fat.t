@@ -283,16 +283,31 @@ local function shortchars(s)
   return string.char(unpack(out))
 end
 
+-- lastof is the position of the last plain occurrence of c in s, or nil.
+local function lastof(s, c)
+  local at, i = nil, s:find(c, 1, true)
+  while i do at, i = i, s:find(c, i + 1, true) end
+  return at
+end
+
+-- skipdots drops leading dots.
+local function skipdots(s)
+  local i = 1
+  while s:byte(i) == 46 do i = i + 1 end
+  return i == 1 and s or s:sub(i)
+end
+
 -- shortname makes a unique 8.3 name for a long name ("~N" tails).
 local function shortname(name, used)
-  local stem, ext = name:match("^(.*)%.([^%.]*)$")
-  if not stem or stem:gsub("^%.+", "") == "" then stem, ext = name, "" end
-  stem = shortchars(stem:gsub("^%.+", ""))
+  local dot = lastof(name, ".")
+  local stem, ext = name, ""
+  if dot and skipdots(name:sub(1, dot - 1)) ~= "" then stem, ext = name:sub(1, dot - 1), name:sub(dot + 1) end
+  stem = shortchars(skipdots(stem))
   ext = shortchars(ext):sub(1, 3)
   if stem == "" then stem = "_" end
   local function make(base) return base .. string.rep(" ", 8 - #base) .. ext .. string.rep(" ", 3 - #ext) end
   -- only the case differs: keep the name without a tail
-  if #stem <= 8 and name:upper():gsub(" ", "") == (ext ~= "" and stem .. "." .. ext or stem) then
+  if #stem <= 8 and not name:find(" ", 1, true) and name:upper() == (ext ~= "" and stem .. "." .. ext or stem) then
     local s = make(stem)
     if not used[s] then return s end
   end
@@ -319,7 +334,7 @@ local function tree(files, level)
   local function dirof(path, what)
     local d = dirs[path]
     if d then return d end
-    local cut = path:match(".*()/")
+    local cut = lastof(path, "/")
     local parent = dirof(cut and path:sub(1, cut - 1) or "", what)
     local name = cut and path:sub(cut + 1) or path
     local c = parent.byname[name]
@@ -339,14 +354,14 @@ local function tree(files, level)
       p = p:gsub("/+", "/"):gsub("^/", ""):gsub("/$", "")
     end
     if p == "" then U.fail(level, "image.fat: files[%d]: empty path", i) end
-    if ("/" .. p .. "/"):find("/%.%.?/") then U.fail(level, "image.fat: %s: '.' and '..' are not allowed in paths", e.path) end
+    if ("/" .. p):find("/.", 1, true) and ("/" .. p .. "/"):find("/%.%.?/") then U.fail(level, "image.fat: %s: '.' and '..' are not allowed in paths", e.path) end
     if p:find(BAD) then U.fail(level, "image.fat: %s: a FAT name cannot hold control characters or any of \"*/:<>?\\|", e.path) end
-    if (p .. "/"):find("[%. ]/") then U.fail(level, "image.fat: %s: a FAT name cannot end in '.' or ' '", e.path) end
+    if (p .. "/"):find("./", 1, true) or (p .. "/"):find(" /", 1, true) then U.fail(level, "image.fat: %s: a FAT name cannot end in '.' or ' '", e.path) end
     if e.dir then
       local d = dirof(p, e.path)
       d.mtime, d.mode = e.mtime, e.mode
     else
-      local cut = p:match(".*()/")
+      local cut = lastof(p, "/")
       local parent = dirof(cut and p:sub(1, cut - 1) or "", e.path)
       local name = cut and p:sub(cut + 1) or p
       if parent.byname[name] then U.fail(level, "image.fat: %s: given twice", e.path) end

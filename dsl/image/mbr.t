@@ -64,7 +64,6 @@ function M.mbr(spec)
   local size = U.size(spec.size, "image.mbr size", 1)
   if size % 512 ~= 0 or size < 1024 then U.fail(1, "image.mbr: size must be a multiple of 512 bytes, at least 1024") end
   local total = size / 512
-  if total - 1 > 0xFFFFFFFF then U.fail(1, "image.mbr: disk of %d sectors is too large for an MBR", total) end
   local specs = spec.partitions or {}
   if #specs > 4 then U.fail(1, "image.mbr: %d partitions, but an MBR holds four primaries", #specs) end
   local parts = U.layout("image.mbr", specs, 1, total - 1, spec.align or 2048, 1)
@@ -72,6 +71,9 @@ function M.mbr(spec)
   for i = 1, 4 do
     local p = parts[i]
     if p then
+      if p.start + p.sectors > 0x100000000 then
+        U.fail(1, "%s: ends past sector 2^32, beyond what an MBR can address", p.what)
+      end
       local t = typebyte(p.spec.type or "linux", p.what, 1)
       p.type = t
       p.boot = p.spec.boot and true or false

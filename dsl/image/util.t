@@ -116,7 +116,10 @@ terra U.copy(src : int, srcoff : int64, dst : int, dstoff : int64, len : int64) 
   var pos = srcoff
   while pos < stop do
     var data = C.lseek(src, pos, SEEK_DATA)
-    if data < 0 then break end -- only a hole is left (ENXIO) or no support
+    if data < 0 then -- ENXIO: only a hole is left
+      ok = @C.__errno_location() == 6
+      break
+    end
     if data >= stop then break end
     pos = data
     var n = stop - pos
