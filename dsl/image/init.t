@@ -14,6 +14,7 @@ local lazy = {
   fat = "image.fat",
   place = "image.disk",
   patch = "image.disk",
+  align = "image.disk",
 }
 
 setmetatable(image, {
