@@ -388,7 +388,7 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 		return true
 	}
 	if fn := check.Host.AsFunction(v); fn != nil {
-		ft := check.candidateType(fn)
+		ft := declaredType(fn)
 		if fits(ft) {
 			return fn
 		}
@@ -406,7 +406,7 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 	if defs, ok := check.overloads(v); ok {
 		any := false
 		for _, d := range defs {
-			if fits(check.candidateType(d)) {
+			if fits(declaredType(d)) {
 				any = true
 			}
 		}
@@ -434,6 +434,26 @@ func (check *Checker) userMethodFunc(r *raiiInfo, name string, v lua.LValue, at 
 	fn := genFunc(t.String()+"."+name, at, ps, &tree.ExprStmt{StmtBase: tree.StmtBase{Pos: at}, X: call})
 	fn.Inline = 1
 	return fn
+}
+
+// declaredType is fn's type as far as its declaration says (the result
+// is unit when not annotated). The RAII methods are chosen by their
+// parameters alone, without checking bodies: a body may use the type
+// whose methods are being decided, and its errors are reported where
+// the method is first called.
+func declaredType(fn *tree.Function) *types.Type {
+	if fn.Type != nil || fn.Def == nil {
+		return fn.Type
+	}
+	ps := make([]*types.Type, len(fn.Def.Params))
+	for i, p := range fn.Def.Params {
+		ps[i] = p.VarType()
+	}
+	res := fn.Def.Result
+	if res == nil {
+		res = types.Unit()
+	}
+	return types.FuncOf(ps, res, fn.Def.Variadic)
 }
 
 // ---- checked calls of those functions ----
