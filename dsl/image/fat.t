@@ -29,6 +29,7 @@
 -- read when the image is written (its size must not change in between).
 -- mode: only the owner-write bit is used (clear = read-only attribute).
 local U = require "image.util"
+local T = require "image.tree"
 local C = U.C
 local F = {}
 
@@ -324,11 +325,30 @@ end
 -- Characters no FAT name may hold ('/' separates names).
 local BAD = '[%z\1-\31"*:<>?\\|\127]'
 
+-- fatentries turns an image.tree into image.fat's list of entries. FAT
+-- has no links, owners or special files: a hard link becomes a copy of
+-- its file; symlinks, devices and FIFOs are errors.
+local function fatentries(t, level)
+  local out = {}
+  for _, e in ipairs(t:entries()) do
+    if e.kind == "hardlink" then
+      local f = t:get(e.target)
+      out[#out + 1] = { path = e.path, data = f.data, host = f.host, mtime = e.mtime }
+    elseif e.kind == "file" or e.kind == "dir" then
+      out[#out + 1] = e
+    else
+      U.fail(level + 1, "image.fat: %s: FAT cannot hold a %s", e.path, e.kind)
+    end
+  end
+  return out
+end
+
 -- tree turns the list of entries into nested directories. Parents are
 -- found by their path, so each directory is split only once.
 local function tree(files, level)
   level = level + 1
   local root = { dir = true, children = {}, byname = {}, path = "" }
+  if T.istree(files) then files = fatentries(files, level) end
   if type(files) ~= "table" then U.fail(level, "image.fat: files = {...} expected") end
   local dirs = { [""] = root }
   local function dirof(path, what)

@@ -15,6 +15,8 @@ local lazy = {
   place = "image.disk",
   patch = "image.disk",
   align = "image.disk",
+  tree = "image.tree",
+  istree = "image.tree",
 }
 
 setmetatable(image, {
