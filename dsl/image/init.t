@@ -17,6 +17,7 @@ local lazy = {
   align = "image.disk",
   tree = "image.tree",
   istree = "image.tree",
+  exec = "image.exec",
 }
 
 setmetatable(image, {
