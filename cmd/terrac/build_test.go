@@ -117,6 +117,18 @@ func TestBuildExecutable(t *testing.T) {
 	}
 }
 
+// TestBuildUnitMainExitsZero checks that an executable whose main
+// returns nothing exits with status 0.
+func TestBuildUnitMainExitsZero(t *testing.T) {
+	t.Parallel()
+	dir := setup(t, "unitmain.t")
+	mustBuild(t, dir, "unitmain.t")
+	r := runCmd(t, dir, nil, filepath.Join(dir, "unitmain"), "x", "y")
+	if diff := cmp.Diff(result{"args 3\n", "", 0}, r); diff != "" {
+		t.Errorf("running the executable (-want +got):\n%s", diff)
+	}
+}
+
 // TestBuildDependsOnLibcOnly checks that a built program needs neither
 // terrac, LLVM nor the Go runtime: only the C library family.
 func TestBuildDependsOnLibcOnly(t *testing.T) {

@@ -603,6 +603,33 @@ local function setvptr(ci, ptr)
   return quote ptr.__vptr = [&opaque](&vt) end
 end
 
+-- installcopy makes a copy constructor `new(o : &T)` the class's __copy,
+-- so that `var b = a` and `b = a` call it as in C++. The target is
+-- destroyed and re-initialized first (assignment), and self-assignment
+-- does nothing. It takes effect for managed classes (a destructor or
+-- managed fields); other classes are plain data and copy their bits.
+local function installcopy(ci)
+  local T = ci.T
+  local copy
+  for _, c in ipairs(ci.ctors) do
+    if #c.params == 1 and c.params[1] == &T then copy = c.fn end
+  end
+  if copy == nil then return end
+  local reset = macro(function(to)
+    if not ismanaged(T) then return quote end end
+    return quote to:__dtor(); to:__init() end
+  end)
+  local fn = terra(from : &T, to : &T) : {}
+    if from == to then return end
+    reset(to)
+    [setvptr(ci, to)]
+    [fieldinits(ci, to)]
+    copy(to, from)
+  end
+  fn:setname(ci.name .. ".__copy")
+  T.methods.__copy = fn
+end
+
 -- cpp.finish(T): the class is complete. Checks that its interfaces are
 -- implemented, installs virtual dispatch, constructors, the destructor
 -- and the operators.
@@ -658,6 +685,7 @@ function M.finish(T, at)
     init:setname(ci.name .. ".__init")
     T.methods.__init = init
   end
+  installcopy(ci)
   installops(ci)
   -- interfaces
   for _, I in ipairs(ci.ifaces) do M.checkimplements(ci, I, at or ci.at) end
@@ -723,12 +751,17 @@ function M.allocate(T, args)
   checkconcrete(ci)
   local p = symbol(&T, "p")
   local init = ctorcall(ci, p, args)
+  -- The constructor body assigns to fields, which destroys their old
+  -- values: managed fields must hold valid (initialized) objects first.
+  local raii = quote end
+  if terralib.ismanaged(T) then raii = quote [p]:__init() end end
   return quote
-    var [p] = [&T](C.malloc(sizeof(T)))
+    var [p] = [&T](C.calloc(1, sizeof(T)))
     if [p] == nil then
       C.fprintf(C.stderr, "out of memory allocating %s\n", [ci.name])
       C.abort()
     end
+    [raii]
     [setvptr(ci, p)]
     [fieldinits(ci, p)]
     [init]

@@ -8,7 +8,10 @@ import (
 	"strings"
 
 	"github.com/llir/llvm/ir"
+	"github.com/llir/llvm/ir/constant"
 	"github.com/llir/llvm/ir/enum"
+	irtypes "github.com/llir/llvm/ir/types"
+	"github.com/llir/llvm/ir/value"
 
 	"terrac/compiler/lower"
 	"terrac/compiler/tree"
@@ -137,6 +140,16 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 		if other := taken[e.Name]; other != nil && other != f {
 			return nil, fmt.Errorf("saveobj: exported name %s is already the name of another function", e.Name)
 		}
+		if e.Name == "main" && f.Sig.RetType.Equal(irtypes.Void) {
+			// A C main returns the exit status: a Terra main that
+			// returns nothing exits with 0, not with whatever its last
+			// call left in the return register.
+			if taken["main"] != nil {
+				return nil, fmt.Errorf("saveobj: exported name main is already the name of another function")
+			}
+			taken["main"] = newMainWrapper(mod, f)
+			continue
+		}
 		if named[f] {
 			// A second name for the same function: an alias.
 			mod.NewAlias(e.Name, f)
@@ -156,6 +169,21 @@ func BuildModule(exports []Export, check func(*tree.Function) error, o Options) 
 		setFastMath(mod, flags)
 	}
 	return m, nil
+}
+
+// newMainWrapper defines `i32 main(params of f)` calling f and returning 0.
+func newMainWrapper(mod *ir.Module, f *ir.Func) *ir.Func {
+	ps := make([]*ir.Param, len(f.Params))
+	args := make([]value.Value, len(f.Params))
+	for i, p := range f.Params {
+		ps[i] = ir.NewParam(fmt.Sprintf("a%d", i), p.Typ)
+		args[i] = ps[i]
+	}
+	w := mod.NewFunc("main", irtypes.I32, ps...)
+	b := w.NewBlock("entry")
+	b.NewCall(f, args...)
+	b.NewRet(constant.NewInt(irtypes.I32, 0))
+	return w
 }
 
 // fastMathOrder is LLVM's own order of the flags, which its IR printer
