@@ -92,12 +92,13 @@ detail.copyinto = function(T)
   end)
 end
 
--- panic(file, line, msg): print "file:line: msg" on stderr and exit 1.
+-- panic(file, line, msg): print "file:line: panicked: msg" on stderr and
+-- abort, as cpp.panic does.
 -- Standard output is flushed first so that it stays in order.
 terra detail.panicat(file : rawstring, line : int, msg : rawstring) : {}
   Cio.fflush(nil)
   Cio.fprintf(Cio.stderr, "%s:%d: panicked: %s\n", file, line, msg)
-  C.exit(1)
+  C.abort()
 end
 
 -- where(e): file and line of the expression a macro was given.

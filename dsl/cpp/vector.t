@@ -20,7 +20,7 @@ local M = {}
 terra M.rangefail(file : rawstring, line : int, what : rawstring, i : int64, n : int64) : {}
   Cio.fflush(nil)
   Cio.fprintf(Cio.stderr, "%s:%d: panicked: %s: index %lld out of range for size %lld\n", file, line, what, i, n)
-  C.exit(1)
+  C.abort()
 end
 
 -- self may be a V or a &V; selfptr gives a &V either way.
