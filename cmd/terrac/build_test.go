@@ -315,6 +315,11 @@ func TestBuildCache(t *testing.T) {
 	if !strings.Contains(third.Stderr, "] compiling") {
 		t.Errorf("-O1 build reused the -O2 entry:\n%s", third.Stderr)
 	}
+	// So is a CPU named without a target triple.
+	cpu := runCmd(t, dir, env, terrac(t), "build", "args.t", "--cpu", "x86-64-v2")
+	if !strings.Contains(cpu.Stderr, "] compiling") {
+		t.Errorf("--cpu x86-64-v2 build reused the host-CPU entry:\n%s", cpu.Stderr)
+	}
 	quiet := runCmd(t, dir, nil, terrac(t), "build", "args.t")
 	if quiet.Stderr != "" {
 		t.Errorf("progress printed although stderr is not a terminal:\n%s", quiet.Stderr)

@@ -32,9 +32,16 @@ func cacheKey(ir, kind string, o Options) string {
 	h := sha256.New()
 	t := o.Target
 	if t.Triple == "" {
+		t.Triple = jit.HostTriple()
+	}
+	if t.CPU == "" {
 		// The host's code is tuned for its CPU: a different machine
-		// sharing the cache must not reuse it.
-		t = jit.Target{Triple: jit.HostTriple(), CPU: "host:" + jit.HostCPU(), Features: jit.HostFeatures()}
+		// sharing the cache must not reuse it. An explicit CPU (--cpu)
+		// keeps its own name and features.
+		t.CPU = "host:" + jit.HostCPU()
+		if t.Features == "" {
+			t.Features = jit.HostFeatures()
+		}
 	}
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00", cacheVersion, kind, t.Triple, t.CPU, t.Features, o.Opt)
 	h.Write([]byte(ir))
