@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"terrac/internal/phase"
 
 	"terrac/runtime/jit"
 )
@@ -35,6 +36,7 @@ func main() {
 		code = run(os.Args[1:])
 	}
 	jit.PrintStats() // TERRAC_JIT_STATS=1: os.Exit runs no C atexit handlers
+	phase.Print(os.Stderr)
 	os.Exit(code)
 }
 

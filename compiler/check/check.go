@@ -4,6 +4,7 @@ package check
 
 import (
 	"fmt"
+	"terrac/internal/phase"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -132,6 +133,8 @@ func (check *Checker) Function(fn *tree.Function) error {
 		}
 		return fmt.Errorf("function %s has neither a definition nor a type", fn.Name)
 	}
+	phase.Enter(phase.Check)
+	defer phase.Leave()
 
 	saved := check.env
 	check.env = &env{

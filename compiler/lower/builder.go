@@ -6,6 +6,7 @@ package lower
 import (
 	"fmt"
 	"slices"
+	"terrac/internal/phase"
 
 	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/constant"
@@ -64,6 +65,8 @@ type labelTarget struct {
 // Functions it refers to that are not defined in this module are
 // declared by their LinkName.
 func (m *Module) AddFunction(fn *tree.Function) (err error) {
+	phase.Enter(phase.Lower)
+	defer phase.Leave()
 	if fn.Def == nil {
 		return fmt.Errorf("lower: function %s has no body", fn.Name)
 	}

@@ -5,6 +5,7 @@ package terralib
 import (
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/ast"
+	"terrac/internal/phase"
 
 	"terrac/lang/parse"
 	"terrac/lang/source"
@@ -19,14 +20,18 @@ func (rt *Runtime) ParseConfig() parse.Config { return rt.ext.Config() }
 func (rt *Runtime) LoadChunk(name string, src []byte, cfg parse.Config, rewrite func([]ast.Stmt) []ast.Stmt) (*lua.LFunction, error) {
 	f := source.NewFile(name, src)
 	rt.files[name] = f
+	phase.Enter(phase.Parse)
 	stmts, err := parse.FileConfig(f, rt.Registry, cfg)
+	phase.Leave()
 	if err != nil {
 		return nil, err
 	}
 	if rewrite != nil {
 		stmts = rewrite(stmts)
 	}
+	phase.Enter(phase.LuaCompile)
 	proto, err := lua.Compile(stmts, name)
+	phase.Leave()
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ package terralib
 import (
 	"fmt"
 	"strings"
+	"terrac/internal/phase"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -284,6 +285,8 @@ func (rt *Runtime) declareItem(L *lua.LState, item tast.Decl, cur lua.LValue) lu
 // declareFunc gives a group's function its declared type (`terra f :: T`)
 // or evaluates its definition's signature.
 func (rt *Runtime) declareFunc(L *lua.LState, sp *specialize.Specializer, item *tast.Func, fn *tree.Function) {
+	phase.Enter(phase.Specialize)
+	defer phase.Leave()
 	if item.Body == nil {
 		t, err := sp.FuncType(item)
 		if err != nil {
@@ -304,6 +307,8 @@ func (rt *Runtime) declareFunc(L *lua.LState, sp *specialize.Specializer, item *
 }
 
 func (rt *Runtime) defineFunc(L *lua.LState, sp *specialize.Specializer, f *tast.Func, fn *tree.Function) {
+	phase.Enter(phase.Specialize)
+	defer phase.Leave()
 	if err := sp.Function(f, fn); err != nil {
 		rt.raise(L, err)
 	}
@@ -316,7 +321,9 @@ func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *t
 	if t.Defined {
 		L.RaiseError("attempting to redefine struct %s", t)
 	}
+	phase.Enter(phase.Specialize)
 	entries, err := sp.StructEntries(st)
+	phase.Leave()
 	if err != nil {
 		rt.raise(L, err)
 	}

@@ -4,6 +4,7 @@ package terralib
 
 import (
 	"os"
+	"terrac/internal/phase"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -126,11 +127,15 @@ func (rt *Runtime) LoadPlainLuaFile(path string) (*lua.LFunction, error) {
 func (rt *Runtime) LoadString(name string, src []byte) (*lua.LFunction, error) {
 	f := source.NewFile(name, src)
 	rt.files[name] = f
+	phase.Enter(phase.Parse)
 	stmts, err := parse.FileConfig(f, rt.Registry, rt.ext.Config())
+	phase.Leave()
 	if err != nil {
 		return nil, err
 	}
+	phase.Enter(phase.LuaCompile)
 	proto, err := lua.Compile(stmts, name)
+	phase.Leave()
 	if err != nil {
 		return nil, err
 	}
