@@ -1413,12 +1413,16 @@ func compileTableExpr(context *funcContext, reg int, ex *ast.TableExpr, ec *expc
 			if field.Key != nil {
 				line = field.Key
 			}
+			// terrac: past 511 batches C is 0 and the batch number follows
+			// as a raw word; upstream wrote 0 there, which dropped every
+			// element after the 25,550th of a table constructor.
+			batch := c
 			if c > 511 {
 				c = 0
 			}
 			code.AddABC(OP_SETLIST, tablereg, b, c, sline(line))
 			if c == 0 {
-				code.Add(uint32(c), sline(line))
+				code.Add(uint32(batch), sline(line))
 			}
 		}
 	}
@@ -1819,9 +1823,21 @@ func patchCode(context *funcContext) { // {{{
 			pc += int(context.Proto.FunctionPrototypes[opGetArgBx(inst)].NumUpvalues)
 			moven = 0
 			continue
+		case OP_SETLIST:
+			if opGetArgC(inst) == 0 {
+				// terrac: the next word is SETLIST's batch number, not an
+				// instruction to patch or fold into a MOVEN.
+				if moven > 1 {
+					context.Code.SetOpCode(pc-moven, OP_MOVEN)
+					context.Code.SetC(pc-moven, intMin(moven-1, opMaxArgsC))
+				}
+				pc++
+				moven = 0
+				continue
+			}
 		case OP_SETGLOBAL, OP_SETUPVAL, OP_EQ, OP_LT, OP_LE, OP_TEST,
 			OP_TAILCALL, OP_RETURN, OP_FORPREP, OP_FORLOOP, OP_TFORLOOP,
-			OP_SETLIST, OP_CLOSE:
+			OP_CLOSE:
 			/* nothing to do */
 		case OP_CALL:
 			if reg := opGetArgA(inst) + opGetArgC(inst) - 2; reg > maxreg {
