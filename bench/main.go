@@ -35,6 +35,7 @@ var (
 	noConf  = flag.Bool("noconformance", false, "skip timing the conformance suite")
 	noKern  = flag.Bool("nokernels", false, "skip the C kernels")
 	noCpp   = flag.Bool("nocpp", false, "skip the terra++ against C++ table")
+	noImage = flag.Bool("noimage", false, "skip the image writers against the standard tools")
 )
 
 // The terra++ programs in bench/cpp (NAME.t beside NAME.cpp) are found by
@@ -81,6 +82,9 @@ func main() {
 	}
 	if !*noCpp {
 		cppTable(&b, root, tmp, terrac)
+	}
+	if !*noImage {
+		imageTable(&b, root, tmp, terrac)
 	}
 	if !*noTools {
 		toolTable(&b, root, tmp, terrac)

@@ -5,14 +5,15 @@
 //	terrac run FILE.t [args...]  the same
 //	terrac [repl]                the interactive prompt
 //	terrac build FILE.t [flags]  save the program's Terra functions natively
+//	terrac check FILE.t...       typecheck every Terra function, running no native code
 package main
 
 import (
 	"fmt"
 	"os"
 	"runtime/debug"
-	"terrac/internal/phase"
 
+	"terrac/internal/phase"
 	"terrac/runtime/jit"
 )
 
@@ -24,6 +25,9 @@ const usage = `usage:
   terrac build FILE.t [-o OUT] [--emit exe|obj|so|asm|ll|bc] [-O0..-O3] [-g]
                 [--export name,...] [--header OUT.h] [-- linkargs...]
                                build a native executable, library or object
+  terrac check [--json] [--no-lua-io] FILE.t...
+                               typecheck every function without running native
+                               code (terrac check --help)
 options (before the command):
   -O0 -O1 -O2 -O3              JIT optimization level (default -O3, as clang -O3)
 `
@@ -74,6 +78,8 @@ func run(args []string) (code int) {
 		return runFile(args[1], args[2:])
 	case "build":
 		return buildFile(args[1:])
+	case "check":
+		return runCheck(args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

@@ -4,12 +4,12 @@ package check
 
 import (
 	"fmt"
-	"terrac/internal/phase"
 
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/internal/phase"
 	"terrac/lang/source"
 )
 

@@ -6,7 +6,6 @@ package lower
 import (
 	"fmt"
 	"slices"
-	"terrac/internal/phase"
 
 	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/constant"
@@ -15,6 +14,7 @@ import (
 
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/internal/phase"
 )
 
 // builder holds the state of the function being lowered.

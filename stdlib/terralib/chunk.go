@@ -5,8 +5,8 @@ package terralib
 import (
 	lua "github.com/yuin/gopher-lua"
 	"github.com/yuin/gopher-lua/ast"
-	"terrac/internal/phase"
 
+	"terrac/internal/phase"
 	"terrac/lang/parse"
 	"terrac/lang/source"
 )

@@ -49,6 +49,12 @@ func Message(err error) string {
 // raise raises err as a Lua error without adding a Lua position: the
 // message already says where.
 func (rt *Runtime) raise(L *lua.LState, err error) {
+	if rt.OnDiagnostics != nil {
+		var de diagnosticError
+		if errors.As(err, &de) {
+			rt.OnDiagnostics(de.Diagnostics())
+		}
+	}
 	L.Error(lua.LString(Message(err)), 0)
 }
 

@@ -5,13 +5,13 @@ package terralib
 import (
 	"fmt"
 	"strings"
-	"terrac/internal/phase"
 
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/specialize"
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/internal/phase"
 	"terrac/lang/source"
 	"terrac/lang/tast"
 )

@@ -4,7 +4,6 @@ package terralib
 
 import (
 	"os"
-	"terrac/internal/phase"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -12,6 +11,7 @@ import (
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
 	"terrac/dsl"
+	"terrac/internal/phase"
 	"terrac/lang/parse"
 	"terrac/lang/source"
 	"terrac/lang/tast"
@@ -55,6 +55,14 @@ type Runtime struct {
 	// OnFunction, if set, is told about every Terra function when it
 	// first becomes a Lua value (fuzzing compiles them all).
 	OnFunction func(*tree.Function)
+	// OnDiagnostics, if set, is given the located diagnostics of every
+	// error raised into Lua (check mode reports them itself, sorted,
+	// even when the program catches the error).
+	OnDiagnostics func(source.List)
+	// OnVerifiedCall, if set, is called when Lua calls a Terra function
+	// in verify-only mode, after the function was checked and verified
+	// and before its zero result is returned. It may raise a Lua error.
+	OnVerifiedCall func(L *lua.LState, fn *tree.Function)
 }
 
 // New makes a runtime with the standard Lua libraries, terralib, the

@@ -11,6 +11,9 @@ import (
 
 // verifiedResult pushes the zero value of fn's result, if it has one.
 func (rt *Runtime) verifiedResult(L *lua.LState, fn *tree.Function) int {
+	if rt.OnVerifiedCall != nil {
+		rt.OnVerifiedCall(L, fn) // check mode: may stop the Lua stage here
+	}
 	res := fn.Type.Result
 	if res.IsUnit() {
 		return 0

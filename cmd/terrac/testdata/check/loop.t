@@ -1,0 +1,2 @@
+terra bad() : int return {} end
+while true do end

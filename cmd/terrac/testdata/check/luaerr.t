@@ -1,0 +1,3 @@
+terra bad() : int return true end
+local t = nil
+print(t.x)

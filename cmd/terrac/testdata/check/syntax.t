@@ -1,0 +1,1 @@
+terra f( : int end
