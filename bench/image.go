@@ -52,9 +52,9 @@ func benchTree(dir string) ([]treeEntry, int64, error) {
 			d = dirs[rng.Intn(len(dirs)-1)]
 		}
 		// Mostly small files, a few large ones: about 300 MB in all.
-		size := 256 + rng.Intn(20000)
+		size := 256 + rng.Intn(15000)
 		if rng.Intn(200) == 0 {
-			size = 1<<20 + rng.Intn(4<<20)
+			size = 1<<20 + rng.Intn(1<<20)
 		}
 		text.Reset()
 		for text.Len() < size {

@@ -134,3 +134,18 @@ func TestCLIRunArgs(t *testing.T) {
 		}
 	}
 }
+
+// TestVersion checks that --version and version print terrac's version,
+// its LLVM and the Terra release it follows, rather than reading a file.
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, arg := range []string{"--version", "version"} {
+		r := runCmd(t, dir, nil, terrac(t), arg)
+		lines := strings.Split(strings.TrimSpace(r.Stdout), "\n")
+		if r.Code != 0 || len(lines) != 3 || !strings.HasPrefix(lines[0], "terrac 0.") ||
+			lines[1] != "LLVM 14.0" || !strings.HasPrefix(lines[2], "Terra-compatible: Terra 1.2") {
+			t.Errorf("terrac %s: exit %d\n%s%s", arg, r.Code, r.Stdout, r.Stderr)
+		}
+	}
+}

@@ -28,6 +28,7 @@ const usage = `usage:
   terrac check [--json] [--no-lua-io] FILE.t...
                                typecheck every function without running native
                                code (terrac check --help)
+  terrac version                terrac's version, its LLVM and the Terra it follows
 options (before the command):
   -O0 -O1 -O2 -O3              JIT optimization level (default -O3, as clang -O3)
 `
@@ -82,6 +83,9 @@ func run(args []string) (code int) {
 		return runCheck(args[1:])
 	case "-h", "--help", "help":
 		fmt.Print(usage)
+		return 0
+	case "version", "--version":
+		printVersion(os.Stdout)
 		return 0
 	}
 	return runFile(args[0], args[1:])
