@@ -387,6 +387,11 @@ func (rg *registry) checkSize(requiredSize int) { // +inline-start
 
 func (rg *registry) resize(requiredSize int) { // +inline-start
 	newSize := requiredSize + rg.growBy // give some padding
+	// terrac: grow geometrically too, so that pushing n values costs O(n)
+	// copying rather than O(n²/growBy).
+	if g := 2 * cap(rg.array); g > newSize {
+		newSize = g
+	}
 	if newSize > rg.maxSize {
 		newSize = rg.maxSize
 	}
