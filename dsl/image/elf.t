@@ -237,7 +237,7 @@ M.relative = relative
 -- mtime. It returns the list of { name, host, path } it added, the
 -- interpreter last.
 function M.closure(t, hostbin, opts, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   opts = opts or {}
   if type(hostbin) ~= "string" then U.fail(level, "image.tree: libs: a host binary path expected") end
   local sysroot = (opts.sysroot or ""):gsub("/+$", "")
@@ -325,13 +325,13 @@ end
 -- binary adds the host binary hostbin at tree path (mode 0755 unless
 -- opts.mode) with its library closure. hostbin defaults to "/" .. path.
 function M.binary(t, path, hostbin, opts, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   if type(hostbin) == "table" and opts == nil then hostbin, opts = nil, hostbin end
   opts = opts or {}
   if type(path) ~= "string" then U.fail(level, "image.tree: binary: a tree path expected") end
   hostbin = hostbin or ((opts.sysroot or "") .. "/" .. path:gsub("^/+", ""))
   t:add("file", path, { host = hostbin, mode = opts.mode or 493, uid = opts.uid, gid = opts.gid, mtime = opts.mtime }, level)
-  return M.closure(t, hostbin, opts, level)
+  return (M.closure(t, hostbin, opts, level))
 end
 
 return M

@@ -151,7 +151,7 @@ end
 -- and returns { order = {names}, paths = {"/lib/modules/..."},
 -- builtin = {names}, script = "insmod ...\n" lines }.
 function K.closure(t, spec, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   if type(spec) ~= "table" then U.fail(level, "image.tree: modules: { names = {...}, dir = ... } expected") end
   local dir = spec.dir
   if dir == nil then
@@ -177,9 +177,9 @@ function K.closure(t, spec, level)
   -- depth first, dependencies before the modules that need them; a
   -- module's list is walked from its end, as modprobe loads it
   local order, state, skipped = {}, {}, {}
-  local function visit(name, from)
+  local function visit(name, from, depth)
     if state[name] == "done" then return end
-    if state[name] == "active" then U.fail(level + 1, "%s: dependency cycle through %s", what, name) end
+    if state[name] == "active" then U.fail(level + depth, "%s: dependency cycle through %s", what, name) end
     local m = mods[name]
     if not m then
       if builtin[name] then
@@ -187,16 +187,16 @@ function K.closure(t, spec, level)
         state[name] = "done"
         return
       end
-      U.fail(level + 1, "%s: module %s%s is not in modules.dep", what, name, from and (" (needed by " .. from .. ")") or "")
+      U.fail(level + depth, "%s: module %s%s is not in modules.dep", what, name, from and (" (needed by " .. from .. ")") or "")
     end
     state[name] = "active"
-    for i = #m.deps, 1, -1 do visit(K.modname(m.deps[i]), name) end
+    for i = #m.deps, 1, -1 do visit(K.modname(m.deps[i]), name, depth + 1) end
     state[name] = "done"
     order[#order + 1] = name
   end
   for i, n in ipairs(spec.names) do
     if type(n) ~= "string" then U.fail(level, "%s: names[%d] must be a string", what, i) end
-    visit(K.modname(n))
+    visit(K.modname(n), nil, 1)
   end
 
   local paths, dep, script = {}, {}, {}

@@ -207,15 +207,15 @@ end
 -- set makes name = value: "y", "m", a number, or a string (quoted);
 -- "n" and false mean unset.
 function Kconfig:set(name, value, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   checkname(self, name, level)
-  if value == "n" or value == false then return self:unset(name, level) end
+  if value == "n" or value == false then return (self:unset(name, level)) end
   return self:put(name, name .. "=" .. format(self, name, value, level))
 end
 
 -- setstring quotes value even when it looks like a number.
 function Kconfig:setstring(name, value, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   checkname(self, name, level)
   if type(value) ~= "string" or value:find("[\n%z]") then U.fail(level, "%s: %s: a one-line string expected", self.what, name) end
   return self:put(name, name .. '="' .. value:gsub('[\\"]', "\\%0") .. '"')
@@ -223,7 +223,7 @@ end
 
 -- unset writes "# NAME is not set".
 function Kconfig:unset(name, level)
-  checkname(self, name, (level or 1) + 1)
+  checkname(self, name, (level or 0) + 1)
   return self:put(name, "# " .. name .. " is not set")
 end
 
@@ -241,7 +241,7 @@ end
 
 -- apply sets every name = value of a table, in name order (false unsets).
 function Kconfig:apply(edits, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   if type(edits) ~= "table" then U.fail(level, "%s: a table of CONFIG_NAME = value expected", self.what) end
   local names = {}
   for k in pairs(edits) do

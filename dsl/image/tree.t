@@ -83,7 +83,7 @@ end
 -- new makes a tree. opts: uid, gid, mtime (default SOURCE_DATE_EPOCH, else
 -- 1980-01-01) for entries that do not give their own.
 function M.tree(opts, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   opts = opts or {}
   if type(opts) ~= "table" then U.fail(level, "image.tree: {uid = ..., gid = ..., mtime = ...} expected") end
   local t = setmetatable({ byPath = {}, uid = 0, gid = 0, mtime = U.epoch() }, Tree)
@@ -96,8 +96,10 @@ end
 local DEFAULT_MODE = { file = 420, dir = 493, symlink = 511, hardlink = 420, char = 384, block = 384, fifo = 420 }
 
 -- add puts a new entry at path; level is the caller's frame for errors.
+-- (Calls that pass a level are wrapped in parentheses so that they are
+-- not tail calls: a tail call drops the frame the level counts.)
 function Tree:add(kind, path, opts, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   if not KINDS[kind] then U.fail(level, "image.tree: unknown entry kind %s", tostring(kind)) end
   opts = opts or {}
   local p = clean(path, level)
@@ -158,29 +160,29 @@ function Tree:add(kind, path, opts, level)
   return e
 end
 
-function Tree:file(path, opts) return self:add("file", path, opts, 2) end
-function Tree:dir(path, opts) return self:add("dir", path, opts, 2) end
-function Tree:fifo(path, opts) return self:add("fifo", path, opts, 2) end
+function Tree:file(path, opts) return (self:add("file", path, opts, 1)) end
+function Tree:dir(path, opts) return (self:add("dir", path, opts, 1)) end
+function Tree:fifo(path, opts) return (self:add("fifo", path, opts, 1)) end
 
 function Tree:symlink(path, target, opts)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.target = target
-  return self:add("symlink", path, o, 2)
+  return (self:add("symlink", path, o, 1))
 end
 
 function Tree:hardlink(path, target, opts)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.target = target
-  return self:add("hardlink", path, o, 2)
+  return (self:add("hardlink", path, o, 1))
 end
 
 local function device(self, kind, path, major, minor, opts)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.major, o.minor = major, minor
-  return self:add(kind, path, o, 3)
+  return (self:add(kind, path, o, 2))
 end
 function Tree:chardev(path, major, minor, opts) return device(self, "char", path, major, minor, opts) end
 function Tree:blockdev(path, major, minor, opts) return device(self, "block", path, major, minor, opts) end
@@ -282,13 +284,13 @@ end
 -- merge adds other's entries; a path in both trees is an error unless both
 -- are directories or the entries are equal. at puts other under a subdirectory.
 function Tree:merge(other, at)
-  return graft(self, other, at, true, "merge", 1)
+  return (graft(self, other, at, true, "merge", 1))
 end
 
 -- overlay adds other's entries, replacing entries at the same paths (a
 -- directory replaced by a non-directory goes with its contents).
 function Tree:overlay(other, at)
-  return graft(self, other, at, false, "overlay", 1)
+  return (graft(self, other, at, false, "overlay", 1))
 end
 
 -- copy returns a new tree with the same defaults and copies of the entries.
@@ -313,7 +315,7 @@ end
 -- Regular files are read when the tree is written. Sockets are skipped;
 -- FIFOs and device nodes are recorded as such.
 function Tree:add_host_dir(hostdir, at, opts, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   local H = require "image.hostfs"
   opts = opts or {}
   if type(hostdir) ~= "string" then U.fail(level, "image.tree: add_host_dir: a host directory path expected") end
@@ -336,9 +338,10 @@ function Tree:add_host_dir(hostdir, at, opts, level)
   if exclude ~= nil and type(exclude) ~= "function" then U.fail(level, "%s: exclude must be a function", what) end
   if prefix ~= "" then self:add("dir", prefix:sub(1, -2), { mode = dmode, uid = own.uid, gid = own.gid, mtime = own.mtime }, level) end
   local n = 0
-  local function walk(hdir, rel)
+  -- depth counts walk's own frames, so that errors still reach the user
+  local function walk(hdir, rel, depth)
     local names = H.list(hdir)
-    if not names then U.fail(level + 1, "%s: cannot read directory %s", what, hdir) end
+    if not names then U.fail(level + depth, "%s: cannot read directory %s", what, hdir) end
     for _, name in ipairs(names) do
       local hp, rp = hdir .. "/" .. name, rel .. name
       local s = H.stat(hp)
@@ -353,7 +356,7 @@ function Tree:add_host_dir(hostdir, at, opts, level)
           o.mode = opts.keepmodes and s.mode or dmode
         elseif kind == "symlink" then
           o.target = H.link(hp)
-          if not o.target or o.target == "" then U.fail(level + 1, "%s: cannot read link %s", what, hp) end
+          if not o.target or o.target == "" then U.fail(level + depth, "%s: cannot read link %s", what, hp) end
         elseif kind == "char" or kind == "block" or kind == "fifo" then
           o.mode = s.mode
           o.major, o.minor = s.major, s.minor
@@ -362,15 +365,15 @@ function Tree:add_host_dir(hostdir, at, opts, level)
         end
         if kind then
           local ok, why = M.cleanpath(prefix .. rp)
-          if not ok then U.fail(level + 1, "%s: %s: %s", what, rp, why) end
-          self:add(kind, prefix .. rp, o, level + 1)
+          if not ok then U.fail(level + depth, "%s: %s: %s", what, rp, why) end
+          self:add(kind, prefix .. rp, o, level + depth)
           n = n + 1
-          if kind == "dir" then walk(hp, rp .. "/") end
+          if kind == "dir" then walk(hp, rp .. "/", depth + 1) end
         end
       end
     end
   end
-  walk(hostdir, "")
+  walk(hostdir, "", 1)
   return n
 end
 
@@ -389,7 +392,7 @@ end
 
 -- read returns the bytes of the file at path (a host file is read now).
 function Tree:read(path, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   local e = fileentry(self, path, "read", level)
   if e.data then return e.data end
   local s = require("image.hostfs").slurp(e.host)
@@ -399,7 +402,7 @@ end
 
 -- setdata replaces the contents of the file at path with bytes s.
 function Tree:setdata(path, s, level)
-  local e = fileentry(self, path, "write", (level or 1) + 1)
+  local e = fileentry(self, path, "write", (level or 0) + 1)
   e.data, e.host, e.size = s, nil, #s
   return e
 end
@@ -409,7 +412,7 @@ end
 function Tree:sed(path, pattern, replacement, opts)
   local E = require "image.textedit"
   local e = fileentry(self, path, "sed", 1)
-  local out, err = E.sed(self:read(e.path, 2), pattern, replacement, opts)
+  local out, err = E.sed(self:read(e.path, 1), pattern, replacement, opts)
   if not out then U.fail(1, "image.tree: %s: sed: %s", e.path, err) end
   e.data, e.host, e.size = out, nil, #out
   return self
@@ -424,10 +427,10 @@ function Tree:kconfig(path, edits)
   local p = clean(path, 1)
   if not self.byPath[p] then self:add("file", p, { data = "" }, 1) end
   local e = fileentry(self, p, "kconfig", 1)
-  local k = E.kconfig(self:read(p, 2), "image.tree: " .. p, function(text)
+  local k = E.kconfig(self:read(p, 1), "image.tree: " .. p, function(text)
     e.data, e.host, e.size = text, nil, #text
   end)
-  if edits ~= nil then k:apply(edits, 2) end
+  if edits ~= nil then k:apply(edits, 1) end
   return k
 end
 
@@ -435,16 +438,16 @@ end
 -- Helpers in their own modules
 
 -- busybox root files (image.rootfs)
-function Tree:inittab(spec, opts) return require("image.rootfs").inittab(self, spec, opts, 2) end
-function Tree:fstab(spec, opts) return require("image.rootfs").fstab(self, spec, opts, 2) end
-function Tree:rcS(spec, opts) return require("image.rootfs").rcS(self, spec, opts, 2) end
-function Tree:users(spec, opts) return require("image.rootfs").users(self, spec, opts, 2) end
+function Tree:inittab(spec, opts) return (require("image.rootfs").inittab(self, spec, opts, 1)) end
+function Tree:fstab(spec, opts) return (require("image.rootfs").fstab(self, spec, opts, 1)) end
+function Tree:rcS(spec, opts) return (require("image.rootfs").rcS(self, spec, opts, 1)) end
+function Tree:users(spec, opts) return (require("image.rootfs").users(self, spec, opts, 1)) end
 
 -- ELF shared-library closures (image.elf)
-function Tree:libs(hostbin, opts) return require("image.elf").closure(self, hostbin, opts, 2) end
-function Tree:binary(path, hostbin, opts) return require("image.elf").binary(self, path, hostbin, opts, 2) end
+function Tree:libs(hostbin, opts) return (require("image.elf").closure(self, hostbin, opts, 1)) end
+function Tree:binary(path, hostbin, opts) return (require("image.elf").binary(self, path, hostbin, opts, 1)) end
 
 -- kernel module closures (image.kmod)
-function Tree:modules(spec) return require("image.kmod").closure(self, spec, 2) end
+function Tree:modules(spec) return (require("image.kmod").closure(self, spec, 1)) end
 
 return M
