@@ -70,9 +70,15 @@ function M.cleanpath(p)
   return table.concat(parts, "/")
 end
 
+-- show prints a path for a message, with control bytes escaped.
+function M.show(p)
+  if type(p) ~= "string" then return tostring(p) end
+  return (p:gsub("%c", function(c) return string.format("\\x%02x", c:byte()) end))
+end
+
 local function clean(p, level)
   local c, why = M.cleanpath(p)
-  if not c then U.fail(level + 1, "image.tree: %s: %s", tostring(p), why) end
+  if not c then U.fail(level + 1, "image.tree: %s: %s", M.show(p), why) end
   return c
 end
 
@@ -129,7 +135,9 @@ function Tree:add(kind, path, opts, level)
     if type(opts.target) ~= "string" or opts.target == "" then U.fail(level, "%s: a symlink needs a target", what) end
     e.target = opts.target -- stored as given, never followed on the host
   elseif kind == "hardlink" then
-    e.target = clean(opts.target, level)
+    local why
+    e.target, why = M.cleanpath(opts.target)
+    if not e.target then U.fail(level, "%s: hard link to %s: %s", what, M.show(opts.target), why) end
     local to = self.byPath[e.target]
     if not to then U.fail(level, "%s: hard link to %s, which is not in the tree", what, e.target) end
     if to.kind ~= "file" then U.fail(level, "%s: hard link to %s, which is a %s", what, e.target, to.kind) end
@@ -142,7 +150,7 @@ function Tree:add(kind, path, opts, level)
   if dir then
     local d = self.byPath[dir]
     if d == nil then
-      self:add("dir", dir, { uid = self.uid, gid = self.gid, mtime = self.mtime }, level)
+      self:add("dir", dir, { uid = self.uid, gid = self.gid, mtime = self.mtime }, level).implicit = true
     elseif d.kind ~= "dir" then
       U.fail(level, "%s: %s is a %s, not a directory", what, dir, d.kind)
     end
@@ -151,6 +159,7 @@ function Tree:add(kind, path, opts, level)
   if old and old.kind == "dir" then
     if kind == "dir" then
       old.mode, old.uid, old.gid, old.mtime = e.mode, e.uid, e.gid, e.mtime
+      old.implicit = nil
       return old
     end
     self:remove(p)
@@ -245,7 +254,8 @@ end
 -- graft copies other's entries under prefix at (nil: the root). With
 -- conflict set, a path held by both trees is an error unless both are
 -- directories (the receiving tree keeps its attributes) or the entries
--- are the same; otherwise other's entry wins.
+-- are the same; otherwise other's entry wins, except that a directory
+-- other only created as a parent does not change an existing one.
 local function graft(self, other, at, conflict, what, level)
   level = level + 1
   if not M.istree(other) then U.fail(level, "image.tree: %s: a tree expected, got %s", what, type(other)) end
@@ -267,10 +277,11 @@ local function graft(self, other, at, conflict, what, level)
     end
     if e.kind == "hardlink" then
       links[#links + 1] = e -- after their targets, wherever those sort
-    elseif not (old and old.kind == "dir" and e.kind == "dir" and conflict) then
+    elseif not (old and old.kind == "dir" and e.kind == "dir" and (conflict or e.implicit)) then
       local c = copyentry(e)
       c.path = nil
-      self:add(e.kind, p, c, level)
+      local n = self:add(e.kind, p, c, level)
+      if e.implicit and not old then n.implicit = true end
     end
   end
   for _, e in ipairs(links) do
