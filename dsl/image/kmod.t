@@ -9,9 +9,21 @@ local H = require "image.hostfs"
 
 local K = {}
 
--- sonames, so that neither the -dev symlinks nor a linker are needed
-terralib.linklibrary("liblzma.so.5")
-terralib.linklibrary("libz.so.1")
+-- By soname, so that the -dev symlinks are not needed, and by full path
+-- when the library is found, because `terrac build` hands the name to the
+-- linker as a file.
+local function link(soname)
+  for _, d in ipairs(require("image.elf").searchdirs()) do
+    local p = d .. "/" .. soname
+    if H.stat(p) then
+      terralib.linklibrary(p)
+      return
+    end
+  end
+  terralib.linklibrary(soname)
+end
+link("liblzma.so.5")
+link("libz.so.1")
 local C = terralib.includecstring [[
 #include <lzma.h>
 #include <zlib.h>

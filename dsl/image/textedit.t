@@ -37,8 +37,9 @@ E.OK, E.NOMATCH, E.BADREGEX = 0, 1, 2
 -- as in sed. It returns E.OK, E.NOMATCH, or E.BADREGEX with the reason in
 -- err.
 terra E.subst(text : &uint8, n : int64, pat : rawstring, icase : bool, newline : bool,
-              repl : &uint8, rlen : int64, out : &&uint8, outlen : &int64,
+              replacement : rawstring, rlen : int64, out : &&uint8, outlen : &int64,
               err : &int8, errn : int64) : int
+  var repl = [&uint8](replacement)
   var store : uint64[REGEX_BYTES / 8]
   var re = [&C.regex_t](&store[0])
   var flags = REG_EXTENDED
