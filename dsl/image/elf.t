@@ -166,6 +166,8 @@ function M.info(path)
   return info
 end
 
+M.elfinfo = M.info
+
 -- glob1 lists the files that a one-"*" pattern names in a host directory.
 local function glob1(pattern)
   local dir, base = pattern:match("^(.*)/([^/]*)$")

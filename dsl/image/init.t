@@ -17,6 +17,9 @@ local lazy = {
   align = "image.disk",
   tree = "image.tree",
   istree = "image.tree",
+  kconfig = "image.textedit",
+  shquote = "image.rootfs",
+  elfinfo = "image.elf",
 }
 
 setmetatable(image, {

@@ -13,6 +13,16 @@
 --   t:blockdev("dev/vda", 254, 0)
 --   t:fifo("run/initctl")
 --
+-- Building on that (see docs/image.md, "Trees"):
+--   t:merge(other [, at]) / t:overlay(other [, at]) / t:copy()
+--   t:add_host_dir(hostdir [, at, opts])     -- never follows host symlinks
+--   t:read(path) / t:setdata(path, bytes)
+--   t:sed(path, regex, replacement [, opts])  -- first match, POSIX ERE
+--   t:kconfig(path [, edits])                 -- :set :unset :get
+--   t:inittab{...} t:fstab{...} t:rcS{...} t:users{...}   (image.rootfs)
+--   t:binary(path [, hostbin]) / t:libs(hostbin)          (image.elf)
+--   t:modules{ dir = ..., names = {...} }                  (image.kmod)
+--
 -- Paths are relative to the tree's root ("/etc" and "etc" are the same);
 -- "..", "." and empty components are rejected so that no entry can name a
 -- place outside the tree. Missing parent directories are created (mode
@@ -133,6 +143,7 @@ function Tree:add(kind, path, opts, level)
     e.dir = true -- the shape image.fat's file lists use
   elseif kind == "symlink" then
     if type(opts.target) ~= "string" or opts.target == "" then U.fail(level, "%s: a symlink needs a target", what) end
+    if opts.target:find("%z") then U.fail(level, "%s: symlink target %s holds a NUL byte", what, M.show(opts.target)) end
     e.target = opts.target -- stored as given, never followed on the host
   elseif kind == "hardlink" then
     local why
