@@ -203,17 +203,26 @@ local function confdirs(sysroot, file, out, seen)
   end
 end
 
-M.DEFAULT_DIRS = { "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/usr/lib", "/lib" }
+-- Debian's multiarch directory names by e_machine.
+M.MULTIARCH = { [62] = "x86_64-linux-gnu", [183] = "aarch64-linux-gnu", [243] = "riscv64-linux-gnu",
+  [21] = "powerpc64le-linux-gnu", [22] = "s390x-linux-gnu" }
 
--- searchdirs is the list after RPATH/RUNPATH: ld.so.conf's directories,
--- then the defaults.
-function M.searchdirs(sysroot)
+-- defaultdirs are the directories searched last, for a machine (default
+-- x86-64).
+function M.defaultdirs(machine)
+  local triple = M.MULTIARCH[machine or 62] or M.MULTIARCH[62]
+  return { "/lib/" .. triple, "/usr/lib/" .. triple, "/lib64", "/usr/lib64", "/usr/lib", "/lib" }
+end
+
+-- searchdirs is the list after RPATH/RUNPATH: ld.so.conf's directories
+-- (under sysroot), then the defaults for the machine.
+function M.searchdirs(sysroot, machine)
   local dirs, seen = {}, {}
   local function add(d) if not seen[d] then seen[d] = true dirs[#dirs + 1] = d end end
   local conf = {}
   confdirs(sysroot or "", "/etc/ld.so.conf", conf, {})
   for _, d in ipairs(conf) do add(d) end
-  for _, d in ipairs(M.DEFAULT_DIRS) do add(d) end
+  for _, d in ipairs(M.defaultdirs(machine)) do add(d) end
   return dirs
 end
 
@@ -246,7 +255,7 @@ function M.closure(t, hostbin, opts, level)
   local what = "image.tree: libs " .. hostbin
   local main, err = M.info(hostbin)
   if not main then U.fail(level, "%s: %s", what, err) end
-  local dirs = opts.dirs or M.searchdirs(sysroot)
+  local dirs = opts.dirs or M.searchdirs(sysroot, main.machine)
   local own = { uid = opts.uid, gid = opts.gid, mtime = opts.mtime }
   local added, done = {}, {}
   local function attrs(mode)

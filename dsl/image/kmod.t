@@ -2,7 +2,7 @@
 -- from a modules directory (lib/modules/VERSION with modules.dep), stored
 -- uncompressed in load order. It replaces copying modules by hand after
 -- `modprobe --show-depends` and `unxz`. Decompression is Terra on
--- liblzma and zlib.
+-- liblzma, zlib and libzstd.
 local ffi = require "ffi"
 local U = require "image.util"
 local H = require "image.hostfs"
@@ -12,18 +12,33 @@ local K = {}
 -- By soname, so that the -dev symlinks are not needed, and by full path
 -- when the library is found, because `terrac build` hands the name to the
 -- linker as a file.
-local function link(soname)
+local function link(soname, optional)
   for _, d in ipairs(require("image.elf").searchdirs()) do
     local p = d .. "/" .. soname
     if H.stat(p) then
       terralib.linklibrary(p)
-      return
+      return true
     end
   end
+  if optional then return false end
   terralib.linklibrary(soname)
+  return true
 end
 link("liblzma.so.5")
 link("libz.so.1")
+-- libzstd is there on most systems, its header often is not: the few
+-- declarations of its streaming API are ours
+local haveZstd = link("libzstd.so.1", true)
+local Z = terralib.includecstring [[
+#include <stddef.h>
+typedef struct ZSTD_DCtx_s ZSTD_DCtx;
+typedef struct { const void *src; size_t size; size_t pos; } ZSTD_inBuffer;
+typedef struct { void *dst; size_t size; size_t pos; } ZSTD_outBuffer;
+ZSTD_DCtx *ZSTD_createDCtx(void);
+size_t ZSTD_freeDCtx(ZSTD_DCtx *dctx);
+size_t ZSTD_decompressStream(ZSTD_DCtx *zds, ZSTD_outBuffer *output, ZSTD_inBuffer *input);
+unsigned ZSTD_isError(size_t code);
+]]
 local C = terralib.includecstring [[
 #include <lzma.h>
 #include <zlib.h>
@@ -100,6 +115,34 @@ terra K.gunzip(src : &uint8, n : int64, out : &&uint8, outlen : &int64) : int
   return 0
 end
 
+-- unzstd decodes one or more zstd frames src[0,n) like unxz.
+if haveZstd then
+  terra K.unzstd(src : &uint8, n : int64, out : &&uint8, outlen : &int64) : int
+    var d = Z.ZSTD_createDCtx()
+    if d == nil then return -1 end
+    var cap : int64 = n * 4 + 4096
+    var buf = [&uint8](C.malloc(cap))
+    var i = Z.ZSTD_inBuffer{ src, n, 0 }
+    var o = Z.ZSTD_outBuffer{ buf, cap, 0 }
+    var ok = false
+    while true do
+      var r = Z.ZSTD_decompressStream(d, &o, &i)
+      if Z.ZSTD_isError(r) ~= 0 then break end
+      if r == 0 and i.pos == i.size then ok = true break end
+      if o.pos == o.size then
+        buf = grow(buf, &cap)
+        o.dst, o.size = buf, cap
+      elseif i.pos == i.size then
+        break -- truncated: the frame wants more input
+      end
+    end
+    Z.ZSTD_freeDCtx(d)
+    if not ok then C.free(buf) return -1 end
+    @out, @outlen = buf, o.pos
+    return 0
+  end
+end
+
 terra K.free(p : &opaque) C.free(p) end
 
 ---------------------------------------------------------------------------
@@ -109,12 +152,16 @@ local nbuf = terralib.new(int64[1])
 local outp = terralib.new((&uint8)[1])
 
 -- unpack returns the bytes of the module file at a host path, decoded if
--- its name ends in .xz or .gz; nil and a reason on failure.
+-- its name ends in .xz, .gz or .zst; nil and a reason on failure.
 function K.unpack(path)
   local p = H.readfile(path, false, nbuf)
   if p == nil then return nil, "cannot read " .. path end
   local dec
-  if path:match("%.xz$") then dec = K.unxz elseif path:match("%.gz$") then dec = K.gunzip end
+  if path:match("%.xz$") then dec = K.unxz elseif path:match("%.gz$") then dec = K.gunzip
+  elseif path:match("%.zst$") then
+    dec = K.unzstd
+    if not dec then H.free(p) return nil, path .. ": libzstd.so.1 is not installed" end
+  end
   if not dec then
     local s = ffi.string(p, nbuf[0])
     H.free(p)
@@ -214,19 +261,26 @@ function K.closure(t, spec, level)
   local paths, dep, script = {}, {}, {}
   for _, name in ipairs(order) do
     local m = mods[name]
-    local rel, why2 = T.cleanpath(m.path)
-    if not rel or m.path:sub(1, 1) == "/" then
+    -- depmod before 3.x wrote absolute paths into modules.dep
+    local mp = m.path
+    local abs = "/lib/modules/" .. version .. "/"
+    if mp:sub(1, #abs) == abs then mp = mp:sub(#abs + 1) end
+    local rel, why2 = T.cleanpath(mp)
+    if not rel or mp:sub(1, 1) == "/" then
       U.fail(level, "%s: modules.dep names %s: %s", what, m.path, why2 or "absolute paths are not supported")
     end
-    local data, err = K.unpack(dir .. "/" .. m.path)
+    local data, err = K.unpack(dir .. "/" .. rel)
     if not data then U.fail(level, "%s: %s", what, err) end
     local tp = atp .. "/" .. uncompressed(rel)
     t:add("file", tp, { data = data, mode = 420, uid = own.uid, gid = own.gid, mtime = own.mtime }, level)
     paths[#paths + 1] = "/" .. tp
     script[#script + 1] = "insmod /" .. tp
     local deps = {}
-    for _, d in ipairs(m.deps) do deps[#deps + 1] = uncompressed(d) end
-    dep[#dep + 1] = uncompressed(m.path) .. ":" .. (#deps > 0 and " " .. table.concat(deps, " ") or "")
+    for _, d in ipairs(m.deps) do
+      if d:sub(1, #abs) == abs then d = d:sub(#abs + 1) end
+      deps[#deps + 1] = uncompressed(d)
+    end
+    dep[#dep + 1] = uncompressed(rel) .. ":" .. (#deps > 0 and " " .. table.concat(deps, " ") or "")
   end
   table.sort(dep)
   local attrs = { mode = 420, uid = own.uid, gid = own.gid, mtime = own.mtime }
