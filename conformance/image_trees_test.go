@@ -22,6 +22,7 @@ import (
 func TestImageTrees(t *testing.T) {
 	bin := terrac(t)
 	t.Run("libs", func(t *testing.T) { t.Parallel(); testTreeLibs(t, bin) })
+	t.Run("runpath", func(t *testing.T) { t.Parallel(); testTreeRunpath(t, bin) })
 	t.Run("modules", func(t *testing.T) { t.Parallel(); testTreeModules(t, bin) })
 	t.Run("hostdir", func(t *testing.T) { t.Parallel(); testTreeHostDir(t, bin) })
 	t.Run("builder", func(t *testing.T) { t.Parallel(); testTreeBuilder(t, bin) })
@@ -471,5 +472,83 @@ end
 	want := strings.Replace(text, "VERSION=1.0\n", "VERSION=1.0-patched\n", 1)
 	if string(a) != want || string(b) != want {
 		t.Errorf("patched output: script %d bytes, builder %d bytes, want %d (equal: %v %v)", len(a), len(b), len(want), string(a) == want, string(b) == want)
+	}
+}
+
+// testTreeRunpath builds a program whose library is found only through
+// DT_RUNPATH with $ORIGIN (and that library's own dependency through its
+// RPATH), compares the closure with ldd, and checks the errors for a
+// truncated ELF file and a library that cannot be found.
+func testTreeRunpath(t *testing.T, bin string) {
+	needTools(t, "cc", "ldd")
+	dir := t.TempDir()
+	for _, d := range []string{"app/bin", "app/lib", "app/lib/private"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{
+		"inner.c": "int inner(void) { return 41; }\n",
+		"outer.c": "int inner(void);\nint outer(void) { return inner() + 1; }\n",
+		"main.c":  "int outer(void);\nint main(void) { return outer() == 42 ? 0 : 1; }\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tool(t, dir, "cc", "-shared", "-fPIC", "-o", "app/lib/private/libinner.so", "-Wl,-soname,libinner.so", "inner.c")
+	// outer finds inner through an old-style RPATH
+	tool(t, dir, "cc", "-shared", "-fPIC", "-o", "app/lib/libouter.so", "-Wl,-soname,libouter.so", "outer.c",
+		"-Lapp/lib/private", "-linner", "-Wl,--disable-new-dtags,-rpath,$ORIGIN/private")
+	tool(t, dir, "cc", "-o", "app/bin/main", "main.c", "-Lapp/lib", "-louter", "-Wl,--enable-new-dtags,-rpath,$ORIGIN/../lib")
+	out := runImageScript(t, bin, dir, "runpath", `
+local image = require "image"
+local info = image.elfinfo("app/bin/main")
+print("runpath", table.concat(info.runpath, ":"), "rpath", info.rpath)
+print("rpath of outer", table.concat(image.elfinfo("app/lib/libouter.so").rpath, ":"))
+local t = image.tree()
+for _, a in ipairs(t:binary("bin/main", "app/bin/main")) do print("A", a.name, a.host, a.path) end
+`)
+	if !strings.Contains(out, "runpath\t$ORIGIN/../lib\trpath\tnil\n") || !strings.Contains(out, "rpath of outer\t$ORIGIN/private\n") {
+		t.Errorf("elfinfo:\n%s", out)
+	}
+	// $ORIGIN leads from the tree path of the object, not the host's
+	for _, want := range []string{"A\tlibouter.so\tapp/bin/../lib/libouter.so\tlib/libouter.so\n",
+		"A\tlibinner.so\tapp/bin/../lib/private/libinner.so\tlib/private/libinner.so\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("closure lacks %q:\n%s", want, out)
+		}
+	}
+	ldd := tool(t, dir, "ldd", "app/bin/main")
+	for _, name := range []string{"libouter.so", "libinner.so", "libc.so.6"} {
+		var ours, theirs string
+		for _, line := range strings.Split(out, "\n") {
+			if f := strings.Split(line, "\t"); len(f) == 4 && f[0] == "A" && f[1] == name {
+				ours = f[2]
+			}
+		}
+		if m := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(name) + ` => (\S+)`).FindStringSubmatch(ldd); m != nil {
+			theirs = m[1]
+		}
+		if ours == "" || theirs == "" || !sameFile(filepath.Join(dir, ours), theirs) && !sameFile(ours, theirs) {
+			t.Errorf("%s: ours %q, ldd %q\n%s\n%s", name, ours, theirs, out, ldd)
+		}
+	}
+
+	data := mustRead(t, "/bin/ls")
+	if err := os.WriteFile(filepath.Join(dir, "short"), data[:200], 0o755); err != nil {
+		t.Fatal(err)
+	}
+	msg := runImageScriptErr(t, bin, dir, "short", "local image = require \"image\"\nimage.tree():libs(\"short\")\n")
+	if !strings.Contains(msg, "short.t:2:1: image.tree: libs short: short is a truncated or damaged ELF file") {
+		t.Errorf("truncated ELF:\n%s", msg)
+	}
+	if err := os.Remove(filepath.Join(dir, "app/lib/private/libinner.so")); err != nil {
+		t.Fatal(err)
+	}
+	msg = runImageScriptErr(t, bin, dir, "missing", "local image = require \"image\"\nlocal t = image.tree()\nt:libs(\"app/bin/main\")\n")
+	if !strings.Contains(msg, "missing.t:3:1: image.tree: libs app/bin/main: libinner.so (needed by app/bin/../lib/libouter.so) not found in app/bin/../lib/private:/") {
+		t.Errorf("missing library:\n%s", msg)
 	}
 }

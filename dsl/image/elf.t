@@ -27,6 +27,7 @@ local function loader(T)
   end
 end
 local ld16, ld32, ld64 = loader(uint16), loader(uint32), loader(uint64)
+local lexical
 
 -- Record writes "tag bytes NUL" into the growing output buffer.
 struct Rec { buf : &int8; len : int64; cap : int64 }
@@ -226,6 +227,22 @@ function M.searchdirs(sysroot, machine)
   return dirs
 end
 
+-- lexical resolves "." and ".." in a path by name alone and returns it
+-- relative to the root, or nil when ".." would climb above the root.
+function lexical(p)
+  local parts = {}
+  for c in p:gmatch("[^/]+") do
+    if c == ".." then
+      if #parts == 0 then return nil end
+      parts[#parts] = nil
+    elseif c ~= "." then
+      parts[#parts + 1] = c
+    end
+  end
+  return table.concat(parts, "/")
+end
+M.lexical = lexical
+
 -- relative gives the symlink target that leads from the directory of tree
 -- path from to tree path to.
 local function relative(from, to)
@@ -261,32 +278,48 @@ function M.closure(t, hostbin, opts, level)
   local function attrs(mode)
     return { uid = own.uid, gid = own.gid, mtime = own.mtime, mode = mode }
   end
-  -- find returns the host path (without sysroot) of a needed library.
+  -- A library found through $ORIGIN goes where that leads from the tree
+  -- path of the object that needs it; any other keeps its host path.
+  local function treedir(obj) return (obj.tree:match("^(.*)/") or "") end
+  local function hostdir(obj) return (obj.path:sub(#sysroot + 1):match("^(.*)/") or ".") end
+  main.tree = opts.treepath or lexical(hostbin:sub(#sysroot + 1))
+  if not main.tree then U.fail(level, "%s: the binary's path leaves the tree", what) end
+  -- find returns the host path (without sysroot), tree path and info of
+  -- a needed library.
   local function find(name, obj)
-    if name:find("/") then return name end
+    if name:find("/") then return name, lexical(name) end
     local list = {}
-    local function origin(d)
-      local here = obj.path:sub(#sysroot + 1):match("^(.*)/") or "/"
-      return (d:gsub("%$ORIGIN", here):gsub("%${ORIGIN}", here))
+    local function add(d, o)
+      if d:find("%$") then
+        list[#list + 1] = { host = d:gsub("%${?ORIGIN}?", hostdir(o)), tree = d:gsub("%${?ORIGIN}?", "/" .. treedir(o)) }
+      else
+        list[#list + 1] = { host = d, tree = d }
+      end
     end
     if obj.runpath then
-      for _, d in ipairs(obj.runpath) do list[#list + 1] = origin(d) end
+      for _, d in ipairs(obj.runpath) do add(d, obj) end
     else
-      for _, d in ipairs(obj.rpath or {}) do list[#list + 1] = origin(d) end
+      for _, d in ipairs(obj.rpath or {}) do add(d, obj) end
       if obj ~= main and not main.runpath then
-        for _, d in ipairs(main.rpath or {}) do list[#list + 1] = origin(d) end
+        for _, d in ipairs(main.rpath or {}) do add(d, main) end
       end
     end
-    for _, d in ipairs(dirs) do list[#list + 1] = d end
+    for _, d in ipairs(dirs) do add(d) end
     for _, d in ipairs(list) do
-      local p = d:gsub("/+$", "") .. "/" .. name
-      local st = H.stat(sysroot .. p)
-      if st then
+      local p = d.host:gsub("/+$", "") .. "/" .. name
+      if H.stat(sysroot .. p) then
         -- skip libraries for another machine (i386 builds in /usr/lib32 ...)
         local inf = M.info(sysroot .. p)
-        if inf and inf.machine == main.machine then return p, inf end
+        if inf and inf.machine == main.machine then
+          local tp = lexical(d.tree .. "/" .. name)
+          if not tp then U.fail(level + 1, "%s: %s (needed by %s) would be placed outside the tree (%s)", what, name, obj.path, d.tree) end
+          return p, tp, inf
+        end
       end
     end
+    local searched = {}
+    for i, d in ipairs(list) do searched[i] = d.host end
+    return nil, table.concat(searched, ":")
   end
   local queue = { main }
   local qi = 1
@@ -296,15 +329,18 @@ function M.closure(t, hostbin, opts, level)
     for _, name in ipairs(obj.needed) do
       if not done[name] then
         done[name] = true
-        local p, inf = find(name, obj)
-        if not p then U.fail(level, "%s: %s (needed by %s) not found in %s", what, name, obj.path, table.concat(dirs, ":")) end
+        local p, tp, inf = find(name, obj)
+        if not p then U.fail(level, "%s: %s (needed by %s) not found in %s", what, name, obj.path, tp) end
         if not inf then
           inf, err = M.info(sysroot .. p)
           if not inf then U.fail(level, "%s: %s", what, err) end
         end
         local mode = 420
         if main.interp and name == main.interp:match("[^/]+$") then mode = 493 end
-        local e = t:add("file", p, (function() local o = attrs(mode) o.host = sysroot .. p return o end)(), level)
+        local o = attrs(mode)
+        o.host = sysroot .. p
+        local e = t:add("file", tp, o, level)
+        inf.tree = e.path
         added[#added + 1] = { name = name, host = sysroot .. p, path = e.path }
         queue[#queue + 1] = inf
       end
@@ -316,12 +352,12 @@ function M.closure(t, hostbin, opts, level)
     local copied
     for _, a in ipairs(added) do if a.name == base then copied = a end end
     if not copied then
-      local p = find(base, main)
+      local p, tp = find(base, main)
       local host = p and sysroot .. p or sysroot .. ip
       if not H.stat(host) then U.fail(level, "%s: interpreter %s not found", what, ip) end
       local o = attrs(493)
       o.host = host
-      local e = t:add("file", p or ip, o, level)
+      local e = t:add("file", tp or ip, o, level)
       copied = { name = base, host = host, path = e.path }
     end
     local ipath = require("image.tree").cleanpath(ip)
@@ -341,8 +377,11 @@ function M.binary(t, path, hostbin, opts, level)
   opts = opts or {}
   if type(path) ~= "string" then U.fail(level, "image.tree: binary: a tree path expected") end
   hostbin = hostbin or ((opts.sysroot or "") .. "/" .. path:gsub("^/+", ""))
-  t:add("file", path, { host = hostbin, mode = opts.mode or 493, uid = opts.uid, gid = opts.gid, mtime = opts.mtime }, level)
-  return (M.closure(t, hostbin, opts, level))
+  local e = t:add("file", path, { host = hostbin, mode = opts.mode or 493, uid = opts.uid, gid = opts.gid, mtime = opts.mtime }, level)
+  local o = {}
+  for k, v in pairs(opts) do o[k] = v end
+  o.treepath = e.path
+  return (M.closure(t, hostbin, o, level))
 end
 
 return M
