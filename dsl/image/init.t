@@ -18,6 +18,9 @@ local lazy = {
   tree = "image.tree",
   istree = "image.tree",
   exec = "image.exec",
+  kconfig = "image.textedit",
+  shquote = "image.rootfs",
+  elfinfo = "image.elf",
 }
 
 setmetatable(image, {

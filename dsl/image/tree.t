@@ -13,6 +13,16 @@
 --   t:blockdev("dev/vda", 254, 0)
 --   t:fifo("run/initctl")
 --
+-- Building on that (see docs/image.md, "Trees"):
+--   t:merge(other [, at]) / t:overlay(other [, at]) / t:copy()
+--   t:add_host_dir(hostdir [, at, opts])     -- never follows host symlinks
+--   t:read(path) / t:setdata(path, bytes)
+--   t:sed(path, regex, replacement [, opts])  -- first match, POSIX ERE
+--   t:kconfig(path [, edits])                 -- :set :unset :get
+--   t:inittab{...} t:fstab{...} t:rcS{...} t:users{...}   (image.rootfs)
+--   t:binary(path [, hostbin]) / t:libs(hostbin)          (image.elf)
+--   t:modules{ dir = ..., names = {...} }                  (image.kmod)
+--
 -- Paths are relative to the tree's root ("/etc" and "etc" are the same);
 -- "..", "." and empty components are rejected so that no entry can name a
 -- place outside the tree. Missing parent directories are created (mode
@@ -70,9 +80,15 @@ function M.cleanpath(p)
   return table.concat(parts, "/")
 end
 
+-- show prints a path for a message, with control bytes escaped.
+function M.show(p)
+  if type(p) ~= "string" then return tostring(p) end
+  return (p:gsub("%c", function(c) return string.format("\\x%02x", c:byte()) end))
+end
+
 local function clean(p, level)
   local c, why = M.cleanpath(p)
-  if not c then U.fail(level + 1, "image.tree: %s: %s", tostring(p), why) end
+  if not c then U.fail(level + 1, "image.tree: %s: %s", M.show(p), why) end
   return c
 end
 
@@ -83,7 +99,7 @@ end
 -- new makes a tree. opts: uid, gid, mtime (default SOURCE_DATE_EPOCH, else
 -- 1980-01-01) for entries that do not give their own.
 function M.tree(opts, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   opts = opts or {}
   if type(opts) ~= "table" then U.fail(level, "image.tree: {uid = ..., gid = ..., mtime = ...} expected") end
   local t = setmetatable({ byPath = {}, uid = 0, gid = 0, mtime = U.epoch() }, Tree)
@@ -96,8 +112,10 @@ end
 local DEFAULT_MODE = { file = 420, dir = 493, symlink = 511, hardlink = 420, char = 384, block = 384, fifo = 420 }
 
 -- add puts a new entry at path; level is the caller's frame for errors.
+-- (Calls that pass a level are wrapped in parentheses so that they are
+-- not tail calls: a tail call drops the frame the level counts.)
 function Tree:add(kind, path, opts, level)
-  level = (level or 1) + 1
+  level = (level or 0) + 1
   if not KINDS[kind] then U.fail(level, "image.tree: unknown entry kind %s", tostring(kind)) end
   opts = opts or {}
   local p = clean(path, level)
@@ -125,9 +143,12 @@ function Tree:add(kind, path, opts, level)
     e.dir = true -- the shape image.fat's file lists use
   elseif kind == "symlink" then
     if type(opts.target) ~= "string" or opts.target == "" then U.fail(level, "%s: a symlink needs a target", what) end
+    if opts.target:find("%z") then U.fail(level, "%s: symlink target %s holds a NUL byte", what, M.show(opts.target)) end
     e.target = opts.target -- stored as given, never followed on the host
   elseif kind == "hardlink" then
-    e.target = clean(opts.target, level)
+    local why
+    e.target, why = M.cleanpath(opts.target)
+    if not e.target then U.fail(level, "%s: hard link to %s: %s", what, M.show(opts.target), why) end
     local to = self.byPath[e.target]
     if not to then U.fail(level, "%s: hard link to %s, which is not in the tree", what, e.target) end
     if to.kind ~= "file" then U.fail(level, "%s: hard link to %s, which is a %s", what, e.target, to.kind) end
@@ -140,7 +161,7 @@ function Tree:add(kind, path, opts, level)
   if dir then
     local d = self.byPath[dir]
     if d == nil then
-      self:add("dir", dir, { uid = self.uid, gid = self.gid, mtime = self.mtime }, level)
+      self:add("dir", dir, { uid = self.uid, gid = self.gid, mtime = self.mtime }, level).implicit = true
     elseif d.kind ~= "dir" then
       U.fail(level, "%s: %s is a %s, not a directory", what, dir, d.kind)
     end
@@ -149,6 +170,7 @@ function Tree:add(kind, path, opts, level)
   if old and old.kind == "dir" then
     if kind == "dir" then
       old.mode, old.uid, old.gid, old.mtime = e.mode, e.uid, e.gid, e.mtime
+      old.implicit = nil
       return old
     end
     self:remove(p)
@@ -158,29 +180,29 @@ function Tree:add(kind, path, opts, level)
   return e
 end
 
-function Tree:file(path, opts) return self:add("file", path, opts, 2) end
-function Tree:dir(path, opts) return self:add("dir", path, opts, 2) end
-function Tree:fifo(path, opts) return self:add("fifo", path, opts, 2) end
+function Tree:file(path, opts) return (self:add("file", path, opts, 1)) end
+function Tree:dir(path, opts) return (self:add("dir", path, opts, 1)) end
+function Tree:fifo(path, opts) return (self:add("fifo", path, opts, 1)) end
 
 function Tree:symlink(path, target, opts)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.target = target
-  return self:add("symlink", path, o, 2)
+  return (self:add("symlink", path, o, 1))
 end
 
 function Tree:hardlink(path, target, opts)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.target = target
-  return self:add("hardlink", path, o, 2)
+  return (self:add("hardlink", path, o, 1))
 end
 
 local function device(self, kind, path, major, minor, opts)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.major, o.minor = major, minor
-  return self:add(kind, path, o, 3)
+  return (self:add(kind, path, o, 2))
 end
 function Tree:chardev(path, major, minor, opts) return device(self, "char", path, major, minor, opts) end
 function Tree:blockdev(path, major, minor, opts) return device(self, "block", path, major, minor, opts) end
@@ -221,5 +243,233 @@ end
 function Tree:len()
   return #self:entries()
 end
+
+---------------------------------------------------------------------------
+-- Combining trees
+
+local function copyentry(e)
+  local c = {}
+  for k, v in pairs(e) do c[k] = v end
+  return c
+end
+
+-- same reports whether two entries describe the same thing.
+local function same(a, b)
+  if a.kind ~= b.kind or a.mode ~= b.mode or a.uid ~= b.uid or a.gid ~= b.gid then return false end
+  if a.kind == "dir" then return true end
+  if a.mtime ~= b.mtime or a.target ~= b.target or a.major ~= b.major or a.minor ~= b.minor then return false end
+  if a.kind == "file" then return a.data == b.data and a.host == b.host and a.size == b.size end
+  return true
+end
+
+-- graft copies other's entries under prefix at (nil: the root). With
+-- conflict set, a path held by both trees is an error unless both are
+-- directories (the receiving tree keeps its attributes) or the entries
+-- are the same; otherwise other's entry wins, except that a directory
+-- other only created as a parent does not change an existing one.
+local function graft(self, other, at, conflict, what, level)
+  level = level + 1
+  if not M.istree(other) then U.fail(level, "image.tree: %s: a tree expected, got %s", what, type(other)) end
+  local prefix = ""
+  if at ~= nil and at ~= "" and at ~= "/" then
+    prefix = clean(at, level) .. "/"
+    if not self.byPath[prefix:sub(1, -2)] then self:add("dir", prefix:sub(1, -2), nil, level) end
+  end
+  local links = {}
+  for _, e in ipairs(other:entries()) do
+    local p = prefix .. e.path
+    local old = self.byPath[p]
+    if old and conflict and not (old.kind == "dir" and e.kind == "dir") and not same(old, e) then
+      if old.kind == e.kind then
+        U.fail(level, "image.tree: %s: %s is in both trees, with different %s", what, p,
+          e.kind == "file" and "contents or attributes" or "attributes")
+      end
+      U.fail(level, "image.tree: %s: %s is in both trees (a %s and a %s)", what, p, old.kind, e.kind)
+    end
+    if e.kind == "hardlink" then
+      links[#links + 1] = e -- after their targets, wherever those sort
+    elseif not (old and old.kind == "dir" and e.kind == "dir" and (conflict or e.implicit)) then
+      local c = copyentry(e)
+      c.path = nil
+      local n = self:add(e.kind, p, c, level)
+      if e.implicit and not old then n.implicit = true end
+    end
+  end
+  for _, e in ipairs(links) do
+    local c = copyentry(e)
+    c.target = prefix .. e.target
+    self:add("hardlink", prefix .. e.path, c, level)
+  end
+  return self
+end
+
+-- merge adds other's entries; a path in both trees is an error unless both
+-- are directories or the entries are equal. at puts other under a subdirectory.
+function Tree:merge(other, at)
+  return (graft(self, other, at, true, "merge", 1))
+end
+
+-- overlay adds other's entries, replacing entries at the same paths (a
+-- directory replaced by a non-directory goes with its contents).
+function Tree:overlay(other, at)
+  return (graft(self, other, at, false, "overlay", 1))
+end
+
+-- copy returns a new tree with the same defaults and copies of the entries.
+function Tree:copy()
+  local t = setmetatable({ byPath = {}, uid = self.uid, gid = self.gid, mtime = self.mtime }, Tree)
+  for p, e in pairs(self.byPath) do t.byPath[p] = copyentry(e) end
+  return t
+end
+
+---------------------------------------------------------------------------
+-- Host directories
+
+-- add_host_dir copies the host directory hostdir under at (nil: the root).
+-- It never follows a symlink: links are stored with their targets as
+-- read, and a linked directory is not entered. Owners, times and modes
+-- come from opts or the tree, not from the host, so the result does not
+-- depend on who checked the files out or their umask:
+--   uid, gid, mtime: as for entries (default: the tree's)
+--   filemode (default 0644), execmode (0755: files with any host x bit),
+--   dirmode (0755), or keepmodes = true for the host's permission bits
+--   exclude: a function(relpath, kind) that returns true to skip an entry
+-- Regular files are read when the tree is written. Sockets are skipped;
+-- FIFOs and device nodes are recorded as such.
+function Tree:add_host_dir(hostdir, at, opts, level)
+  level = (level or 0) + 1
+  local H = require "image.hostfs"
+  opts = opts or {}
+  if type(hostdir) ~= "string" then U.fail(level, "image.tree: add_host_dir: a host directory path expected") end
+  if type(opts) ~= "table" then U.fail(level, "image.tree: add_host_dir: options table expected") end
+  local st = H.stat(hostdir)
+  if st and st.kind == "symlink" then st = H.stat(hostdir .. "/.") end -- the named root itself may be a link
+  if not st or st.kind ~= "dir" then U.fail(level, "image.tree: add_host_dir: %s is not a directory", hostdir) end
+  local prefix = ""
+  if at ~= nil and at ~= "" and at ~= "/" then prefix = clean(at, level) .. "/" end
+  local what = "image.tree: add_host_dir " .. hostdir
+  local own = {
+    uid = opts.uid ~= nil and count(what .. ": uid", opts.uid, level) or self.uid,
+    gid = opts.gid ~= nil and count(what .. ": gid", opts.gid, level) or self.gid,
+    mtime = opts.mtime ~= nil and count(what .. ": mtime", opts.mtime, level) or self.mtime,
+  }
+  local fmode = opts.filemode ~= nil and parsemode(opts.filemode, what, level) or 420
+  local xmode = opts.execmode ~= nil and parsemode(opts.execmode, what, level) or 493
+  local dmode = opts.dirmode ~= nil and parsemode(opts.dirmode, what, level) or 493
+  local exclude = opts.exclude
+  if exclude ~= nil and type(exclude) ~= "function" then U.fail(level, "%s: exclude must be a function", what) end
+  if prefix ~= "" then self:add("dir", prefix:sub(1, -2), { mode = dmode, uid = own.uid, gid = own.gid, mtime = own.mtime }, level) end
+  local n = 0
+  -- depth counts walk's own frames, so that errors still reach the user
+  local function walk(hdir, rel, depth)
+    local names = H.list(hdir)
+    if not names then U.fail(level + depth, "%s: cannot read directory %s", what, hdir) end
+    for _, name in ipairs(names) do
+      local hp, rp = hdir .. "/" .. name, rel .. name
+      local s = H.stat(hp)
+      if s and not (exclude and exclude(rp, s.kind)) then
+        local o = { uid = own.uid, gid = own.gid, mtime = own.mtime }
+        local kind = s.kind
+        if kind == "file" then
+          local x = math.floor(s.mode / 64) % 2 == 1 or math.floor(s.mode / 8) % 2 == 1 or s.mode % 2 == 1
+          o.mode = opts.keepmodes and s.mode or (x and xmode or fmode)
+          o.host = hp
+        elseif kind == "dir" then
+          o.mode = opts.keepmodes and s.mode or dmode
+        elseif kind == "symlink" then
+          o.target = H.link(hp)
+          if not o.target or o.target == "" then U.fail(level + depth, "%s: cannot read link %s", what, hp) end
+        elseif kind == "char" or kind == "block" or kind == "fifo" then
+          o.mode = s.mode
+          o.major, o.minor = s.major, s.minor
+        else
+          kind = nil -- sockets and the like have no place in an image
+        end
+        if kind then
+          local ok, why = M.cleanpath(prefix .. rp)
+          if not ok then U.fail(level + depth, "%s: %s: %s", what, rp, why) end
+          self:add(kind, prefix .. rp, o, level + depth)
+          n = n + 1
+          if kind == "dir" then walk(hp, rp .. "/", depth + 1) end
+        end
+      end
+    end
+  end
+  walk(hostdir, "", 1)
+  return n
+end
+
+---------------------------------------------------------------------------
+-- File contents
+
+-- fileentry returns the regular-file entry at path (following a hard link).
+local function fileentry(self, path, what, level)
+  local p = clean(path, level + 1)
+  local e = self.byPath[p]
+  if not e then U.fail(level + 1, "image.tree: %s: %s is not in the tree", what, p) end
+  if e.kind == "hardlink" then e = self.byPath[e.target] end
+  if not e or e.kind ~= "file" then U.fail(level + 1, "image.tree: %s: %s is a %s, not a file", what, p, e and e.kind or "dangling link") end
+  return e
+end
+
+-- read returns the bytes of the file at path (a host file is read now).
+function Tree:read(path, level)
+  level = (level or 0) + 1
+  local e = fileentry(self, path, "read", level)
+  if e.data then return e.data end
+  local s = require("image.hostfs").slurp(e.host)
+  if not s then U.fail(level, "image.tree: %s: cannot read host file %s", e.path, e.host) end
+  return s
+end
+
+-- setdata replaces the contents of the file at path with bytes s.
+function Tree:setdata(path, s, level)
+  local e = fileentry(self, path, "write", (level or 0) + 1)
+  e.data, e.host, e.size = s, nil, #s
+  return e
+end
+
+-- sed replaces the first match of the POSIX extended regular expression
+-- pattern in the file at path; no match is an error. See image.textedit.
+function Tree:sed(path, pattern, replacement, opts)
+  local E = require "image.textedit"
+  local e = fileentry(self, path, "sed", 1)
+  local out, err = E.sed(self:read(e.path, 1), pattern, replacement, opts)
+  if not out then U.fail(1, "image.tree: %s: sed: %s", e.path, err) end
+  e.data, e.host, e.size = out, nil, #out
+  return self
+end
+
+-- kconfig edits a Kconfig .config file in the tree: with edits (a table of
+-- name = value, value false for "is not set") it applies them in name
+-- order; it returns an editor with set, unset and get whose changes go
+-- straight into the entry. A missing file is created.
+function Tree:kconfig(path, edits)
+  local E = require "image.textedit"
+  local p = clean(path, 1)
+  if not self.byPath[p] then self:add("file", p, { data = "" }, 1) end
+  local e = fileentry(self, p, "kconfig", 1)
+  local k = E.kconfig(self:read(p, 1), "image.tree: " .. p, function(text)
+    e.data, e.host, e.size = text, nil, #text
+  end)
+  if edits ~= nil then k:apply(edits, 1) end
+  return k
+end
+
+---------------------------------------------------------------------------
+-- Helpers in their own modules
+
+-- busybox root files (image.rootfs)
+function Tree:inittab(spec, opts) return (require("image.rootfs").inittab(self, spec, opts, 1)) end
+function Tree:fstab(spec, opts) return (require("image.rootfs").fstab(self, spec, opts, 1)) end
+function Tree:rcS(spec, opts) return (require("image.rootfs").rcS(self, spec, opts, 1)) end
+function Tree:users(spec, opts) return (require("image.rootfs").users(self, spec, opts, 1)) end
+
+-- ELF shared-library closures (image.elf)
+function Tree:libs(hostbin, opts) return (require("image.elf").closure(self, hostbin, opts, 1)) end
+function Tree:binary(path, hostbin, opts) return (require("image.elf").binary(self, path, hostbin, opts, 1)) end
+
+-- kernel module closures (image.kmod)
+function Tree:modules(spec) return (require("image.kmod").closure(self, spec, 1)) end
 
 return M

@@ -1,0 +1,150 @@
+-- image.hostfs: what the tree library reads from the host file system,
+-- done in Terra so that a compiled builder can do it too: whole files,
+-- lstat (never following links), readlink and directory listings.
+local ffi = require "ffi"
+
+local H = {}
+
+local C = terralib.includecstring [[
+#include <sys/stat.h>
+#include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <stdlib.h>
+#include <string.h>
+typedef struct stat image_stat_t;
+]]
+H.C = C
+
+local O_RDONLY, O_CLOEXEC, O_NOFOLLOW = 0, 0x80000, 0x20000
+
+-- readfile reads all of path into a malloc'd buffer (free it with H.free)
+-- and stores its length in n; nil when it cannot be read. With nofollow a
+-- symlink at path is refused.
+terra H.readfile(path : rawstring, nofollow : bool, n : &int64) : &uint8
+  var flags = O_RDONLY or O_CLOEXEC
+  if nofollow then flags = flags or O_NOFOLLOW end
+  var fd = C.open(path, flags, 0)
+  if fd < 0 then return nil end
+  var cap : int64 = 65536
+  var len : int64 = 0
+  var buf = [&uint8](C.malloc(cap))
+  while true do
+    if len == cap then
+      cap = cap * 2
+      buf = [&uint8](C.realloc(buf, cap))
+    end
+    var r = C.read(fd, buf + len, cap - len)
+    if r < 0 then
+      if @C.__errno_location() == 4 then goto again end -- EINTR
+      C.free(buf) C.close(fd) return nil
+    end
+    if r == 0 then break end
+    len = len + r
+    ::again::
+  end
+  C.close(fd)
+  @n = len
+  return buf
+end
+
+terra H.free(p : &opaque) C.free(p) end
+
+-- lstat fills out with mode, size, major and minor of path itself (a
+-- symlink is described, not followed). It returns 0, or -1.
+terra H.lstat(path : rawstring, out : &int64) : int
+  var st : C.image_stat_t
+  if C.lstat(path, &st) ~= 0 then return -1 end
+  var dev : uint64 = st.st_rdev
+  out[0] = st.st_mode
+  out[1] = st.st_size
+  -- glibc's dev_t encoding (gnu_dev_major/minor are inline functions)
+  out[2] = ((dev >> 8) and 0xfff) or ((dev >> 32) and not [uint64](0xfff))
+  out[3] = (dev and 0xff) or ((dev >> 12) and not [uint64](0xff))
+  return 0
+end
+
+-- readlink copies the target of the symlink at path into buf; it returns
+-- the length or -1.
+terra H.readlink(path : rawstring, buf : &int8, n : int64) : int64
+  return C.readlink(path, buf, n)
+end
+
+-- listdir returns the names in directory path (without "." and ".."),
+-- each followed by a NUL, in a malloc'd buffer; nil when it cannot be read.
+terra H.listdir(path : rawstring, n : &int64) : &int8
+  var d = C.opendir(path)
+  if d == nil then return nil end
+  var cap : int64 = 4096
+  var len : int64 = 0
+  var buf = [&int8](C.malloc(cap))
+  while true do
+    var e = C.readdir(d)
+    if e == nil then break end
+    var name = &e.d_name[0]
+    if C.strcmp(name, ".") ~= 0 and C.strcmp(name, "..") ~= 0 then
+      var l = C.strlen(name) + 1
+      while len + l > cap do
+        cap = cap * 2
+        buf = [&int8](C.realloc(buf, cap))
+      end
+      C.memcpy(buf + len, name, l)
+      len = len + l
+    end
+  end
+  C.closedir(d)
+  @n = len
+  return buf
+end
+
+---------------------------------------------------------------------------
+-- Lua side
+
+local nbuf = terralib.new(int64[1])
+
+-- slurp returns the bytes of a host file, or nil and a reason.
+function H.slurp(path, nofollow)
+  local p = H.readfile(path, nofollow and true or false, nbuf)
+  if p == nil then return nil, "cannot read " .. path end
+  local s = ffi.string(p, nbuf[0])
+  H.free(p)
+  return s
+end
+
+local KIND = { [0x8000] = "file", [0x4000] = "dir", [0xA000] = "symlink", [0x2000] = "char",
+  [0x6000] = "block", [0x1000] = "fifo", [0xC000] = "socket" }
+
+local stbuf = terralib.new(int64[4])
+
+-- stat describes path without following a final symlink: kind, permission
+-- bits, size, major, minor. nil when it does not exist.
+function H.stat(path)
+  if H.lstat(path, stbuf) ~= 0 then return nil end
+  local mode = tonumber(stbuf[0])
+  return { kind = KIND[mode - mode % 4096] or "unknown", mode = mode % 4096, size = tonumber(stbuf[1]),
+    major = tonumber(stbuf[2]), minor = tonumber(stbuf[3]) }
+end
+
+local lbuf = terralib.new(int8[4097])
+
+-- link returns the target of the symlink at path, as stored.
+function H.link(path)
+  local n = tonumber(H.readlink(path, lbuf, 4096))
+  if n < 0 then return nil end
+  return ffi.string(lbuf, n)
+end
+
+-- list returns the sorted names in a host directory, or nil.
+function H.list(path)
+  local p = H.listdir(path, nbuf)
+  if p == nil then return nil end
+  local s = ffi.string(p, nbuf[0])
+  H.free(p)
+  local names = {}
+  for name in s:gmatch("([^%z]+)%z") do names[#names + 1] = name end
+  table.sort(names)
+  return names
+end
+
+return H
