@@ -18,6 +18,12 @@ local lazy = {
   tree = "image.tree",
   istree = "image.tree",
   exec = "image.exec",
+  cpio = "image.archive",
+  tar = "image.archive",
+  compress = "image.compress",
+  read = "image.extract",
+  extract = "image.extract",
+  ext4 = "image.ext4",
 }
 
 setmetatable(image, {
