@@ -29,7 +29,6 @@ local C = terralib.includecstring [[
 #include <unistd.h>
 #include <string.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <errno.h>
 enum { K_O_DIRECTORY = O_DIRECTORY, K_O_NOFOLLOW = O_NOFOLLOW, K_AT_NOFOLLOW = AT_SYMLINK_NOFOLLOW,
   K_O_WRONLY = O_WRONLY, K_O_RDONLY = O_RDONLY, K_O_CREAT = O_CREAT, K_O_EXCL = O_EXCL,
@@ -398,7 +397,7 @@ terra R.failed(r : &R.Reader) : bool return r.err ~= nil end
 -- Extraction into a directory
 
 local terra warn(what : rawstring, name : &uint8, why : rawstring)
-  C.fprintf(C.stderr, "image: %s: skipping %s: %s\n", what, name, why)
+  U.C.fprintf(U.C.stderr, "image: %s: skipping %s: %s\n", what, name, why)
 end
 
 -- walk opens the directory dir (n bytes, "a/b") below root without
@@ -517,7 +516,7 @@ end
 terra R.extract(archive : rawstring, dir : rawstring) : int
   var r : R.Reader
   if not r:open(archive) then
-    C.fprintf(C.stderr, "image: %s: %s\n", archive, r.err)
+    U.C.fprintf(U.C.stderr, "image: %s: %s\n", archive, r.err)
     r:close()
     return -1
   end
@@ -535,7 +534,7 @@ terra R.extract(archive : rawstring, dir : rawstring) : int
   var rc = 0
   while true do
     var st = r:next(&e)
-    if st < 0 then C.fprintf(C.stderr, "image: %s: %s\n", archive, r.err) rc = -1 break end
+    if st < 0 then U.C.fprintf(U.C.stderr, "image: %s: %s\n", archive, r.err) rc = -1 break end
     if st == 0 then break end
     var name = [rawstring](e.name)
     if e.unsafe == 1 then warn(archive, e.name, "absolute path") goto continue end
