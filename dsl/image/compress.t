@@ -134,7 +134,14 @@ local zeros = global(uint8[512])
 -- pad puts zero bytes up to the next multiple of align.
 terra S.Sink:pad(align : int64)
   var r = self.count % align
-  if r ~= 0 then self:put(zeros, align - r) end
+  if r == 0 then return end
+  var n = align - r
+  while n > 0 do
+    var k : int64 = 512
+    if n < k then k = n end
+    self:put(zeros, k)
+    n = n - k
+  end
 end
 
 -- finish ends the segment: the last input and the compressor's trailer.
