@@ -35,6 +35,7 @@ var (
 	noConf  = flag.Bool("noconformance", false, "skip timing the conformance suite")
 	noKern  = flag.Bool("nokernels", false, "skip the C kernels")
 	noCpp   = flag.Bool("nocpp", false, "skip the terra++ against C++ table")
+	noImage = flag.Bool("noimage", false, "skip the image archives table (cpio+gzip of a 300 MB tree)")
 )
 
 // The terra++ programs in bench/cpp (NAME.t beside NAME.cpp) are found by
@@ -84,6 +85,9 @@ func main() {
 	}
 	if !*noTools {
 		toolTable(&b, root, tmp, terrac)
+	}
+	if !*noImage {
+		imageTable(&b, root, tmp, terrac)
 	}
 	fmt.Fprintf(&b, "\nHarness wall time: %.0f s.\n", time.Since(start).Seconds())
 	fmt.Print(b.String())

@@ -23,6 +23,20 @@ local C = U.C
 
 local A = {}
 
+-- blob is U.blob with a chunked concat: table.concat over tens of
+-- thousands of parts is quadratic in our Lua, and an initramfs has that
+-- many names.
+local function blob()
+  local b = U.blob()
+  function b:constant()
+    local groups, parts = {}, self.parts
+    for i = 1, #parts, 256 do groups[#groups + 1] = table.concat(parts, "", i, math.min(i + 255, #parts)) end
+    groups[#groups + 1] = "\0"
+    return constant(table.concat(groups))
+  end
+  return b
+end
+
 -- One archive member. Offsets point into the archive's blob.
 struct A.Ent {
   name : uint64; prefix : uint64; link : uint64; src : uint64
@@ -277,7 +291,7 @@ local function archive(format, spec, level)
   else
     specs = { segspec(spec, what, level) }
   end
-  local blob = U.blob()
+  local blob = blob()
   local segs = {}
   for i, s in ipairs(specs) do
     local recs = format == "cpio" and cpiorecords(s.tree, blob, what, level) or tarrecords(s.tree, blob, what, level)

@@ -102,6 +102,12 @@ terra R.Reader:layer() : bool
     elseif n >= 512 and has(p + 257, 5, "ustar", 5) then
       self.fmt = TAR
       return true
+    elseif has(p, n, "\x28\xb5\x2f\xfd", 4) then
+      self.err = "zstd-compressed data is not supported (only gzip and xz)"
+      return false
+    elseif has(p, n, "BZh", 3) then
+      self.err = "bzip2-compressed data is not supported (only gzip and xz)"
+      return false
     else
       self.err = "not a tar, cpio (newc), gzip, xz or ar archive"
       return false
