@@ -30,6 +30,7 @@ func TestImageArchives(t *testing.T) {
 	t.Run("escape", func(t *testing.T) { t.Parallel(); testArchiveEscape(t, bin) })
 	t.Run("deb", func(t *testing.T) { t.Parallel(); testArchiveDeb(t, bin) })
 	t.Run("ext4", func(t *testing.T) { t.Parallel(); testArchiveExt4(t, bin) })
+	t.Run("ext4-nonroot", func(t *testing.T) { t.Parallel(); testArchiveExt4NonRoot(t, bin) })
 	t.Run("reproducible", func(t *testing.T) { t.Parallel(); testArchiveReproducible(t, bin) })
 	t.Run("build", func(t *testing.T) { t.Parallel(); testArchiveBuild(t, bin) })
 }
@@ -508,6 +509,66 @@ func testArchiveExt4(t *testing.T, bin string) {
 	}
 	if ents, _ := filepath.Glob(filepath.Join(dir, "root.img.*")); len(ents) != 0 {
 		t.Errorf("scratch files left behind: %v", ents)
+	}
+}
+
+// testArchiveExt4NonRoot makes an ext4 image as user nobody (through
+// setpriv when the tests run as root): root-owned files, a device node,
+// unreadable and read-only entries still come out right.
+func testArchiveExt4NonRoot(t *testing.T, bin string) {
+	needTools(t, "mke2fs", "debugfs", "e2fsck")
+	dir := t.TempDir()
+	var prefix []string
+	if os.Geteuid() == 0 {
+		needTools(t, "setpriv")
+		prefix = []string{"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"}
+		// nobody needs to reach the directory and run a copy of terrac
+		for _, d := range []string{filepath.Dir(dir), dir} {
+			if err := os.Chmod(d, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		data, err := os.ReadFile(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bin = filepath.Join(dir, "terrac")
+		if err := os.WriteFile(bin, data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chown(dir, 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
+	}
+	script := `
+local image = require "image"
+local t = image.tree{ mtime = 1700000000 }
+t:file("etc/secret", { data = "s\n", mode = "0000" })
+t:dir("ro", { mode = "0555" })
+t:file("ro/f", { data = "x", mode = "0444" })
+t:chardev("dev/console", 5, 1, { mode = "0600" })
+image.ext4{ tree = t, size = "8M", seed = "n" }:write("nr.img")
+`
+	if err := os.WriteFile(filepath.Join(dir, "nr.t"), []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	argv := append(prefix, bin, "nr.t")
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir, cmd.Env = dir, imageEnv("HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("terrac nr.t as nobody: %v\n%s", err, out)
+	}
+	tool(t, dir, "e2fsck", "-fn", "nr.img")
+	for _, c := range []struct{ path, want string }{
+		{"/etc/secret", `Type: regular\s+Mode:\s+0000\s(.|\n)*User:\s+0\s+Group:\s+0\s+Project:\s+0\s+Size: 2\n`},
+		{"/ro", `Type: directory\s+Mode:\s+0555\s(.|\n)*User:\s+0\s+Group:\s+0\s`},
+		{"/ro/f", `Mode:\s+0444\s`},
+		{"/dev/console", `Type: character special\s+Mode:\s+0600(.|\n)*Device major/minor number: 05:01`},
+	} {
+		out := tool(t, dir, "debugfs", "-R", "stat "+c.path, "nr.img")
+		if !regexp.MustCompile(c.want).MatchString(out) {
+			t.Errorf("debugfs stat %s:\n%s\nwant /%s/", c.path, out, c.want)
+		}
 	}
 }
 

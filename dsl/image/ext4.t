@@ -24,13 +24,24 @@ local E = {}
 
 local TYPEBITS = { file = 0x8000, dir = 0x4000, symlink = 0xA000, char = 0x2000, block = 0x6000, fifo = 0x1000 }
 
+-- withbits is mode with the owner bits of b (0600 or 0700) added.
+local function withbits(mode, b)
+  local owner, want, sum = math.floor(mode / 64) % 8, math.floor(b / 64) % 8, 0
+  for _, bit in ipairs{ 4, 2, 1 } do
+    if math.floor(owner / bit) % 2 == 1 or math.floor(want / bit) % 2 == 1 then sum = sum + bit end
+  end
+  return mode - owner * 64 + sum * 64
+end
+
 -- stageable copies the parts of tree a plain directory can hold.
 local function stageable(tree)
   local s = T.tree()
   local links = {}
   for _, e in ipairs(tree:entries()) do
-    if e.kind == "file" then s:add("file", e.path, { data = e.data, host = e.host, mode = e.mode })
-    elseif e.kind == "dir" then s:add("dir", e.path, { mode = e.mode })
+    -- owner read/write(/search) so that mke2fs can read what it copies
+    -- without root; debugfs sets the tree's modes afterwards
+    if e.kind == "file" then s:add("file", e.path, { data = e.data, host = e.host, mode = withbits(e.mode, 384) })
+    elseif e.kind == "dir" then s:add("dir", e.path, { mode = withbits(e.mode, 448) })
     elseif e.kind == "symlink" then s:add("symlink", e.path, { target = e.target })
     elseif e.kind == "hardlink" then links[#links + 1] = e end
   end
