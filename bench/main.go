@@ -84,7 +84,8 @@ func main() {
 		cppTable(&b, root, tmp, terrac)
 	}
 	if !*noImage {
-		imageTable(&b, root, tmp, terrac)
+		archiveTable(&b, root, tmp, terrac)
+		fatTable(&b, root, tmp, terrac)
 	}
 	if !*noTools {
 		toolTable(&b, root, tmp, terrac)

@@ -21,6 +21,12 @@ local lazy = {
   kconfig = "image.textedit",
   shquote = "image.rootfs",
   elfinfo = "image.elf",
+  cpio = "image.archive",
+  tar = "image.archive",
+  compress = "image.compress",
+  read = "image.extract",
+  extract = "image.extract",
+  ext4 = "image.ext4",
 }
 
 setmetatable(image, {

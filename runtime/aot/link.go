@@ -43,7 +43,9 @@ func link(filename, kind string, obj []byte, linkargs []string) ([]byte, error) 
 		args = append(args, "-shared")
 	}
 	args = append(args, "-o", out, objPath)
-	args = append(args, linkargs...)
+	for _, a := range linkargs {
+		args = append(args, libraryArg(a))
+	}
 	args = append(args, "-Wl,--as-needed", "-lm")
 	cmd := exec.Command(cc[0], args...)
 	var stderr bytes.Buffer
@@ -57,4 +59,31 @@ func link(filename, kind string, obj []byte, linkargs []string) ([]byte, error) 
 		return nil, fmt.Errorf("saveobj: linking with %s failed:\n%s", cc[0], msg)
 	}
 	return os.ReadFile(out)
+}
+
+// libraryArg turns a library named by its file name alone, as
+// terralib.linklibrary("libz.so.1") names it for dlopen, into "-l:NAME" so
+// that the linker searches its library path for that exact file (there is
+// often no unversioned libz.so without the -dev package) and the program
+// records the soname as DT_NEEDED. Paths, flags and files that exist
+// relative to the working directory are passed unchanged.
+func libraryArg(a string) string {
+	if strings.HasPrefix(a, "-") || strings.Contains(a, "/") {
+		return a
+	}
+	base := a
+	if i := strings.Index(base, ".so"); i > 0 && (i+3 == len(base) || base[i+3] == '.') {
+		base = base[:i]
+	} else if strings.HasSuffix(base, ".a") {
+		base = strings.TrimSuffix(base, ".a")
+	} else {
+		return a
+	}
+	if !strings.HasPrefix(base, "lib") || len(base) == 3 {
+		return a
+	}
+	if _, err := os.Stat(a); err == nil {
+		return a
+	}
+	return "-l:" + a
 }

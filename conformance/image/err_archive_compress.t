@@ -1,0 +1,3 @@
+local image = require "image"
+local t = image.tree()
+image.cpio{ tree = t, compress = "zstd" }
