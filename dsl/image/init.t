@@ -18,6 +18,12 @@ local lazy = {
   tree = "image.tree",
   istree = "image.tree",
   exec = "image.exec",
+  grubcfg = "image.boot",
+  cmdline = "image.boot",
+  grub = "image.boot",
+  systemd_boot = "image.boot",
+  isolinux = "image.boot",
+  textfile = "image.boot",
 }
 
 setmetatable(image, {

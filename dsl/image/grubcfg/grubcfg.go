@@ -542,6 +542,13 @@ func (c *Node) SetKernelArgs(cmdline string) {
 	c.spliceWords(2, len(c.Words), raw)
 }
 
+// NewCommand makes a command from a name and its arguments (quoted here).
+func NewCommand(name string, args []string) *Node {
+	n := &Node{Kind: KindCommand, Raw: name, Words: []Word{{Raw: name, Start: 0, End: len(name)}}}
+	n.SetArgs(args)
+	return n
+}
+
 // SetArgs replaces all the words after a command's name.
 func (c *Node) SetArgs(args []string) {
 	raw := make([]string, len(args))
@@ -644,8 +651,8 @@ func (d *Doc) SetVar(name, value string) int {
 		return true
 	})
 	if count == 0 {
-		n := &Node{Kind: KindCommand, Raw: "set " + name + "=" + Quote(value)}
-		n.Words = []Word{{Raw: "set", Start: 0, End: 3}, {Raw: n.Raw[4:], Start: 4, End: len(n.Raw)}}
+		n := NewCommand("set", nil)
+		n.spliceWords(1, 1, []string{name + "=" + Quote(value)})
 		d.Root.Insert(0, n)
 	}
 	return count

@@ -49,7 +49,7 @@ func safe(c byte) bool {
 }
 
 // Quote makes s one GRUB word: bare when it can be, else in single quotes
-// (a quote inside becomes '\'').
+// (a quote inside becomes '\”).
 func Quote(s string) string {
 	bare := s != ""
 	for i := 0; i < len(s) && bare; i++ {
