@@ -47,6 +47,18 @@ func (m *Module) getGlobal(g *tree.Global) *ir.Global {
 	if gv := m.globals[g]; gv != nil {
 		return gv
 	}
+	// Two C imports that both declare the same extern variable (stderr
+	// from two includec calls) are two tree.Globals with one symbol; the
+	// module may declare it only once.
+	if g.Extern {
+		for other, gv := range m.globals {
+			if other.Extern && other.LinkName == g.LinkName && gv.ContentType.Equal(m.getLLVMType(g.Type)) {
+				m.globals[g] = gv
+				m.globalList = append(m.globalList, g)
+				return gv
+			}
+		}
+	}
 	gv := m.mod.NewGlobal(g.LinkName, m.getLLVMType(g.Type))
 	gv.Linkage = enum.LinkageExternal
 	gv.Align = ir.Align(max(1, g.Type.Align()))

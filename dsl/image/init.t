@@ -24,6 +24,7 @@ local lazy = {
   systemd_boot = "image.boot",
   isolinux = "image.boot",
   textfile = "image.boot",
+  iso = "image.iso",
 }
 
 setmetatable(image, {
