@@ -163,7 +163,7 @@ func Parse(name, src string) (*Doc, error) {
 		var perr participle.Error
 		if errors.As(err, &perr) {
 			pos := perr.Position()
-			return nil, &Error{Name: name, Line: pos.Line, Col: pos.Column, Msg: cleanMessage(perr.Message())}
+			return nil, &Error{Name: name, Line: pos.Line, Col: pos.Column, Msg: cleanMessage(strings.TrimPrefix(perr.Message(), "lexer: "))}
 		}
 		return nil, err
 	}

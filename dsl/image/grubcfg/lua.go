@@ -382,7 +382,14 @@ func (m *module) entrySetInitrd(L *lua.LState) int {
 	}
 	// no initrd yet: add one after the linux line, as grub-mkconfig does
 	k := m.line(L, n, true)
-	c := NewCommand("initrd", paths)
+	name := "initrd"
+	switch k.Name() {
+	case "linuxefi":
+		name = "initrdefi"
+	case "linux16":
+		name = "initrd16"
+	}
+	c := NewCommand(name, paths)
 	k.Parent.Insert(k.Index()+1, c)
 	return 0
 }
