@@ -637,13 +637,15 @@ func lastLine(s string) string {
 	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
 }
 
-// SetVar sets every `set NAME=...` command in the document to value and
-// returns how many there were; with none, it adds one at the top.
+// SetVar sets every `set NAME=...` command whose value is a literal to
+// value and returns how many there were; with none, it adds one at the top.
+// Assignments from variables (set default="${next_entry}") are GRUB's own
+// logic and are left alone.
 func (d *Doc) SetVar(name, value string) int {
 	count := 0
 	d.Root.Walk(func(c *Node) bool {
 		if c.Kind == KindCommand && c.Name() == "set" && len(c.Words) == 2 {
-			if k, _, ok := strings.Cut(Unquote(c.Words[1].Raw), "="); ok && k == name {
+			if k, _, ok := strings.Cut(Unquote(c.Words[1].Raw), "="); ok && k == name && !strings.Contains(c.Words[1].Raw, "$") {
 				c.spliceWords(1, 2, []string{name + "=" + Quote(value)})
 				count++
 			}
