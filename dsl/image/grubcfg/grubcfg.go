@@ -45,10 +45,16 @@ type pWord struct {
 	Text   string `parser:"@Word"`
 }
 
-type pBrace struct {
+type pOpen struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
-	Text   string `parser:"@(LBrace | RBrace)"`
+	Text   string `parser:"@LBrace"`
+}
+
+type pClose struct {
+	Pos    lexer.Position
+	EndPos lexer.Position
+	Text   string `parser:"@RBrace"`
 }
 
 type pBody struct {
@@ -85,17 +91,17 @@ type pLoop struct {
 
 type pFunc struct {
 	Name  *pWord  `parser:"'function' @@"`
-	Open  *pBrace `parser:"@@"`
+	Open  *pOpen  `parser:"@@"`
 	Body  *pBody  `parser:"@@"`
-	Close *pBrace `parser:"@@"`
+	Close *pClose `parser:"@@"`
 }
 
 type pEntry struct {
 	Kind  *pWord   `parser:"(?= ('menuentry' | 'submenu')) @@"`
 	Words []*pWord `parser:"@@*"`
-	Open  *pBrace  `parser:"(?= LBrace) @@"`
+	Open  *pOpen   `parser:"@@"`
 	Body  *pBody   `parser:"@@"`
-	Close *pBrace  `parser:"(?= RBrace) @@"`
+	Close *pClose  `parser:"@@"`
 }
 
 type pCmd struct {
@@ -178,6 +184,8 @@ func Parse(name, src string) (*Doc, error) {
 // grub.cfg rather than grammars.
 func cleanMessage(m string) string {
 	m = strings.ReplaceAll(m, `"<EOF>"`, "end of file")
+	m = strings.ReplaceAll(m, "expected PClose", `expected "}"`)
+	m = strings.ReplaceAll(m, "expected POpen", `expected "{"`)
 	m = strings.ReplaceAll(m, "invalid input text", "unterminated quote or stray character near")
 	return m
 }

@@ -179,7 +179,7 @@ func TestQuote(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
-		{"menuentry 'x' {\n  linux /v\n", "e.cfg:3:1:"},
+		{"menuentry 'x' {\n  linux /v\n", `e.cfg:3:1: unexpected token end of file (expected "}")`},
 		{"if true; then\n  echo\n", "e.cfg:3:1:"},
 		{"echo 'unterminated\n", "e.cfg:1:6:"},
 		{"}\n", "e.cfg:1:1:"},
