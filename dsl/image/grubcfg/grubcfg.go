@@ -64,11 +64,10 @@ type pBody struct {
 type pStmt struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
-	If     *pIf    `parser:"  @@"`
-	Loop   *pLoop  `parser:"| @@"`
-	Func   *pFunc  `parser:"| @@"`
-	Entry  *pEntry `parser:"| @@"`
-	Cmd    *pCmd   `parser:"| @@"`
+	If     *pIf   `parser:"  @@"`
+	Loop   *pLoop `parser:"| @@"`
+	Func   *pFunc `parser:"| @@"`
+	Cmd    *pCmd  `parser:"| @@"`
 }
 
 type pIf struct {
@@ -96,16 +95,17 @@ type pFunc struct {
 	Close *pClose `parser:"@@"`
 }
 
-type pEntry struct {
-	Kind  *pWord   `parser:"(?= ('menuentry' | 'submenu')) @@"`
-	Words []*pWord `parser:"@@*"`
-	Open  *pOpen   `parser:"@@"`
-	Body  *pBody   `parser:"@@"`
-	Close *pClose  `parser:"@@"`
+// A command may end with a block argument, { ... }: menuentry and submenu
+// do, and so may any command (GRUB's block arguments).
+type pCmd struct {
+	Words []*pWord `parser:"(?! ('then' | 'elif' | 'else' | 'fi' | 'do' | 'done' | 'if' | 'for' | 'while' | 'until' | 'function')) @@+"`
+	Block *pBlock  `parser:"@@?"`
 }
 
-type pCmd struct {
-	Words []*pWord `parser:"(?! ('then' | 'elif' | 'else' | 'fi' | 'do' | 'done' | 'if' | 'for' | 'while' | 'until' | 'function' | 'menuentry' | 'submenu')) @@+"`
+type pBlock struct {
+	Open  *pOpen  `parser:"@@"`
+	Body  *pBody  `parser:"@@"`
+	Close *pClose `parser:"@@"`
 }
 
 var parser = participle.MustBuild[pBody](
@@ -125,6 +125,7 @@ const (
 	KindIf       Kind = "if"
 	KindLoop     Kind = "loop"
 	KindFunction Kind = "function"
+	KindBlock    Kind = "block" // another command with a block argument
 )
 
 // A word of a command or block header: its raw text (with quotes) and its
@@ -216,17 +217,20 @@ func (b *builder) words(ws []*pWord, base int) []Word {
 func (b *builder) stmt(s *pStmt) *Node {
 	start, end := s.Pos.Offset, s.EndPos.Offset
 	switch {
-	case s.Cmd != nil:
+	case s.Cmd != nil && s.Cmd.Block == nil:
 		return &Node{Kind: KindCommand, Raw: b.src[start:end], Words: b.words(s.Cmd.Words, start)}
-	case s.Entry != nil:
-		e := s.Entry
-		kind := KindEntry
-		if e.Kind.Text == "submenu" {
+	case s.Cmd != nil:
+		kind := KindBlock
+		switch s.Cmd.Words[0].Text {
+		case "menuentry":
+			kind = KindEntry
+		case "submenu":
 			kind = KindSubmenu
 		}
-		open := e.Open.EndPos.Offset
-		n := &Node{Kind: kind, Head: b.src[start:open], Words: b.words(append([]*pWord{e.Kind}, e.Words...), start)}
-		last := b.body(n, e.Body.Stmts, open)
+		blk := s.Cmd.Block
+		open := blk.Open.EndPos.Offset
+		n := &Node{Kind: kind, Head: b.src[start:open], Words: b.words(s.Cmd.Words, start)}
+		last := b.body(n, blk.Body.Stmts, open)
 		n.Tail = b.src[last:end]
 		return n
 	case s.Func != nil:
@@ -645,18 +649,34 @@ func lastLine(s string) string {
 	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
 }
 
-// SetVar sets every `set NAME=...` command whose value is a literal to
-// value and returns how many there were; with none, it adds one at the top.
+// SetVar sets every `set NAME=...` or `NAME=...` command whose value is a
+// literal to value and returns how many there were; with none, it adds one at the top.
 // Assignments from variables (set default="${next_entry}") are GRUB's own
 // logic and are left alone.
 func (d *Doc) SetVar(name, value string) int {
 	count := 0
+	// the word holding NAME=VALUE: `set NAME=VALUE` or a bare `NAME=VALUE`
+	assign := func(c *Node) int {
+		i := -1
+		switch {
+		case c.Kind != KindCommand:
+		case len(c.Words) == 2 && c.Name() == "set":
+			i = 1
+		case len(c.Words) == 1:
+			i = 0
+		}
+		if i < 0 || strings.Contains(c.Words[i].Raw, "$") {
+			return -1
+		}
+		if k, _, ok := strings.Cut(Unquote(c.Words[i].Raw), "="); !ok || k != name {
+			return -1
+		}
+		return i
+	}
 	d.Root.Walk(func(c *Node) bool {
-		if c.Kind == KindCommand && c.Name() == "set" && len(c.Words) == 2 {
-			if k, _, ok := strings.Cut(Unquote(c.Words[1].Raw), "="); ok && k == name && !strings.Contains(c.Words[1].Raw, "$") {
-				c.spliceWords(1, 2, []string{name + "=" + Quote(value)})
-				count++
-			}
+		if i := assign(c); i >= 0 {
+			c.spliceWords(i, i+1, []string{name + "=" + Quote(value)})
+			count++
 		}
 		return true
 	})

@@ -28,7 +28,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("%s: round trip differs (-want +got):\n%s", name, diff)
 		}
 	}
-	for _, src := range []string{"", "\n", "# only a comment", "a;b ; c\n", "menuentry x{}"} {
+	for _, src := range []string{"", "\n", "# only a comment", "a;b ; c\n", "x {\n}\n", "test_blockarg { test_blockarg { true } }; test_blockarg { true }\n", "echo \"\\\\\\$\"\n", "menuentry x{}"} {
 		d, err := Parse("s", src)
 		if err != nil {
 			t.Errorf("%q: %v", src, err)
@@ -151,6 +151,21 @@ func TestSetVarAddsAtTop(t *testing.T) {
 	d.SetVar("default", "a b")
 	if got, want := d.Text(), "set default='a b'\nset timeout=0\n# header\nmenuentry a {\n}\n"; got != want {
 		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestSetVarForms(t *testing.T) {
+	src := "timeout=15\nset timeout='3'\nset  timeout=\"${saved}\"\nif x; then timeout=4; fi\necho timeout=9\n"
+	d, err := Parse("x", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := d.SetVar("timeout", "1"); n != 3 {
+		t.Errorf("SetVar changed %d, want 3", n)
+	}
+	want := "timeout=1\nset timeout=1\nset  timeout=\"${saved}\"\nif x; then timeout=1; fi\necho timeout=9\n"
+	if got := d.Text(); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 
