@@ -28,6 +28,7 @@ func TestImageBoot(t *testing.T) {
 	t.Run("grubcfg_build", func(t *testing.T) { t.Parallel(); testGrubBuild(t, bin) })
 	t.Run("iso", func(t *testing.T) { t.Parallel(); testISO(t, bin) })
 	t.Run("iso_reproducible", func(t *testing.T) { t.Parallel(); testISOReproducible(t, bin) })
+	t.Run("iso_large", func(t *testing.T) { t.Parallel(); testISOLarge(t, bin) })
 }
 
 // grubFixtures are grub.cfg texts with the constructs grub-mkconfig and
@@ -373,4 +374,82 @@ image.iso{ tree = t }:write("epoch.iso")
 			t.Errorf("report lacks %q:\n%s", want, report)
 		}
 	}
+}
+
+// testISOLarge puts 1,500 small files with varied modes, owners and times
+// in 30 directories, and a 10 MB host file, into an ISO, and compares
+// xorriso's listing of every entry with the tree.
+func testISOLarge(t *testing.T, bin string) {
+	needTools(t, "xorriso")
+	dir := t.TempDir()
+	big := make([]byte, 10<<20)
+	for i := range big {
+		big[i] = byte(i*7 + i>>11)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "big.bin"), big, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runImageScript(t, bin, dir, "large", `
+local image = require "image"
+local t = image.tree{ mtime = 1500000000 }
+for d = 1, 30 do
+  for f = 1, 50 do
+    t:file(string.format("dir%02d/file-%03d ü.txt", d, f), { data = string.format("%d/%d\n", d, f),
+      mode = (f % 7 == 0) and "0600" or "0644", uid = f % 5 == 0 and 1000 or 0,
+      gid = f % 11 == 0 and 50 or 0, mtime = f % 3 == 0 and 1600000000 or nil })
+  end
+end
+t:file("big.bin", { host = "big.bin" })
+image.iso{ tree = t, volid = "LARGE" }:write("large.iso")
+`)
+	list := tool(t, dir, "xorriso", "-no_rc", "-indev", "large.iso", "-find", "/", "-exec", "lsdl")
+	got := map[string]string{}
+	for _, l := range strings.Split(list, "\n") {
+		if i := strings.Index(l, "'/"); i > 0 && len(l) > 10 && l[10] == ' ' {
+			f := strings.Fields(l[:i])
+			got[l[i:]] = strings.Join([]string{f[0], f[2], f[3], f[4], f[7]}, " ")
+		}
+	}
+	want := map[string]string{
+		"'/'":        "drwxr-xr-x 0 0 0 2017",
+		"'/big.bin'": "-rw-r--r-- 0 0 10485760 2017",
+	}
+	for d := 1; d <= 30; d++ {
+		dn := "'/dir" + twoDigits(d)
+		want[dn+"'"] = "drwxr-xr-x 0 0 0 2017"
+		for f := 1; f <= 50; f++ {
+			mode, uid, gid, year := "-rw-r--r--", "0", "0", "2017"
+			if f%7 == 0 {
+				mode = "-rw-------"
+			}
+			if f%5 == 0 {
+				uid = "1000"
+			}
+			if f%11 == 0 {
+				gid = "50"
+			}
+			if f%3 == 0 {
+				year = "2020"
+			}
+			size := len(strconv.Itoa(d) + "/" + strconv.Itoa(f) + "\n")
+			name := dn + "/file-" + strings.Repeat("0", 3-len(strconv.Itoa(f))) + strconv.Itoa(f) + " ü.txt'"
+			want[name] = strings.Join([]string{mode, uid, gid, strconv.Itoa(size), year}, " ")
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("listing of %d entries differs from the tree (-want +got):\n%s", len(want), diff)
+	}
+	out := filepath.Join(dir, "big.out")
+	tool(t, dir, "xorriso", "-no_rc", "-osirrox", "on", "-indev", "large.iso", "-extract", "/big.bin", out)
+	if fileSum(t, out) != sha256.Sum256(big) {
+		t.Errorf("the 10 MB file came back different")
+	}
+}
+
+func twoDigits(n int) string {
+	s := strconv.Itoa(n)
+	if len(s) < 2 {
+		s = "0" + s
+	}
+	return s
 }

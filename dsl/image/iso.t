@@ -124,13 +124,16 @@ function I.iso(spec)
 
   local blob = U.blob()
   local ops = {}
+  -- Every node first gets the defaults (owner 0:0, 0755 for directories,
+  -- 0644 for files, the volume time); then only the entries that differ
+  -- are named, so that a large tree does not make a huge argv.
   local modes, uids, gids, times = {}, {}, {}, {}
-  addto(modes, "0755", "/"); addto(uids, "0", "/"); addto(gids, "0", "/"); addto(times, "=" .. epoch, "/")
   local function attrs(path, e)
-    if e.kind ~= "symlink" then addto(modes, string.format("%04o", e.mode), path) end
-    addto(uids, tostring(e.uid), path)
-    addto(gids, tostring(e.gid), path)
-    addto(times, "=" .. e.mtime, path)
+    local default = e.kind == "dir" and 493 or 420
+    if e.kind ~= "symlink" and e.mode ~= default then addto(modes, string.format("%04o", e.mode), path) end
+    if e.uid ~= 0 then addto(uids, tostring(e.uid), path) end
+    if e.gid ~= 0 then addto(gids, tostring(e.gid), path) end
+    if e.mtime ~= epoch then addto(times, "=" .. e.mtime, path) end
   end
   for _, e in ipairs(tree:entries()) do
     local op = { kind = 0, path = blob:add(e.path .. "\0"), src = 0, n = 0 }
@@ -164,6 +167,9 @@ function I.iso(spec)
   if bios ~= nil and type(bios) ~= "table" then U.fail(level, "image.iso: bios = { image = ..., catalog = ... } expected") end
   if efi ~= nil and type(efi) ~= "table" then U.fail(level, "image.iso: efi = { image = ... } or { fat = ... } expected") end
   local catalog = (bios and bios.catalog) or (efi and efi.catalog) or "boot.catalog"
+  local why
+  catalog, why = (require "image.tree").cleanpath(catalog)
+  if not catalog then U.fail(level, "image.iso: boot catalog: %s", why) end
   if bios or efi then
     if tree:get(catalog) then U.fail(level, "image.iso: the boot catalog %s would replace a tree entry", catalog) end
     boot[#boot + 1] = "cat_path=/" .. catalog
@@ -204,6 +210,11 @@ function I.iso(spec)
   local head = { "xorriso", "-no_rc", "-abort_on", "FAILURE", "-iso_rr_pattern", "off", "-disk_pattern", "off" }
   local tail = { "-volid", volid }
   if spec.joliet then tail[#tail + 1] = "-joliet"; tail[#tail + 1] = "on" end
+  for _, v in ipairs {
+    "-chown_r", "0", "/", "--", "-chgrp_r", "0", "/", "--",
+    "-find", "/", "-type", "d", "-exec", "chmod", "0755", "--",
+    "-find", "/", "-type", "f", "-exec", "chmod", "0644", "--",
+    "-alter_date_r", "b-c", "=" .. epoch, "/", "--" } do tail[#tail + 1] = v end
   groups(tail, "-chmod", modes)
   groups(tail, "-chown", uids)
   groups(tail, "-chgrp", gids)
