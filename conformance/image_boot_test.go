@@ -199,6 +199,7 @@ t:file("boot/grub/grub.cfg", { data = image.grub{ timeout = 0, serial = true,
   uid = 1000, gid = 100, mode = "0600" })
 t:symlink("vmlinuz", "boot/vmlinuz")
 t:hardlink("boot/vmlinuz.old", "boot/vmlinuz")
+t:hardlink("docs/a-link", "isolinux/isolinux.cfg") -- staged before its target would be
 t:dir("empty", { mode = "0700", mtime = 1600000000 })
 t:file("docs/Ünïcode name with spaces.txt", { data = "hello\n", mtime = 1600000000 })
 local esp = image.fat{ fat = 16, size = "8M", label = "EFIBOOT", seed = "iso",
@@ -271,6 +272,7 @@ func testISO(t *testing.T, bin string) {
 		"-rwxr-xr-x 0 0 100000 Nov 14 2023 '/boot/vmlinuz'",
 		"-rw-r--r-- 0 0 100000 Nov 14 2023 '/boot/vmlinuz.old'",
 		"drwxr-xr-x 0 0 0 Nov 14 2023 '/docs'",
+		"-rw-r--r-- 0 0 " + itoa(len(isolinuxCfgLive)) + " Nov 14 2023 '/docs/a-link'",
 		"-rw-r--r-- 0 0 6 Sep 13 2020 '/docs/Ünïcode name with spaces.txt'",
 		"drwx------ 0 0 0 Sep 13 2020 '/empty'",
 		"drwxr-xr-x 0 0 0 Nov 14 2023 '/isolinux'",

@@ -76,8 +76,7 @@ local terra stageone(dir : rawstring, op : &I.Op, B : &uint8) : bool
   return true
 end
 
--- argument layout for xorriso: the fixed words before and after the ones
--- that name the output and the staging directory.
+-- pushstr appends s and its NUL at buf + pos and returns the new end.
 local terra pushstr(buf : rawstring, pos : int64, s : rawstring) : int64
   var n = C.strlen(s)
   C.memcpy(buf + pos, s, n + 1)
@@ -135,6 +134,7 @@ function I.iso(spec)
     if e.gid ~= 0 then addto(gids, tostring(e.gid), path) end
     if e.mtime ~= epoch then addto(times, "=" .. e.mtime, path) end
   end
+  local links = {} -- hard links are made after every file exists
   for _, e in ipairs(tree:entries()) do
     local op = { kind = 0, path = blob:add(e.path .. "\0"), src = 0, n = 0 }
     if e.kind == "dir" then
@@ -150,9 +150,10 @@ function I.iso(spec)
     else
       U.fail(level, "image.iso: %s: a %s device or fifo cannot be staged for xorriso (ISO trees hold files, directories and links)", e.path, e.kind)
     end
-    ops[#ops + 1] = op
+    if op.kind == OP_LINK then links[#links + 1] = op else ops[#ops + 1] = op end
     attrs("/" .. e.path, e)
   end
+  for _, op in ipairs(links) do ops[#ops + 1] = op end
 
   -- El Torito
   local boot = {}
