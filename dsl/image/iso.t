@@ -302,7 +302,9 @@ function I.iso(spec)
       pos = pushstr(args, pos, "/")
       C.memcpy(args + pos, TAIL, TAILLEN)
       st = X.run(args, NHEAD + 5 + NTAIL, ENV, NENV, nil, log, 0)
-      if st ~= 0 then
+      if st == [X.NOTFOUND] then
+        C.fprintf(C.stderr, "image.iso: xorriso: command not found (Debian package xorriso)\n")
+      elseif st ~= 0 then
         C.fprintf(C.stderr, "image.iso: xorriso failed (status %d), see %s\n", st, log)
       else
         C.unlink(log)
