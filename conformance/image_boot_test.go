@@ -369,8 +369,16 @@ func testISOReproducible(t *testing.T, bin string) {
 local image = require "image"
 local t = image.tree{}
 t:file("a.txt", { data = "a" })
+t:file("Long Mixed Case.txt", { data = "b" })
 image.iso{ tree = t }:write("epoch.iso")
+image.iso{ tree = t, joliet = true }:write("joliet.iso")
 `, "SOURCE_DATE_EPOCH=1234567890")
+	// Without Rock Ridge, a reader sees ISO 9660 names, or Joliet's.
+	plain := tool(t, dir, "xorriso", "-no_rc", "-read_fs", "norock", "-indev", "epoch.iso", "-find", "/")
+	joliet := tool(t, dir, "xorriso", "-no_rc", "-read_fs", "norock", "-indev", "joliet.iso", "-find", "/")
+	if !strings.Contains(plain, "'/LONG_MIXED_CASE.TXT'") || !strings.Contains(joliet, "'/Long Mixed Case.txt'") {
+		t.Errorf("ISO 9660 and Joliet names:\n%s\n%s", plain, joliet)
+	}
 	report := tool(t, dir, "xorriso", "-no_rc", "-indev", "epoch.iso", "-pvd_info", "-find", "/a.txt", "-exec", "lsdl")
 	for _, want := range []string{`Creation Time: 2009021323313000`, `Volume id\s*: 'ISOIMAGE'`, `Feb 13 +2009 '/a.txt'`} {
 		if !regexp.MustCompile(want).MatchString(report) {
