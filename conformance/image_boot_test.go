@@ -29,6 +29,7 @@ func TestImageBoot(t *testing.T) {
 	t.Run("iso", func(t *testing.T) { t.Parallel(); testISO(t, bin) })
 	t.Run("iso_reproducible", func(t *testing.T) { t.Parallel(); testISOReproducible(t, bin) })
 	t.Run("iso_large", func(t *testing.T) { t.Parallel(); testISOLarge(t, bin) })
+	t.Run("iso_hybrid", func(t *testing.T) { t.Parallel(); testISOHybrid(t, bin) })
 	t.Run("grub_script_check", func(t *testing.T) { t.Parallel(); testGrubScriptCheck(t, bin) })
 }
 
@@ -508,5 +509,61 @@ image.textfile(g:text()):write("edited.cfg")
 `)
 	for _, f := range []string{"grub.cfg", "gen.cfg", "edited.cfg"} {
 		tool(t, dir, "grub-script-check", f)
+	}
+}
+
+// testISOHybrid appends the EFI image as MBR partition 2 (type EF) as well:
+// sfdisk sees it, and its bytes are the FAT that El Torito points to.
+func testISOHybrid(t *testing.T, bin string) {
+	needTools(t, "xorriso", "sfdisk", "fsck.fat", "cc")
+	dir := t.TempDir()
+	runImageScript(t, bin, dir, "hybrid", `
+local image = require "image"
+local t = image.tree{ mtime = 1700000000 }
+t:file("EFI/BOOT/README", { data = "see the ESP\n" })
+local esp = image.fat{ fat = 16, size = "8M", label = "ESP", seed = "h",
+  files = { { path = "EFI/BOOT/BOOTX64.EFI", data = string.rep("MZ", 3000) } } }
+local iso = image.iso{ tree = t, volid = "HYBRID", efi = { fat = esp, path = "EFI/esp.img", partition = true } }
+iso:write("hybrid.iso")
+terra main() : int return iso.writer("exe.iso") end
+`)
+	dump := tool(t, dir, "sfdisk", "-d", "hybrid.iso")
+	m := regexp.MustCompile(`hybrid.iso2 : start=\s*(\d+), size=\s*16384, type=ef`).FindStringSubmatch(dump)
+	if m == nil {
+		t.Fatalf("no EF partition of 8 MiB in:\n%s", dump)
+	}
+	start, _ := strconv.Atoi(m[1])
+	img, err := os.ReadFile(filepath.Join(dir, "hybrid.iso"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(img) < start*512+8<<20 {
+		t.Fatalf("image of %d bytes ends before its partition 2", len(img))
+	}
+	part := img[start*512 : start*512+8<<20]
+	if err := os.WriteFile(filepath.Join(dir, "part2.img"), part, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tool(t, dir, "fsck.fat", "-n", "part2.img")
+	tool(t, dir, "xorriso", "-no_rc", "-osirrox", "on", "-indev", "hybrid.iso", "-extract", "/EFI/esp.img", "eltorito.img")
+	if fileSum(t, filepath.Join(dir, "eltorito.img")) != sha256.Sum256(part) {
+		t.Errorf("partition 2 and the El Torito EFI image differ")
+	}
+	report := tool(t, dir, "xorriso", "-no_rc", "-indev", "hybrid.iso", "-report_el_torito", "plain")
+	if !strings.Contains(report, "El Torito img path :   1  /EFI/esp.img") {
+		t.Errorf("EFI boot entry missing:\n%s", report)
+	}
+	cmd := exec.Command(bin, "build", "hybrid.t", "-o", "hybrid")
+	cmd.Dir, cmd.Env = dir, imageEnv()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("terrac build: %v\n%s", err, out)
+	}
+	cmd = exec.Command("./hybrid")
+	cmd.Dir, cmd.Env = dir, []string{}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("./hybrid: %v\n%s", err, out)
+	}
+	if fileSum(t, filepath.Join(dir, "hybrid.iso")) != fileSum(t, filepath.Join(dir, "exe.iso")) {
+		t.Errorf("the compiled builder wrote a different hybrid ISO")
 	}
 }

@@ -6,6 +6,7 @@
 --     volid = "MYLIVE",                         -- volume id (default "ISOIMAGE")
 --     bios = { image = "isolinux/isolinux.bin", catalog = "isolinux/boot.cat" },
 --     efi = { fat = esp, path = "boot/efi.img" },   -- or { image = "path/in/tree" }
+--                                               -- partition = true: also MBR partition 2 (0xEF)
 --   }
 --   iso:write("live.iso")                       -- or iso.writer(path) in a terra main
 --
@@ -163,7 +164,7 @@ function I.iso(spec)
     if not e or (e.kind ~= "file" and e.kind ~= "hardlink") then U.fail(level + 1, "image.iso: %s %s is not a file of the tree", what, p) end
     return "/" .. (require "image.tree").cleanpath(p)
   end
-  local efifat, efipath
+  local efifat, efipath, efipart
   local bios, efi = spec.bios, spec.efi
   if bios ~= nil and type(bios) ~= "table" then U.fail(level, "image.iso: bios = { image = ..., catalog = ... } expected") end
   if efi ~= nil and type(efi) ~= "table" then U.fail(level, "image.iso: efi = { image = ... } or { fat = ... } expected") end
@@ -201,8 +202,12 @@ function I.iso(spec)
       attrs("/" .. efipath, { kind = "file", mode = 420, uid = 0, gid = 0, mtime = epoch })
       boot[#boot + 1] = "efi_path=/" .. efipath
     else
-      boot[#boot + 1] = "efi_path=" .. treefile(efi.image, "efi.image")
+      local p = treefile(efi.image, "efi.image")
+      boot[#boot + 1] = "efi_path=" .. p
+      efipath = p:sub(2)
     end
+    if efi.partition ~= nil and type(efi.partition) ~= "boolean" then U.fail(level, "image.iso: efi.partition must be true or false") end
+    efipart = efi.partition
     boot[#boot + 1] = "platform_id=0xef"
     boot[#boot + 1] = "emul_type=no_emulation"
   end
@@ -232,7 +237,6 @@ function I.iso(spec)
     "-volume_date", "uuid", uuidtime(epoch), "-volume_date", "all_file_dates", "set_to_mtime",
     "-iso_nowtime", "=" .. epoch } do tail[#tail + 1] = v end
   for _, b in ipairs(boot) do tail[#tail + 1] = "-boot_image"; tail[#tail + 1] = "any"; tail[#tail + 1] = b end
-  tail[#tail + 1] = "-commit"
   local env = { SOURCE_DATE_EPOCH = tostring(epoch) }
   local hp = X.pack({ argv = head, env = env }, level)
   local tp = X.pack({ argv = tail }, level)
@@ -250,6 +254,10 @@ function I.iso(spec)
   local efiwriter = efifat and efifat.writer
   local RM = constant("rm\0-rf\0")
 
+  -- The EFI image as an appended MBR partition too (type 0xEF), so that
+  -- the image written to a USB stick boots on UEFI machines.
+  local PART = efipart and constant(efipath) or `nil
+  local nlate = efipart and 4 or 0
   local iso = { volid = volid, tree = tree, argv = { head = head, tail = tail } }
 
   -- rmrf removes dir with rm -rf (argv, no shell).
@@ -291,7 +299,7 @@ function I.iso(spec)
       C.unlink(path)
       C.unlink(log)
       -- head, then -outdev PATH -map STAGE /, then the tail
-      var args = [rawstring](C.malloc([#hp.args] + 2 * n + 32 + TAILLEN))
+      var args = [rawstring](C.malloc([#hp.args] + 3 * n + 96 + TAILLEN + [efipath and #efipath or 0]))
       defer C.free(args)
       C.memcpy(args, HEAD, [#hp.args])
       var pos : int64 = [#hp.args]
@@ -301,7 +309,21 @@ function I.iso(spec)
       pos = pushstr(args, pos, stage)
       pos = pushstr(args, pos, "/")
       C.memcpy(args + pos, TAIL, TAILLEN)
-      st = X.run(args, NHEAD + 5 + NTAIL, ENV, NENV, nil, log, 0)
+      pos = pos + TAILLEN
+      escape
+        if efipart then
+          emit quote
+            pos = pushstr(args, pos, "-append_partition")
+            pos = pushstr(args, pos, "2")
+            pos = pushstr(args, pos, "0xef")
+            var p = join(stage, PART)
+            pos = pushstr(args, pos, p)
+            C.free(p)
+          end
+        end
+      end
+      pos = pushstr(args, pos, "-commit")
+      st = X.run(args, NHEAD + 5 + NTAIL + nlate + 1, ENV, NENV, nil, log, 0)
       if st == [X.NOTFOUND] then
         C.fprintf(C.stderr, "image.iso: xorriso: command not found (Debian package xorriso)\n")
       elseif st ~= 0 then
