@@ -9,6 +9,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"terrac/dsl/image/grubcfg"
 	"terrac/lang/parse"
 )
 
@@ -29,6 +30,8 @@ func Install(L *lua.LState, terra *lua.LTable, load func(name string, src []byte
 	h := &Host{L: L, load: load, ctors: L.NewTable()}
 	terra.RawSetString("extension", L.NewFunction(h.runExtension))
 	h.installLoader()
+	// Go-backed parts of the embedded libraries.
+	L.PreloadModule("image.grubcfg", grubcfg.Loader)
 	return h
 }
 

@@ -47,18 +47,19 @@ func (m *Module) getGlobal(g *tree.Global) *ir.Global {
 	if gv := m.globals[g]; gv != nil {
 		return gv
 	}
-	t := m.getLLVMType(g.Type)
-	// Two C imports that both declare an extern (stderr from stdio.h in
-	// two includec calls) give two tree.Globals with one symbol; a module
-	// may declare that symbol once.
-	for h, gv := range m.globals {
-		if h.LinkName == g.LinkName && gv.ContentType.Equal(t) {
-			m.globals[g] = gv
-			m.globalList = append(m.globalList, g)
-			return gv
+	// Two C imports that both declare the same extern variable (stderr
+	// from two includec calls) are two tree.Globals with one symbol; the
+	// module may declare it only once.
+	if g.Extern {
+		for other, gv := range m.globals {
+			if other.Extern && other.LinkName == g.LinkName && gv.ContentType.Equal(m.getLLVMType(g.Type)) {
+				m.globals[g] = gv
+				m.globalList = append(m.globalList, g)
+				return gv
+			}
 		}
 	}
-	gv := m.mod.NewGlobal(g.LinkName, t)
+	gv := m.mod.NewGlobal(g.LinkName, m.getLLVMType(g.Type))
 	gv.Linkage = enum.LinkageExternal
 	gv.Align = ir.Align(max(1, g.Type.Align()))
 	m.globals[g] = gv

@@ -27,6 +27,13 @@ local lazy = {
   read = "image.extract",
   extract = "image.extract",
   ext4 = "image.ext4",
+  grubcfg = "image.boot",
+  cmdline = "image.boot",
+  grub = "image.boot",
+  systemd_boot = "image.boot",
+  isolinux = "image.boot",
+  textfile = "image.boot",
+  iso = "image.iso",
 }
 
 setmetatable(image, {
