@@ -18,6 +18,15 @@ local lazy = {
   tree = "image.tree",
   istree = "image.tree",
   exec = "image.exec",
+  pipe = "image.exec",
+  sh = "image.exec",
+  step = "image.steps",
+  graph = "image.steps",
+  build = "image.steps",
+  input = "image.steps",
+  output = "image.steps",
+  sha256 = "image.sha256",
+  sha256file = "image.sha256",
 }
 
 setmetatable(image, {
