@@ -25,6 +25,8 @@ local lazy = {
   build = "image.steps",
   input = "image.steps",
   output = "image.steps",
+  StepCtx = "image.steps",
+  isstep = "image.steps",
   sha256 = "image.sha256",
   sha256file = "image.sha256",
 }
