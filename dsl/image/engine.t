@@ -38,16 +38,7 @@ E.C = C
 -- in a JIT module holding code from both.
 local XC = X.C
 
--- What a run function sees: the step's name, its inputs, the temp paths
--- its outputs must be written to, and its log.
-struct E.Ctx {
-  name : rawstring
-  ninputs : int
-  inputs : &rawstring
-  noutputs : int
-  outputs : &rawstring
-  logpath : rawstring
-}
+E.Ctx = require("image.stamp").Ctx
 
 -- The plan: strings are offsets into blob.
 struct E.Step { name : int64; def : int64; deflen : int64; in0 : int32; nin : int32; out0 : int32; nout : int32 }
@@ -235,6 +226,8 @@ terra Buf:free() C.free(self.p) end
 --   key HEX
 --   in SIZE MTIME INODE HEX PATH
 --   out SIZE MTIME INODE HEX PATH
+--   def LENGTH
+--   the step's definition (LENGTH bytes)
 struct Rec { out : bool; st : Stamp; hash : uint8[32]; path : rawstring }
 struct Record { have : bool; key : uint8[32]; n : int; recs : &Rec }
 
@@ -250,6 +243,7 @@ terra Record:load(path : rawstring)
     var hex : int8[65]
     var size : int64, mtime : int64, ino : uint64
     var pos = 0
+    if C.strncmp(line, "def ", 4) == 0 then break end -- the definition, for image.steps
     if C.strncmp(line, "key ", 4) == 0 then
       self.have = H.unhex(line + 4, &self.key[0])
     elseif C.sscanf(line, "%*s %lld %lld %llu %64s %n", &size, &mtime, &ino, hex, &pos) == 4 and pos > 0 then
@@ -303,6 +297,7 @@ local terra statusword(st : int, buf : rawstring)
   if st == [X.TIMEOUT] then C.strcpy(buf, "timed out")
   elseif st == [X.NOTFOUND] then C.strcpy(buf, "command not found")
   elseif st == [X.FAILED] then C.strcpy(buf, "could not be started")
+  elseif st == -101 then C.strcpy(buf, "its Lua function failed")
   elseif st > [X.SIGNALED] then C.snprintf(buf, 64, "killed by signal %d", st - [X.SIGNALED])
   else C.snprintf(buf, 64, "exit status %d", st) end
 end
@@ -489,7 +484,7 @@ struct Pass {
 
 -- inputs hashes step s's inputs into h and their records into now. It
 -- returns RUN, MAYRUN (an input's producer has not run yet) or -1.
-local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.State, now : &Buf) : int
+local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.State, now : &Buf, changed : &bool) : int
   var b = plan.blob
   var step = &plan.steps[s]
   var name = b + step.name
@@ -503,15 +498,19 @@ local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.Sta
       C.fprintf(XC.stderr, "image: step %s: input %s: %s\n", name, path, C.strerror(errno()))
       return -1
     end
+    var r = rec:find(false, path)
     if inp.out >= 0 then
       C.memcpy(&d[0], p.ohash + 32 * inp.out, 32)
+      if r == nil or r.st.size ~= st.size or r.st.mtime ~= st.mtime or r.st.ino ~= st.ino then @changed = true end
     else
-      var r = rec:find(false, path)
       if r ~= nil and r.st.size == st.size and r.st.mtime == st.mtime and r.st.ino == st.ino then
         C.memcpy(&d[0], &r.hash[0], 32)
-      elseif H.file(path, &d[0]) ~= 0 then
-        C.fprintf(XC.stderr, "image: step %s: cannot read input %s: %s\n", name, path, C.strerror(errno()))
-        return -1
+      else
+        @changed = true
+        if H.file(path, &d[0]) ~= 0 then
+          C.fprintf(XC.stderr, "image: step %s: cannot read input %s: %s\n", name, path, C.strerror(errno()))
+          return -1
+        end
       end
     end
     h:update(&d[0], 32)
@@ -613,7 +612,8 @@ local terra onestep(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
   var h : H.State
   h:init()
   h:update([&uint8](b + step.def), step.deflen)
-  var state = inputs(plan, p, s, &rec, &h, &now)
+  var changed = false -- a source input was rehashed: record its new stamp
+  var state = inputs(plan, p, s, &rec, &h, &now, &changed)
   if state < 0 then return 1 end
   var key : uint8[32]
   if state == RUN then
@@ -669,6 +669,8 @@ local terra onestep(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
       objpath(p.o.store, "cas", outh + 32 * k, obj, false)
       if not place(obj, b + plan.outs[step.out0 + k].path) then return 1 end
     end
+  end
+  if state == RUN or state == RESTORE or changed then
     -- the stamp: the key, the inputs as hashed above, the outputs as placed
     var kh : int8[65]
     H.hex(&key[0], kh)
@@ -685,6 +687,12 @@ local terra onestep(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
       if not getstamp(path, &st) then return fail("cannot stat", path) end
       text:rec("out", &st, outh + 32 * k, path)
     end
+    -- the definition itself, last, so the Lua side can see nothing changed
+    -- without hashing
+    var dl : int8[40]
+    C.snprintf(dl, 40, "def %lld\n", step.deflen)
+    text:str(dl)
+    text:add(b + step.def, step.deflen)
     if not writeatomic(statepath, text.p, text.n, "stamp-temp") then return 1 end
   end
   for k = 0, step.nout do
@@ -766,13 +774,12 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
   defer C.free(p.ohash)
   defer C.free(p.oknown)
   defer C.free(p.keys)
-  var t0 = nowms()
   for s = 0, n do
     if onestep(plan, run, &p, s) ~= 0 then return 1 end
   end
   if o.prune then return prune(o.store, p.keys, p.nkeys) end
   if p.tty then
-    C.printf("\r\27[Kimage: %d steps, %d ran, %d cached, %.2fs\n", n, p.ran, p.cached, (nowms() - t0) / 1000.0)
+    C.printf("\r\27[Kimage: %d steps, %d ran, %d cached\n", n, p.ran, p.cached)
   end
   C.fflush(C.stdout)
   return 0

@@ -10,11 +10,11 @@
 --                         run = function(s) ... write s.outputs[1] ... end }
 --   image.build{ a, b, dir = "build" }
 local U = require "image.util"
-local X = require "image.exec"
-local E = require "image.engine"
+local X = require "image.execspec"
+local T = require "image.stamp"
 
 local S = {}
-S.StepCtx = E.Ctx
+S.StepCtx = T.Ctx
 
 local Step = {}
 Step.__index = Step
@@ -85,6 +85,18 @@ function S.step(spec)
   if spec.version ~= nil and type(spec.version) ~= "string" and type(spec.version) ~= "number" then
     U.fail(1, "%s: version must be a string or a number", what)
   end
+  if kind == "terra" then
+    local ok, ty = pcall(function() return run:gettype() end)
+    if not ok then U.fail(1, "%s: %s", what, tostring(ty)) end
+    local ps = ty.parameters
+    if #ps > 1 or (#ps == 1 and ps[1] ~= &T.Ctx) then
+      U.fail(1, "%s: a Terra run function takes (&image.StepCtx) or nothing, not %s", what, tostring(ty))
+    end
+    local rt = ty.returntype
+    if not (rt == bool or rt:isintegral() or rt == terralib.types.unit) then
+      U.fail(1, "%s: a Terra run function returns an integer (0: success), a bool or nothing, not %s", what, tostring(rt))
+    end
+  end
   local s = setmetatable({ name = name, inputs = inputs, outputs = outputs, run = run, kind = kind,
     env = spec.env or {}, version = spec.version and tostring(spec.version) or "", where = where(1) }, Step)
   return s
@@ -153,6 +165,7 @@ Graph.__index = function(g, k)
         U.fail(1, "image.graph: step %s runs a Lua function, which a compiled builder cannot hold; give it a Terra function or an argv array", s.name)
       end
     end
+    g:compile()
     return rawget(g, "cmain")
   end
   return Graph[k]
@@ -231,20 +244,8 @@ function S.graph(spec, level)
   end
   for _, s in ipairs(steps) do visit(s) end
 
-  -- the plan
-  local blob = U.blob()
-  local esteps, eins, eouts = {}, {}, {}
-  local outindex = {}
+  -- what each step runs, resolved, and its definition (hashed into its key)
   for _, s in ipairs(order) do
-    local out0 = #eouts
-    for i, o in ipairs(s.outputs) do
-      eouts[#eouts + 1] = { path = blob:add(o .. "\0"), tmp = blob:add(tmpname(o) .. "\0") }
-      outindex[o] = out0 + i - 1
-    end
-    local in0 = #eins
-    for _, p in ipairs(s.paths) do
-      eins[#eins + 1] = { path = blob:add(p .. "\0"), out = outindex[p] or -1 }
-    end
     local packed
     if s.kind == "exec" then
       local function resolve(v, lvl)
@@ -270,13 +271,36 @@ function S.graph(spec, level)
       packed = p
     end
     s.packed = packed
-    local def = table.concat({ "image-step 1", s.name, s.version, "in", table.concat(s.paths, "\0"),
+    s.def = table.concat({ "image-step 1", s.name, s.version, "in", table.concat(s.paths, "\0"),
       "out", table.concat(s.outputs, "\0"), "env", table.concat(sortedenv(s.env), "\0"),
       "run", identity(s, packed) }, "\0")
-    esteps[#esteps + 1] = { name = blob:add(s.name .. "\0"), def = blob:add(def), deflen = #def,
+  end
+  return setmetatable({ steps = order, order = order, dir = dir }, Graph)
+end
+
+-- compile lays the graph out as the engine's Plan and makes its Terra entry
+-- points: g.runargs for the Lua stage, g.cmain for a compiled builder.
+function Graph:compile()
+  if rawget(self, "runargs") then return end
+  local E = require "image.engine"
+  local XR = require "image.exec"
+  local g, order, dir = self, self.order, self.dir
+  local blob = U.blob()
+  local esteps, eins, eouts = {}, {}, {}
+  local outindex = {}
+  for _, s in ipairs(order) do
+    local out0 = #eouts
+    for i, o in ipairs(s.outputs) do
+      eouts[#eouts + 1] = { path = blob:add(o .. "\0"), tmp = blob:add(tmpname(o) .. "\0") }
+      outindex[o] = out0 + i - 1
+    end
+    local in0 = #eins
+    for _, p in ipairs(s.paths) do
+      eins[#eins + 1] = { path = blob:add(p .. "\0"), out = outindex[p] or -1 }
+    end
+    esteps[#esteps + 1] = { name = blob:add(s.name .. "\0"), def = blob:add(s.def), deflen = #s.def,
       in0 = in0, nin = #s.paths, out0 = out0, nout = #s.outputs }
   end
-  local g = setmetatable({ steps = order, order = order, dir = dir }, Graph)
   local function arr(T, list, empty)
     if #list == 0 then list = { empty } end
     return global(T[#list], list)
@@ -298,19 +322,14 @@ function S.graph(spec, level)
       local COUNTS = constant(int[#p.counts], p.counts)
       call = quote
         var counts = COUNTS
-        return X.runpipe(p.args, &counts[0], [#p.counts], p.envs, p.nenv, [p.cwd or ""], ctx.logpath,
+        return XR.runpipe(p.args, &counts[0], [#p.counts], p.envs, p.nenv, [p.cwd or ""], ctx.logpath,
           [p.stdin or ""], [p.stdout or ""], p.timeoutms)
       end
     elseif s.kind == "terra" then
       local fn = s.run
-      local ok, ty = pcall(function() return fn:gettype() end)
-      if not ok then failat(s.where, "image.step %s: %s", s.name, tostring(ty)) end
-      local np = #ty.parameters
-      if np > 1 or (np == 1 and ty.parameters[1] ~= &E.Ctx) then
-        failat(s.where, "image.step %s: a Terra run function takes (&image.StepCtx) or nothing, not %s", s.name, tostring(ty))
-      end
+      local np = #fn:gettype().parameters
       local c = np == 1 and (`fn(ctx)) or (`fn())
-      local rt = ty.returntype
+      local rt = fn:gettype().returntype
       if rt == bool then call = quote if [c] then return 0 end return 1 end
       elseif rt:isintegral() then call = quote return [c] end
       else call = quote [c]; return 0 end end
@@ -339,7 +358,6 @@ function S.graph(spec, level)
     plan(&p)
     return E.main(&p, dispatch, argc - 1, argv + 1)
   end
-  return g
 end
 
 -- luarunner wraps a Lua run function: it gets a table with the step's
@@ -367,14 +385,14 @@ function S.luarunner(s, g)
         copy.log = log
         spec = setmetatable(copy, getmetatable(spec))
       end
-      return X.exec(spec)
+      return require("image.exec").exec(spec)
     end
     local ok, res = pcall(s.run, ctx)
     if not ok then
       ctx.print("error: " .. tostring(res))
-      return 1
+      return -101
     end
-    if res == false then return 1 end
+    if res == false then return -101 end
     return 0
   end
 end
@@ -386,7 +404,53 @@ function Graph:run(args)
   args = args or arg or {}
   local a = {}
   for i, v in ipairs(args) do a[i] = tostring(v) end
+  if #a == 0 and self:uptodate() then
+    local n = #self.order
+    if T.isatty() then
+      io.write(string.format("image: %d steps, 0 ran, %d cached\n", n, n))
+    else
+      for i, s in ipairs(self.order) do io.write(string.format("[%d/%d] %s cached\n", i, n, s.name)) end
+    end
+    io.flush()
+    return 0
+  end
+  self:compile()
   return self.runargs(table.concat(a, "\0") .. "\0", #a)
+end
+
+-- uptodate sees, without the Terra engine, whether every step is up to
+-- date: the engine would find each step's stamp holding the key it
+-- computes, and its outputs unchanged. The stamp keeps the definition the
+-- key was computed from and the stamp and hash of each input, so equal
+-- definitions, equal input stamps (or, for another step's output, equal
+-- hashes) and equal output stamps mean the same key and nothing to do.
+function Graph:uptodate()
+  local outhash = {}
+  for _, s in ipairs(self.order) do
+    local f = io.open(self.dir .. "/.image-state/" .. s.name, "rb")
+    if not f then return false end
+    local text = f:read("*a")
+    f:close()
+    local head, len, def = text:match("^(.-)def (%d+)\n(.*)$")
+    if not head or tonumber(len) ~= #def or def ~= s.def then return false end
+    local ins, outs = {}, {}
+    for kind, st, hex, path in head:gmatch("(%a+) (%d+ %d+ %d+) (%x+) ([^\n]*)\n") do
+      local list = kind == "in" and ins or outs
+      list[#list + 1] = { st = st, hex = hex, path = path }
+    end
+    if #ins ~= #s.paths or #outs ~= #s.outputs then return false end
+    for k, p in ipairs(s.paths) do
+      local r = ins[k]
+      if r.path ~= p or T.stamp(p) ~= r.st then return false end
+      if outhash[p] and outhash[p] ~= r.hex then return false end
+    end
+    for k, p in ipairs(s.outputs) do
+      local r = outs[k]
+      if r.path ~= p or T.stamp(p) ~= r.st then return false end
+      outhash[p] = r.hex
+    end
+  end
+  return true
 end
 
 function S.build(spec)
