@@ -5,9 +5,13 @@
 --               cwd = "build",          -- default: the current directory
 --               timeout = 60,           -- seconds; the program is killed after it
 --               log = "build/mke2fs.log",  -- stdout and stderr appended here
+--               stdin = "in", stdout = "out",  -- default: /dev/null, the log
 --               check = true }          -- default: a failure raises an error
+--   image.exec(image.pipe{ { "cpio", "-o", "-H", "newc" }, { "gzip", "-9" },
+--                          stdin = "list", stdout = "root.cpio.gz" })
+--   image.exec(image.sh"ls | wc -l")   -- a shell only when asked for
 --
--- The Terra side (X.run) spawns with posix_spawn and waits, so that a
+-- The Terra side (X.runv, X.run) spawns with posix_spawn and waits, so that a
 -- builder compiled by `terrac build` runs programs the same way.
 local U = require "image.util"
 
@@ -25,6 +29,7 @@ local C = terralib.includecstring [[
 #include <errno.h>
 #include <time.h>
 int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *, const char *);
+int pipe2(int fds[2], int flags);
 ]]
 X.C = C
 
@@ -34,7 +39,7 @@ X.TIMEOUT = -2
 X.NOTFOUND = -3
 X.FAILED = -1
 
-local O_RDONLY, O_WRONLY, O_CREAT, O_APPEND = 0, 1, 0x40, 0x400
+local O_RDONLY, O_WRONLY, O_CREAT, O_TRUNC, O_APPEND, O_CLOEXEC = 0, 1, 0x40, 0x200, 0x400, 0x80000
 local WNOHANG, SIGKILL = 1, 9
 local POSIX_SPAWN_SETSIGDEF, POSIX_SPAWN_SETSIGMASK = 4, 8
 local DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -97,36 +102,41 @@ local terra monotonicms() : int64
   return ts.tv_sec * 1000 + ts.tv_nsec / 1000000
 end
 
--- run spawns argv (nargs strings laid end to end in args) with the
--- environment envs (nenv "K=V" strings), in cwd (nil: ours), with stdin
--- from /dev/null and stdout and stderr appended to logpath (nil: ours),
--- and waits at most timeoutms (<= 0: forever). It returns the exit
--- status, X.SIGNALED + the signal, or X.TIMEOUT, X.NOTFOUND, X.FAILED.
-terra X.run(args : rawstring, nargs : int, envs : rawstring, nenv : int,
-            cwd : rawstring, logpath : rawstring, timeoutms : int64) : int
-  var argv = split(args, nargs)
+-- A command of a pipeline: nargs NUL-terminated strings laid end to end.
+struct X.Cmd { args : rawstring; nargs : int }
+
+local terra closefd(fd : int) if fd >= 0 then C.close(fd) end end
+
+-- runv spawns the pipeline cmds[0] | cmds[1] | ... (ncmds >= 1) with the
+-- environment envs (nenv "K=V" strings), in cwd (nil: ours). The first
+-- command reads stdinpath (nil: /dev/null); the last writes stdoutpath
+-- (nil: the log), created or truncated. stderr of every command, and
+-- stdout when stdoutpath is nil, are appended to logpath (nil: ours). It
+-- waits at most timeoutms (<= 0: forever) and returns the status of the
+-- rightmost command that failed (like `set -o pipefail`): its exit status,
+-- X.SIGNALED + the signal, or X.TIMEOUT, X.NOTFOUND, X.FAILED.
+terra X.runv(cmds : &X.Cmd, ncmds : int, envs : rawstring, nenv : int, cwd : rawstring,
+             logpath : rawstring, stdinpath : rawstring, stdoutpath : rawstring, timeoutms : int64) : int
   var envp = split(envs, nenv)
-  defer C.free(argv)
   defer C.free(envp)
-  var prog = lookup(argv[0], envp)
-  if prog == nil then return [X.NOTFOUND] end
-  defer C.free(prog)
-
-  var fa : C.posix_spawn_file_actions_t
-  C.posix_spawn_file_actions_init(&fa)
-  defer C.posix_spawn_file_actions_destroy(&fa)
-  C.posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)
-  if logpath ~= nil then
-    C.posix_spawn_file_actions_addopen(&fa, 1, logpath, O_WRONLY or O_CREAT or O_APPEND, 420)
-    C.posix_spawn_file_actions_adddup2(&fa, 1, 2)
+  var argvs = [&&rawstring](C.malloc(sizeof([&rawstring]) * ncmds))
+  var progs = [&rawstring](C.malloc(sizeof(rawstring) * ncmds))
+  var pids = [&C.pid_t](C.malloc(sizeof(C.pid_t) * ncmds))
+  var result = 0
+  var nspawned = 0
+  var prevread = -1
+  -- Find every program before starting any, so that a missing one leaves
+  -- nothing half-started.
+  for k = 0, ncmds do
+    argvs[k] = split(cmds[k].args, cmds[k].nargs)
+    progs[k] = lookup(argvs[k][0], envp)
+    if progs[k] == nil then result = [X.NOTFOUND] end
   end
-  if cwd ~= nil then C.posix_spawn_file_actions_addchdir_np(&fa, cwd) end
 
-  -- The child starts with no blocked signals and default handlers, not
+  -- The children start with no blocked signals and default handlers, not
   -- with whatever the host process (the Go runtime, say) installed.
   var attr : C.posix_spawnattr_t
   C.posix_spawnattr_init(&attr)
-  defer C.posix_spawnattr_destroy(&attr)
   var none : C.sigset_t
   var all : C.sigset_t
   C.sigemptyset(&none)
@@ -137,84 +147,154 @@ terra X.run(args : rawstring, nargs : int, envs : rawstring, nenv : int,
   C.posix_spawnattr_setsigdefault(&attr, &all)
   C.posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF or POSIX_SPAWN_SETSIGMASK)
 
-  var pid : C.pid_t
-  var err = C.posix_spawn(&pid, prog, &fa, &attr, argv, envp)
-  if err ~= 0 then
-    C.fprintf(C.stderr, "image.exec: cannot run %s: %s\n", prog, C.strerror(err))
-    return [X.FAILED]
+  if result == 0 then
+    for k = 0, ncmds do
+      var p : int[2]
+      p[0], p[1] = -1, -1
+      if k < ncmds - 1 and C.pipe2(&p[0], O_CLOEXEC) ~= 0 then
+        C.fprintf(C.stderr, "image.exec: pipe: %s\n", C.strerror(@C.__errno_location()))
+        result = [X.FAILED]
+        break
+      end
+      var fa : C.posix_spawn_file_actions_t
+      C.posix_spawn_file_actions_init(&fa)
+      if k > 0 then
+        C.posix_spawn_file_actions_adddup2(&fa, prevread, 0)
+      elseif stdinpath ~= nil then
+        C.posix_spawn_file_actions_addopen(&fa, 0, stdinpath, O_RDONLY, 0)
+      else
+        C.posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)
+      end
+      if k < ncmds - 1 then
+        C.posix_spawn_file_actions_adddup2(&fa, p[1], 1)
+      elseif stdoutpath ~= nil then
+        C.posix_spawn_file_actions_addopen(&fa, 1, stdoutpath, O_WRONLY or O_CREAT or O_TRUNC, 420)
+      elseif logpath ~= nil then
+        C.posix_spawn_file_actions_addopen(&fa, 1, logpath, O_WRONLY or O_CREAT or O_APPEND, 420)
+      end
+      if logpath ~= nil then
+        C.posix_spawn_file_actions_addopen(&fa, 2, logpath, O_WRONLY or O_CREAT or O_APPEND, 420)
+      end
+      if cwd ~= nil then C.posix_spawn_file_actions_addchdir_np(&fa, cwd) end
+      var err = C.posix_spawn(&pids[k], progs[k], &fa, &attr, argvs[k], envp)
+      C.posix_spawn_file_actions_destroy(&fa)
+      closefd(prevread)
+      closefd(p[1])
+      prevread = p[0]
+      if err ~= 0 then
+        C.fprintf(C.stderr, "image.exec: cannot run %s: %s\n", progs[k], C.strerror(err))
+        result = [X.FAILED]
+        break
+      end
+      nspawned = k + 1
+    end
   end
+  closefd(prevread)
+  C.posix_spawnattr_destroy(&attr)
+
+  -- Wait for every child; past the deadline, kill the ones left.
   var start = monotonicms()
   var wait = 1
-  var status : int
-  while true do
-    var r = C.waitpid(pid, &status, terralib.select(timeoutms > 0, WNOHANG, 0))
-    if r == pid then break end
-    if r < 0 and @C.__errno_location() ~= 4 then -- not EINTR
-      C.fprintf(C.stderr, "image.exec: waiting for %s: %s\n", prog, C.strerror(@C.__errno_location()))
-      return [X.FAILED]
-    end
-    if r == 0 then
-      if monotonicms() - start >= timeoutms then
-        C.kill(pid, SIGKILL)
-        C.waitpid(pid, &status, 0)
-        return [X.TIMEOUT]
+  var left = nspawned
+  var statuses = [&int](C.malloc(sizeof(int) * ncmds))
+  for k = 0, nspawned do statuses[k] = -1 end
+  var timedout = false
+  if result ~= 0 then -- a later command could not start: stop the earlier ones
+    for k = 0, nspawned do C.kill(pids[k], SIGKILL) end
+  end
+  while left > 0 do
+    var polling = timeoutms > 0 and not timedout
+    var progress = false
+    for k = 0, nspawned do
+      if statuses[k] < 0 then
+        var status : int
+        var r = C.waitpid(pids[k], &status, terralib.select(polling, WNOHANG, 0))
+        if r == pids[k] then
+          statuses[k], left, progress = status, left - 1, true
+        elseif r < 0 and @C.__errno_location() ~= 4 then -- not EINTR
+          C.fprintf(C.stderr, "image.exec: waiting for %s: %s\n", progs[k], C.strerror(@C.__errno_location()))
+          statuses[k], left, result = 0, left - 1, [X.FAILED]
+        end
       end
-      sleepms(wait)
-      if wait < 20 then wait = wait * 2 end
+    end
+    if left > 0 and polling and not progress then
+      if monotonicms() - start >= timeoutms then
+        for k = 0, nspawned do if statuses[k] < 0 then C.kill(pids[k], SIGKILL) end end
+        timedout = true
+      else
+        sleepms(wait)
+        if wait < 20 then wait = wait * 2 end
+      end
     end
   end
-  if (status and 0x7f) == 0 then return (status >> 8) and 0xff end
-  return [X.SIGNALED] + (status and 0x7f)
-end
-
--- describe turns a status from X.run into words.
-function X.describe(prog, st)
-  if st == X.TIMEOUT then return prog .. " timed out" end
-  if st == X.NOTFOUND then return prog .. ": command not found" end
-  if st == X.FAILED then return prog .. " could not be started" end
-  if st > X.SIGNALED then return string.format("%s was killed by signal %d", prog, st - X.SIGNALED) end
-  return string.format("%s exited with status %d", prog, st)
-end
-
--- pack checks and lays out an exec spec for X.run: argv and env as NUL-
--- separated strings, with their counts. Env keys are sorted so that the
--- same spec always gives the same bytes.
-function X.pack(spec, level)
-  level = level + 1
-  if type(spec) ~= "table" then U.fail(level, "image.exec: {\"prog\", \"arg\", ..., env = {...}} expected") end
-  local argv = spec.argv or spec
-  if type(argv) ~= "table" or #argv == 0 then U.fail(level, "image.exec: an argv array with the program first expected") end
-  local a = {}
-  for i, v in ipairs(argv) do
-    if type(v) == "number" then v = tostring(v) end
-    if type(v) ~= "string" then U.fail(level, "image.exec: argv[%d] is a %s, not a string", i, type(v)) end
-    if v:find("%z") then U.fail(level, "image.exec: argv[%d] holds a NUL byte", i) end
-    a[i] = v
+  if result == 0 then
+    for k = 0, nspawned do
+      var st = statuses[k]
+      var v = terralib.select((st and 0x7f) == 0, (st >> 8) and 0xff, [X.SIGNALED] + (st and 0x7f))
+      if v ~= 0 then result = v end
+    end
+    if timedout then result = [X.TIMEOUT] end
   end
-  local keys = {}
-  for k, v in pairs(spec.env or {}) do
-    if type(k) ~= "string" or k == "" or k:find("[=%z]") then U.fail(level, "image.exec: bad environment name %s", tostring(k)) end
-    if type(v) ~= "string" and type(v) ~= "number" then U.fail(level, "image.exec: env.%s must be a string", k) end
-    keys[#keys + 1] = k
+  for k = 0, ncmds do
+    C.free(argvs[k])
+    C.free(progs[k])
   end
-  table.sort(keys)
-  local e = {}
-  for i, k in ipairs(keys) do e[i] = k .. "=" .. tostring(spec.env[k]) end
-  local timeout = spec.timeout or 0
-  if type(timeout) ~= "number" or timeout < 0 then U.fail(level, "image.exec: timeout must be seconds >= 0") end
-  return {
-    args = table.concat(a, "\0") .. "\0", nargs = #a,
-    envs = table.concat(e, "\0") .. "\0", nenv = #e,
-    cwd = spec.cwd, log = spec.log, timeoutms = math.floor(timeout * 1000),
-    prog = a[1],
-  }
+  C.free(statuses)
+  C.free(argvs)
+  C.free(progs)
+  C.free(pids)
+  return result
 end
 
--- exec runs spec now (the Lua stage). With check ~= false a failure is an
--- error at the caller's line; the status is returned either way.
+-- run spawns argv (nargs strings laid end to end in args) with the
+-- environment envs (nenv "K=V" strings), in cwd (nil: ours), with stdin
+-- from /dev/null and stdout and stderr appended to logpath (nil: ours),
+-- and waits at most timeoutms (<= 0: forever). It returns the exit
+-- status, X.SIGNALED + the signal, or X.TIMEOUT, X.NOTFOUND, X.FAILED.
+terra X.run(args : rawstring, nargs : int, envs : rawstring, nenv : int,
+            cwd : rawstring, logpath : rawstring, timeoutms : int64) : int
+  var cmd = X.Cmd { args, nargs }
+  return X.runv(&cmd, 1, envs, nenv, cwd, logpath, nil, nil, timeoutms)
+end
+
+local nonempty = macro(function(s) return `terralib.select(s ~= nil and s[0] ~= 0, s, [rawstring](nil)) end)
+
+-- runpipe is runv for callers that hold the commands as one string: the
+-- arguments of all commands laid end to end, counts[k] of them for
+-- command k. Empty paths stand for nil.
+terra X.runpipe(args : rawstring, counts : &int, ncmds : int, envs : rawstring, nenv : int,
+                cwd : rawstring, logpath : rawstring, stdinpath : rawstring, stdoutpath : rawstring,
+                timeoutms : int64) : int
+  var cmds = [&X.Cmd](C.malloc(sizeof(X.Cmd) * ncmds))
+  var p = args
+  for k = 0, ncmds do
+    cmds[k].args, cmds[k].nargs = p, counts[k]
+    for i = 0, counts[k] do p = p + C.strlen(p) + 1 end
+  end
+  var st = X.runv(cmds, ncmds, envs, nenv, nonempty(cwd), nonempty(logpath), nonempty(stdinpath),
+                  nonempty(stdoutpath), timeoutms)
+  C.free(cmds)
+  return st
+end
+
+-- The Lua side (checking and packing specs) lives in image.execspec, so the
+-- step engine can describe steps without loading this file's Terra code.
+local XS = require "image.execspec"
+X.ispipe, X.sh, X.pipe, X.pack, X.describe = XS.ispipe, XS.sh, XS.pipe, XS.pack, XS.describe
+
+-- start runs a packed spec now.
+function X.start(p)
+  local counts = terralib.new(int[#p.counts], p.counts)
+  return X.runpipe(p.args, counts, #p.counts, p.envs, p.nenv, p.cwd or "", p.log or "", p.stdin or "",
+    p.stdout or "", p.timeoutms)
+end
+
+-- exec runs spec (an argv array with options, or an image.pipe) now, in
+-- the Lua stage. With check ~= false a failure is an error at the caller's
+-- line; the status is returned either way.
 function X.exec(spec)
   local p = X.pack(spec, 1)
-  local st = X.run(p.args, p.nargs, p.envs, p.nenv, p.cwd, p.log, p.timeoutms)
+  local st = X.start(p)
   if st ~= 0 and spec.check ~= false then
     local msg = "image.exec: " .. X.describe(p.prog, st)
     if p.log then msg = msg .. " (log: " .. p.log .. ")" end
@@ -222,5 +302,6 @@ function X.exec(spec)
   end
   return st
 end
+XS.Pipe.run = function(self) return X.exec(self) end
 
 return X

@@ -34,6 +34,17 @@ local lazy = {
   isolinux = "image.boot",
   textfile = "image.boot",
   iso = "image.iso",
+  pipe = "image.execspec",
+  sh = "image.execspec",
+  step = "image.steps",
+  graph = "image.steps",
+  build = "image.steps",
+  input = "image.steps",
+  output = "image.steps",
+  StepCtx = "image.steps",
+  isstep = "image.steps",
+  sha256 = "image.sha256",
+  sha256file = "image.sha256",
 }
 
 setmetatable(image, {

@@ -1406,7 +1406,7 @@ func compileTableExpr(context *funcContext, reg int, ex *ast.TableExpr, ec *expc
 			}
 			c := (arraycount-1)/FieldsPerFlush + 1
 			b := num
-			if islast && isVarArgReturnExpr(field.Value) {
+			if islast && field.Key == nil && isVarArgReturnExpr(field.Value) { // terrac: only a positional last field expands
 				b = 0
 			}
 			line := field.Value
