@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"terrac/runtime/cache"
 	"terrac/runtime/jit"
 )
 
@@ -34,7 +35,8 @@ func main() {
 	} else {
 		code = run(os.Args[1:])
 	}
-	jit.PrintStats() // TERRAC_JIT_STATS=1: os.Exit runs no C atexit handlers
+	cache.FlushDefault() // uploads to a remote cache get at most 2 s
+	jit.PrintStats()     // TERRAC_JIT_STATS=1: os.Exit runs no C atexit handlers
 	os.Exit(code)
 }
 
