@@ -105,3 +105,33 @@ func TestJITObjectCache(t *testing.T) {
 		t.Errorf("TERRAC_CACHE=off: %v", s)
 	}
 }
+
+func TestCacheCommand(t *testing.T) {
+	t.Parallel()
+	dir := copyProgram(t, "loops.t")
+	cacheDir := filepath.Join(t.TempDir(), "c")
+	env := []string{"TERRAC_CACHE=" + cacheDir, "TERRAC_CACHE_MAX=64M"}
+	if r := runCmd(t, dir, env, terrac(t), "loops.t"); r.Code != 0 {
+		t.Fatalf("run: %d\n%s", r.Code, r.Stderr)
+	}
+	r := runCmd(t, dir, env, terrac(t), "cache", "stats")
+	re := regexp.MustCompile(`^cache: ` + regexp.QuoteMeta(cacheDir) + `\nsize:  [0-9.]+ [KM]iB of 64\.0 MiB, (\d+) entries\n(  \S+ +\d+ entries +[0-9.]+ [KM]?i?B\n)*  jit +(\d+) entries`)
+	m := re.FindStringSubmatch(r.Stdout)
+	if r.Code != 0 || m == nil || m[1] == "0" || m[3] == "0" {
+		t.Fatalf("cache stats: exit %d\n%s\nwant match for %s", r.Code, r.Stdout, re)
+	}
+	if r := runCmd(t, dir, env, terrac(t), "cache", "clear"); r.Code != 0 || r.Stdout != "" {
+		t.Fatalf("cache clear: %+v", r)
+	}
+	r = runCmd(t, dir, env, terrac(t), "cache", "stats")
+	if !regexp.MustCompile(`\n.*, 0 entries\n$`).MatchString(r.Stdout) {
+		t.Errorf("stats after clear:\n%s", r.Stdout)
+	}
+	r = runCmd(t, dir, []string{"TERRAC_CACHE=off"}, terrac(t), "cache", "stats")
+	if r.Code != 0 || r.Stdout != "cache: off (TERRAC_CACHE=off, or no home directory)\n" {
+		t.Errorf("stats with the cache off: %+v", r)
+	}
+	if r := runCmd(t, dir, env, terrac(t), "cache", "bogus"); r.Code != 2 || r.Stderr != cacheUsage {
+		t.Errorf("cache bogus: %+v", r)
+	}
+}

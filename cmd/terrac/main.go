@@ -5,6 +5,7 @@
 //	terrac run FILE.t [args...]  the same
 //	terrac [repl]                the interactive prompt
 //	terrac build FILE.t [flags]  save the program's Terra functions natively
+//	terrac cache stats|clear     show or empty the compiled-code cache
 package main
 
 import (
@@ -24,6 +25,7 @@ const usage = `usage:
   terrac build FILE.t [-o OUT] [--emit exe|obj|so|asm|ll|bc] [-O0..-O3] [-g]
                 [--export name,...] [--header OUT.h] [-- linkargs...]
                                build a native executable, library or object
+  terrac cache stats|clear     show or empty the compiled-code cache
 options (before the command):
   -O0 -O1 -O2 -O3              JIT optimization level (default -O3, as clang -O3)
 `
@@ -74,6 +76,8 @@ func run(args []string) (code int) {
 		return runFile(args[1], args[2:])
 	case "build":
 		return buildFile(args[1:])
+	case "cache":
+		return cacheCommand(args[1:], os.Stdout, os.Stderr)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

@@ -336,20 +336,28 @@ type fileInfo struct {
 }
 
 // scan lists every entry file (temporaries included: a crashed writer's
-// leftovers must count and age out too).
+// leftovers must count and age out too). Only the kinds' directories
+// belong to the cache: files at the top (the REPL's history) are not
+// entries.
 func (c *Cache) scan() []fileInfo {
 	var out []fileInfo
-	filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
+	kinds, _ := os.ReadDir(c.dir)
+	for _, k := range kinds {
+		if !k.IsDir() {
+			continue
 		}
-		fi, err := d.Info()
-		if err != nil {
+		filepath.WalkDir(filepath.Join(c.dir, k.Name()), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			fi, err := d.Info()
+			if err != nil {
+				return nil
+			}
+			out = append(out, fileInfo{p, fi.Size(), fi.ModTime()})
 			return nil
-		}
-		out = append(out, fileInfo{p, fi.Size(), fi.ModTime()})
-		return nil
-	})
+		})
+	}
 	return out
 }
 
@@ -416,7 +424,8 @@ func (c *Cache) Stats() Stats {
 	return s
 }
 
-// Clear removes every entry (the remote is left alone).
+// Clear removes every entry (the remote is left alone; files at the top of
+// the directory, which are not entries, stay).
 func (c *Cache) Clear() error {
 	if c == nil {
 		return nil
@@ -430,6 +439,9 @@ func (c *Cache) Clear() error {
 	}
 	var first error
 	for _, e := range ents {
+		if !e.IsDir() {
+			continue // not an entry (see scan)
+		}
 		if err := os.RemoveAll(filepath.Join(c.dir, e.Name())); err != nil && first == nil {
 			first = err
 		}

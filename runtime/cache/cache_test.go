@@ -196,8 +196,17 @@ func TestStatsAndClear(t *testing.T) {
 	if diff := cmp.Diff(want, s); diff != "" {
 		t.Errorf("Stats (-want +got):\n%s", diff)
 	}
+	// Files at the top are not entries (the REPL keeps its history there).
+	hist := filepath.Join(dir, "history")
+	os.WriteFile(hist, []byte("print(1)\n"), 0o600)
+	if s2 := c.Stats(); s2.Entries != 3 {
+		t.Errorf("history counted as an entry: %+v", s2)
+	}
 	if err := c.Clear(); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(hist); err != nil {
+		t.Errorf("Clear removed the history: %v", err)
 	}
 	if s := c.Stats(); s.Entries != 0 {
 		t.Errorf("after Clear: %+v", s)
