@@ -17,10 +17,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -109,6 +111,10 @@ func acPath(kind string, key Key) string {
 // fail reports the remote's first failure and turns it off.
 func (r *Remote) fail(op string, err error) {
 	r.dead.Store(true)
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // the URL is in the report already
+	}
 	r.warned.Do(func() {
 		fmt.Fprintf(r.Stderr, "terrac: remote cache %s: %s: %v (not used for the rest of this run)\n", r.base, op, err)
 	})
@@ -137,7 +143,7 @@ func (r *Remote) do(method, path string, body []byte) (*http.Response, error) {
 func (r *Remote) getBody(path string) ([]byte, bool) {
 	resp, err := r.do(http.MethodGet, path, nil)
 	if err != nil {
-		r.fail("GET", err)
+		r.fail("GET "+path, err)
 		return nil, false
 	}
 	defer resp.Body.Close()
@@ -207,7 +213,7 @@ func (r *Remote) putBody(path string, body []byte) bool {
 	}
 	resp, err := r.do(http.MethodPut, path, body)
 	if err != nil {
-		r.fail("PUT", err)
+		r.fail("PUT "+path, err)
 		return false
 	}
 	io.Copy(io.Discard, resp.Body)
