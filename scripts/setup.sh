@@ -31,9 +31,10 @@ done
 # library for leaks, and its benchmarks compile the C++ side with clang++-14
 # against libstdc++. The image library's writers are verified by the tools
 # that read those formats (sfdisk, sgdisk, fsck.fat, mtools, cpio, e2fsck,
-# xorriso), and it links zlib, liblzma and libcrypto.
+# xorriso), and it links zlib, liblzma and libcrypto. nginx (WebDAV) is the
+# remote compiled-code cache the remote-cache test starts on loopback.
 packages=(llvm-14-dev clang-14 build-essential gcc g++ zlib1g-dev gdb tmux pkg-config valgrind
-	fdisk gdisk dosfstools mtools cpio e2fsprogs xorriso libssl-dev liblzma-dev)
+	fdisk gdisk dosfstools mtools cpio e2fsprogs xorriso libssl-dev liblzma-dev nginx)
 
 installed() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'

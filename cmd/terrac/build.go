@@ -14,6 +14,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/runtime/aot"
+	"terrac/runtime/cache"
 	"terrac/runtime/jit"
 	"terrac/stdlib/terralib"
 )
@@ -190,7 +191,7 @@ func buildFile(args []string) int {
 		o.FastMath = []string{"fast"}
 	}
 	if !c.noCach {
-		o.CacheDir = aot.DefaultCacheDir()
+		o.Cache = cache.Default()
 	}
 	o.Progress = func(phase string) {
 		switch phase {

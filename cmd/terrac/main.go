@@ -6,6 +6,7 @@
 //	terrac [repl]                the interactive prompt
 //	terrac build FILE.t [flags]  save the program's Terra functions natively
 //	terrac check FILE.t...       typecheck every Terra function, running no native code
+//	terrac cache stats|clear     show or empty the compiled-code cache
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"runtime/debug"
 
 	"terrac/internal/phase"
+	"terrac/runtime/cache"
 	"terrac/runtime/jit"
 )
 
@@ -28,7 +30,8 @@ const usage = `usage:
   terrac check [--json] [--no-lua-io] FILE.t...
                                typecheck every function without running native
                                code (terrac check --help)
-  terrac version                terrac's version, its LLVM and the Terra it follows
+  terrac version               terrac's version, its LLVM and the Terra it follows
+  terrac cache stats|clear     show or empty the compiled-code cache
 options (before the command):
   -O0 -O1 -O2 -O3              JIT optimization level (default -O3, as clang -O3)
 `
@@ -40,7 +43,8 @@ func main() {
 	} else {
 		code = run(os.Args[1:])
 	}
-	jit.PrintStats() // TERRAC_JIT_STATS=1: os.Exit runs no C atexit handlers
+	cache.FlushDefault() // uploads to a remote cache get at most 2 s
+	jit.PrintStats()     // TERRAC_JIT_STATS=1: os.Exit runs no C atexit handlers
 	phase.Print(os.Stderr)
 	os.Exit(code)
 }
@@ -81,6 +85,8 @@ func run(args []string) (code int) {
 		return buildFile(args[1:])
 	case "check":
 		return runCheck(args[1:])
+	case "cache":
+		return cacheCommand(args[1:], os.Stdout, os.Stderr)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return 0

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"terrac/compiler/tree"
+	"terrac/runtime/cache"
 	"terrac/runtime/jit"
 )
 
@@ -56,9 +57,9 @@ type Options struct {
 	// operation ("fast" means all of them); none when empty.
 	FastMath []string
 	Debug    bool // DWARF line information
-	// CacheDir, when set, holds emitted objects keyed by the module's
-	// IR and the options, so an unchanged program skips LLVM.
-	CacheDir string
+	// Cache, when set, holds emitted objects keyed by the module's IR
+	// and the options, so an unchanged program skips LLVM.
+	Cache *cache.Cache
 	// GlobalValue returns the bytes a (non-extern) global holds now;
 	// saved files start with those values.
 	GlobalValue func(g *tree.Global) ([]byte, error)
@@ -136,7 +137,7 @@ var jitKinds = map[string]string{Object: jit.KindObject, Asm: jit.KindAsm, Bitco
 // emit runs LLVM on the module, or takes its result from the cache.
 func emit(ir, kind string, o Options) ([]byte, error) {
 	key := cacheKey(ir, kind, o)
-	if b, ok := cacheGet(o.CacheDir, key); ok {
+	if b, ok := o.Cache.Get(cacheKind, key); ok {
 		o.progress("cached")
 		return b, nil
 	}
@@ -149,6 +150,6 @@ func emit(ir, kind string, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("saveobj: %v", err)
 	}
-	cachePut(o.CacheDir, key, b)
+	o.Cache.Put(cacheKind, key, b)
 	return b, nil
 }

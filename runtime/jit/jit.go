@@ -122,14 +122,32 @@ func irPtr(ir string) (*C.char, C.size_t) {
 
 // AddIR parses LLVM 14 IR text, verifies and optimizes it, and adds it to
 // the main JITDylib. name labels the module in messages ("name:line:col:").
-// A module without a target triple or data layout gets the JIT's. Symbols
-// are compiled on first Lookup, not here.
+// A module without a target triple or data layout gets the JIT's. With the
+// object cache on (objcache.go), the module is compiled to machine code
+// here, or its object is taken from the cache; otherwise its symbols are
+// compiled on first Lookup.
 func (j *JIT) AddIR(ir string, name string) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if done, err := j.addCached(ir, name, j.opts.OptLevel); done {
+		return err
+	}
+	return j.addIR(ir, name)
+}
+
+// AddLazyIR is AddIR for a module that may never be used (C function
+// bodies of a header): it is compiled on first Lookup of one of its
+// symbols, if ever, and never cached.
+func (j *JIT) AddLazyIR(ir string, name string) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.addIR(ir, name)
+}
+
+func (j *JIT) addIR(ir, name string) error {
 	cname := C.CString(name)
 	defer C.free(unsafe.Pointer(cname))
 	p, n := irPtr(ir)
-	j.mu.Lock()
-	defer j.mu.Unlock()
 	return cerr("AddIR", C.terrac_jit_add_ir(j.c, p, n, cname, C.int(j.opts.OptLevel)))
 }
 

@@ -521,6 +521,103 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
   return err ? err_msg("", err) : NULL;
 }
 
+// has_thread_locals reports whether m defines or uses a thread-local
+// global: those need the JIT code generator's emulated TLS, which a target
+// machine made through the C API cannot be asked for.
+static int has_thread_locals(LLVMModuleRef m) {
+  for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g))
+    if (LLVMIsThreadLocal(g)) return 1;
+  return 0;
+}
+
+// add_object copies an object file into an LLVM buffer and hands it to the
+// JIT's object layer, as if the JIT had compiled it.
+static char *add_object(terrac_jit *t, const void *obj, size_t len) {
+  LLVMMemoryBufferRef buf =
+      LLVMCreateMemoryBufferWithMemoryRangeCopy(obj, len, "terrac-object");
+  // Takes ownership of buf.
+  LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
+      t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), buf);
+  return err ? err_msg("", err) : NULL;
+}
+
+char *terrac_jit_add_object(terrac_jit *t, const void *obj, size_t len) {
+  double t0 = terrac_stats_now();
+  char *e = add_object(t, obj, len);
+  terrac_stats_add(TERRAC_STAGE_CACHED, t0);
+  return e;
+}
+
+char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
+                            const char *name, int opt, void **obj,
+                            size_t *objlen) {
+  *obj = NULL;
+  *objlen = 0;
+  double t0 = terrac_stats_now();
+  LLVMContextRef ctx = LLVMContextCreate();
+  LLVMContextSetDiagnosticHandler(ctx, diagnose, NULL);
+  LLVMModuleRef m;
+  char *e = parse(ctx, ir, len, name, &m);
+  terrac_stats_add(TERRAC_STAGE_PARSE, t0);
+  if (e) {
+    LLVMContextDispose(ctx);
+    return e;
+  }
+  fill_target(m, terrac_jit_triple(t), terrac_jit_data_layout(t));
+  if (has_thread_locals(m)) {
+    // Not compiled here: the caller adds the IR the ordinary way.
+    LLVMDisposeModule(m);
+    LLVMContextDispose(ctx);
+    return NULL;
+  }
+  int tiny = terrac_tiny_module(m);
+  t0 = terrac_stats_now();
+  e = tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
+  terrac_stats_add(TERRAC_STAGE_OPTIMIZE, t0);
+  LLVMMemoryBufferRef buf = NULL;
+  if (!e) {
+    t0 = terrac_stats_now();
+    if (tiny) {
+      buf = emit_fast(t, m);
+      terrac_stats_add(TERRAC_STAGE_CODEGEN, t0);
+    } else {
+      // t->tm is the host target at the JIT code generator's level,
+      // relocation model and code model: the object is what the JIT
+      // would have made on lookup.
+      free(take_diagnosed());
+      char *msg = NULL;
+      if (LLVMTargetMachineEmitToMemoryBuffer(t->tm, m, LLVMObjectFile, &msg,
+                                              &buf)) {
+        LLVMDisposeMessage(msg);
+        buf = NULL;
+      }
+      char *d = take_diagnosed();
+      if (d && buf) {
+        LLVMDisposeMemoryBuffer(buf);
+        buf = NULL;
+      }
+      free(d);
+      terrac_stats_add(TERRAC_STAGE_CODEGEN_FULL, t0);
+    }
+  }
+  LLVMDisposeModule(m);
+  LLVMContextDispose(ctx);
+  if (e || !buf) return e; // !buf: the caller adds the IR, whose lookup says why
+  *objlen = LLVMGetBufferSize(buf);
+  *obj = malloc(*objlen ? *objlen : 1);
+  memcpy(*obj, LLVMGetBufferStart(buf), *objlen);
+  LLVMDisposeMemoryBuffer(buf);
+  t0 = terrac_stats_now();
+  e = add_object(t, *obj, *objlen);
+  terrac_stats_add(TERRAC_STAGE_ADD, t0);
+  if (e) {
+    free(*obj);
+    *obj = NULL;
+    *objlen = 0;
+  }
+  return e;
+}
+
 char *terrac_jit_lookup(terrac_jit *t, const char *name, uint64_t *addr) {
   free(take_reported());
   free(take_diagnosed());

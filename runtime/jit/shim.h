@@ -19,6 +19,18 @@ char *terrac_jit_create(terrac_jit **out);
 char *terrac_jit_add_ir(terrac_jit *j, const char *ir, size_t len,
                         const char *name, int opt);
 char *terrac_jit_lookup(terrac_jit *j, const char *name, uint64_t *addr);
+// terrac_jit_compile_ir does what terrac_jit_add_ir and a later lookup do
+// (parse, verify, optimize, generate code) at once and adds the object to
+// the JIT; *obj receives a malloc'd copy of it, for a cache. A module this
+// path cannot compile (thread-locals, a code generator error) yields no
+// error and *obj == NULL, with nothing added: add it with
+// terrac_jit_add_ir.
+char *terrac_jit_compile_ir(terrac_jit *j, const char *ir, size_t len,
+                            const char *name, int opt, void **obj,
+                            size_t *objlen);
+// terrac_jit_add_object adds an object made by terrac_jit_compile_ir
+// (possibly in another process) to the JIT.
+char *terrac_jit_add_object(terrac_jit *j, const void *obj, size_t len);
 char *terrac_jit_define_absolute(terrac_jit *j, const char *name,
                                  uint64_t addr);
 // terrac_jit_symbol_at finds the compiled symbol containing pc. Returns 0

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -85,22 +84,20 @@ func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bo
 	// Every defined function is referenced, so that clang emits a body
 	// even for a C99 `inline` definition, which is otherwise dropped.
 	keep := h.Inline
-	path := ""
-	if dir := cacheDir(Options{CacheDir: opts.CacheDir}); dir != "" && !opts.NoCache {
-		path = filepath.Join(dir, key+".ll")
-	}
 	var ir string
-	if data, err := os.ReadFile(path); path != "" && err == nil {
+	copts := Options{CacheDir: opts.CacheDir}
+	if data, ok := cacheGet(copts, bodyKind, key); ok && !opts.NoCache {
 		ir = string(data)
 	} else {
+		var err error
 		ir, err = runClang(code, args, keep, opts)
 		if err != nil {
 			return nil, err
 		}
 		ir = renameStatics(ir, statics, suffix)
 		ir = keepDefinitions(ir)
-		if path != "" && os.MkdirAll(filepath.Dir(path), 0o755) == nil {
-			writeAtomic(path, []byte(ir))
+		if !opts.NoCache {
+			cachePut(copts, bodyKind, key, []byte(ir))
 		}
 	}
 	b := &Bodies{IR: ir, Key: key, Link: link}
@@ -263,15 +260,3 @@ func keepDefinitions(ir string) string {
 }
 
 var keepArrayRE = regexp.MustCompile(`^(@__terrac_keep = internal constant \[\d+ x i8\*\]) \[.*\](, align \d+)?$`)
-
-func writeAtomic(path string, data []byte) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
-		os.Remove(tmp.Name())
-	}
-}

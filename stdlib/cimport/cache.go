@@ -1,6 +1,6 @@
 // This file implements the declaration cache: an in-process memo in front
-// of gob files under os.UserCacheDir()/terrac/cimport, both validated by
-// the size and mtime of every file the preprocessor looked at.
+// of gob entries in terrac's content-addressed cache (kind "cimport"), both
+// validated by the size and mtime of every file the preprocessor looked at.
 
 package cimport
 
@@ -11,8 +11,9 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"os"
-	"path/filepath"
 	"sync"
+
+	"terrac/runtime/cache"
 )
 
 // cacheKey hashes everything an import depends on besides file contents:
@@ -60,15 +61,40 @@ func depsCurrent(deps []dep) bool {
 	return true
 }
 
-func cacheDir(opts Options) string {
-	if opts.CacheDir != "" {
-		return opts.CacheDir
+// store is the content-addressed cache (runtime/cache) the entries go to:
+// opts.CacheDir's when set (tests), else the user's (nil when TERRAC_CACHE=off).
+func store(opts Options) *cache.Cache {
+	if opts.CacheDir == "" {
+		return cache.Default()
 	}
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return ""
+	if c, ok := stores.Load(opts.CacheDir); ok {
+		return c.(*cache.Cache)
 	}
-	return filepath.Join(dir, "terrac", "cimport")
+	c, _ := stores.LoadOrStore(opts.CacheDir, cache.Open(opts.CacheDir, cache.Options{}))
+	return c.(*cache.Cache)
+}
+
+var stores sync.Map // CacheDir -> *cache.Cache
+
+// Cache kinds: translated headers and clang's IR of their function bodies.
+const (
+	headerKind = "cimport"
+	bodyKind   = "cbody"
+)
+
+// cacheGet and cachePut store entries of kind under the hex key.
+func cacheGet(opts Options, kind, key string) ([]byte, bool) {
+	k, ok := cache.ParseKey(key)
+	if !ok {
+		return nil, false
+	}
+	return store(opts).Get(kind, k)
+}
+
+func cachePut(opts Options, kind, key string, data []byte) {
+	if k, ok := cache.ParseKey(key); ok {
+		store(opts).Put(kind, k, data)
+	}
 }
 
 // cacheLoad returns the cached Header for key if all its files are
@@ -81,12 +107,8 @@ func cacheLoad(key string, opts Options) *Header {
 	if e != nil && depsCurrent(e.deps) {
 		return e.h
 	}
-	dir := cacheDir(opts)
-	if dir == "" {
-		return nil
-	}
-	data, err := os.ReadFile(filepath.Join(dir, key+".gob"))
-	if err != nil {
+	data, ok := cacheGet(opts, headerKind, key)
+	if !ok {
 		return nil
 	}
 	var enc encHeader
@@ -114,23 +136,11 @@ func remember(mkey string, h *Header, deps []dep) {
 // cacheStore records h in memory and, best effort, on disk.
 func cacheStore(key string, opts Options, h *Header, deps []dep) {
 	remember(opts.CacheDir+"\x00"+key, h, deps)
-	dir := cacheDir(opts)
-	if dir == "" || os.MkdirAll(dir, 0o755) != nil {
-		return
-	}
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(flatten(h, deps)) != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(dir, key+".*.tmp")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(buf.Bytes())
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(dir, key+".gob")) != nil {
-		os.Remove(tmp.Name())
-	}
+	cachePut(opts, headerKind, key, buf.Bytes())
 }
 
 // ForgetInProcess drops the in-process memo of headers and bodies, so the

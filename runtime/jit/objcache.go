@@ -1,0 +1,154 @@
+// This file implements the persistent object cache of the JIT: the
+// machine code compiled for a module is stored in the content-addressed
+// cache (runtime/cache, kind "jit"), keyed by the module's IR text and by
+// everything else that shapes the code (target triple, CPU and features,
+// optimization level, LLVM and terrac versions). A later process that
+// lowers the same IR loads the object into the LLJIT and runs neither
+// LLVM's optimizer nor its code generator.
+//
+// IR that embeds a process address (a cdata pointer written into Terra
+// code becomes `inttoptr (i64 <address>)`) is not cached: it is correct to
+// key on it, since the address is part of the text, but the same address
+// will hardly come again, so the entry would only take space. Everything
+// else in generated code refers to process state by symbol (globals,
+// callback thunks, host functions), resolved when the object is linked.
+
+package jit
+
+/*
+#include <stdlib.h>
+#include "shim.h"
+*/
+import "C"
+
+import (
+	"os"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"terrac/runtime/cache"
+)
+
+// cacheKind is the cache directory of JIT objects.
+const cacheKind = "jit"
+
+// objFormat changes whenever the way objects are made changes (the shim's
+// pipelines, target machine settings), so old entries stop matching.
+const objFormat = "terrac-jit-object-1"
+
+var (
+	identityOnce sync.Once
+	identity     string // target and compiler identity, for keys
+)
+
+// objIdentity describes what besides the IR decides the object: the
+// host target as the JIT compiles for it, LLVM's version and terrac's.
+func objIdentity(j *JIT) string {
+	identityOnce.Do(func() {
+		identity = strings.Join([]string{objFormat, j.Triple(), HostCPU(), HostFeatures(),
+			strconv.Itoa(LLVMVersion()), terracVersion()}, "\x00")
+	})
+	return identity
+}
+
+// terracVersion identifies this build of terrac: the VCS revision it was
+// built from and, for a build with local changes (or no VCS information,
+// as in tests), the executable's size and modification time, so that a
+// rebuilt compiler never reuses objects an older one made.
+func terracVersion() string {
+	v := ""
+	modified := true
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				v = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	if v == "" {
+		modified = true
+	}
+	if modified {
+		if exe, err := os.Executable(); err == nil {
+			if fi, err := os.Stat(exe); err == nil {
+				v += "+" + strconv.FormatInt(fi.Size(), 10) + "." + strconv.FormatInt(fi.ModTime().UnixNano(), 10)
+			}
+		}
+	}
+	return v
+}
+
+// embeddedAddress matches an integer of 7 or more digits turned into a
+// pointer: a process address (they start at 0x400000) baked into the
+// code. Small constants (null, sentinels) do not count.
+var embeddedAddress = regexp.MustCompile(`inttoptr \(?i64 -?[0-9]{7,}`)
+
+// cacheable reports whether the object of ir is worth caching.
+func cacheable(ir string) bool {
+	return !strings.Contains(ir, "inttoptr") || !embeddedAddress.MatchString(ir)
+}
+
+// objKey is the cache key of ir's object at opt level opt. The module's
+// name lines are left out: the name only labels messages.
+func objKey(j *JIT, ir string, opt int) cache.Key {
+	return cache.NewKey(objIdentity(j), strconv.Itoa(opt), stripModuleName(ir))
+}
+
+// stripModuleName drops the leading "; ModuleID" and "source_filename"
+// lines, which differ between batches of the same code.
+func stripModuleName(ir string) string {
+	for {
+		line, rest, ok := strings.Cut(ir, "\n")
+		if !ok || !(strings.HasPrefix(line, "; ModuleID") || strings.HasPrefix(line, "source_filename")) {
+			return ir
+		}
+		ir = rest
+	}
+}
+
+// CacheOff turns the object cache off for this process (tests that count
+// compilations, benchmarks of the cold path).
+var CacheOff bool
+
+// addCached adds ir through the object cache; done is false when the
+// cache does not apply and the caller must add ir itself. Called with
+// j.mu held.
+func (j *JIT) addCached(ir, name string, opt int) (done bool, err error) {
+	if CacheOff {
+		return false, nil
+	}
+	c := cache.Default()
+	if c == nil || !cacheable(ir) {
+		return false, nil
+	}
+	key := objKey(j, ir, opt)
+	if obj, ok := c.Get(cacheKind, key); ok && len(obj) > 0 {
+		if cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)))) == nil {
+			return true, nil
+		}
+		// An object LLVM cannot load (it passed its checksum, so it was
+		// made by a different LLVM?): compile afresh below.
+	}
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	p, n := irPtr(ir)
+	var obj unsafe.Pointer
+	var objlen C.size_t
+	if err := cerr("AddIR", C.terrac_jit_compile_ir(j.c, p, n, cname, C.int(opt), &obj, &objlen)); err != nil {
+		return true, err
+	}
+	if obj == nil {
+		return false, nil
+	}
+	b := C.GoBytes(obj, C.int(objlen))
+	C.free(obj)
+	c.Put(cacheKind, key, b)
+	return true, nil
+}
