@@ -14,8 +14,8 @@ local s = 0
 for i = 1, #u do s = s + u[i] end
 print(#u, s)
 
--- 12,000 escapes in one Terra function.
+-- 3,000 escapes in one Terra function.
 local body = {}
-for i = 1, 12000 do body[i] = "s = s + [" .. i .. "]" end
+for i = 1, 3000 do body[i] = "s = s + [" .. i .. "]" end
 local f = assert(terralib.loadstring("return terra() : int64 var s : int64 = 0 " .. table.concat(body, " ") .. " return s end"))()
 print(f())
