@@ -378,6 +378,10 @@ func testTreeHostDir(t *testing.T, bin string) {
 	if err := syscall.Mkfifo(filepath.Join(src, "etc/initctl"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// two names of one file, the second one first in readdir's order or not
+	if err := os.Link(filepath.Join(src, "usr/bin/tool"), filepath.Join(src, "usr/bin/atool")); err != nil {
+		t.Fatal(err)
+	}
 	out := runImageScript(t, bin, dir, "hostdir", `
 local image = require "image"
 local t = image.tree{ uid = 0, gid = 0, mtime = 1234 }
@@ -389,8 +393,11 @@ end
 local k = image.tree()
 k:add_host_dir("src", nil, { keepmodes = true, uid = 5, exclude = function(p, kind) return p:match("^usr") or kind == "fifo" end })
 for _, e in ipairs(k:entries()) do print("keep", e.path, string.format("%04o", e.mode), e.uid) end
+local h = image.tree()
+h:add_host_dir("src/usr", "usr", { hardlinks = true })
+for _, e in ipairs(h:entries()) do print("links", e.path, e.kind, e.target or e.host or "") end
 `)
-	want := `count	14
+	want := `count	15
 root	dir	0755	0	0	1234	
 root/empty	dir	0755	0	0	1234	
 root/etc	dir	0755	0	0	1234	
@@ -403,6 +410,7 @@ root/etc/outside	symlink	0777	0	0	1234	` + secret + `
 root/etc/up	symlink	0777	0	0	1234	../../secret
 root/usr	dir	0755	0	0	1234	
 root/usr/bin	dir	0755	0	0	1234	
+root/usr/bin/atool	file	0755	0	0	1234	src/usr/bin/atool
 root/usr/bin/sh	symlink	0777	0	0	1234	busybox
 root/usr/bin/tool	file	0755	0	0	1234	src/usr/bin/tool
 root/usr/lib	symlink	0777	0	0	1234	../secret
@@ -414,6 +422,12 @@ keep	etc/init.d/rcS	0700	5
 keep	etc/mtab	0777	5
 keep	etc/outside	0777	5
 keep	etc/up	0777	5
+links	usr	dir	
+links	usr/bin	dir	
+links	usr/bin/atool	file	src/usr/bin/atool
+links	usr/bin/sh	symlink	busybox
+links	usr/bin/tool	hardlink	usr/bin/atool
+links	usr/lib	symlink	../secret
 `
 	if out != want {
 		t.Errorf("host dir copy\n got:\n%s\nwant:\n%s", out, want)

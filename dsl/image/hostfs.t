@@ -115,11 +115,12 @@ local PATHMAX = 8192
 
 -- walk lists everything below the host directory root without following
 -- symlinks, parents before their contents, as records
---   "K MODE SIZE MAJOR MINOR PARENT\0RELPATH\0TARGET\0"
+--   "K MODE SIZE MAJOR MINOR PARENT DEV.INO\0RELPATH\0TARGET\0"
 -- with K one of f d l c b p s (file, dir, link, char, block, fifo,
 -- socket), MODE the permission bits, TARGET a symlink's target (else
 -- empty) and PARENT the number of the parent's record (counting from 1;
--- 0 for root's children). A directory that cannot be read gives a record
+-- 0 for root's children); DEV.INO is 0.0 unless a regular file has more
+-- than one name. A directory that cannot be read gives a record
 -- of kind E. The
 -- malloc'd buffer is returned in out (free it with H.free).
 terra H.walk(root : rawstring, out : &&int8, outlen : &int64) : int
@@ -147,7 +148,7 @@ terra H.walk(root : rawstring, out : &&int8, outlen : &int64) : int
     var d = C.opendir(full)
     if d == nil then
       nrec = nrec + 1
-      C.snprintf(hdr, 128, "E 0 0 0 0 %lld", par)
+      C.snprintf(hdr, 128, "E 0 0 0 0 %lld 0.0", par)
       b:str(hdr) b:str(rel) b:str("")
     else
       while true do
@@ -168,8 +169,11 @@ terra H.walk(root : rawstring, out : &&int8, outlen : &int64) : int
             var major = ((dev >> 8) and 0xfff) or ((dev >> 32) and not [uint64](0xfff))
             var minor = (dev and 0xff) or ((dev >> 12) and not [uint64](0xff))
             nrec = nrec + 1
-            C.snprintf(hdr, 128, "%c %u %lld %llu %llu %lld", k, [uint32](st.st_mode and 0xFFF),
-              [int64](st.st_size), major, minor, par)
+            -- a file with other names gets "device.inode" as its link id
+            var dv : uint64, ino : uint64 = 0, 0
+            if k == 102 and st.st_nlink > 1 then dv, ino = st.st_dev, st.st_ino end
+            C.snprintf(hdr, 128, "%c %u %lld %llu %llu %lld %llu.%llu", k, [uint32](st.st_mode and 0xFFF),
+              [int64](st.st_size), major, minor, par, dv, ino)
             b:str(hdr)
             var off = b.len
             b:str(child)
@@ -260,7 +264,7 @@ function H.walkrecords(root)
 end
 
 -- RECORD matches one record: kind, mode, size, major, minor, parent,
--- relative path, target.
-H.RECORD = "(%a) (%d+) (%d+) (%d+) (%d+) (%d+)%z([^%z]*)%z([^%z]*)%z"
+-- link id ("0.0" unless a file has several names), relative path, target.
+H.RECORD = "(%a) (%d+) (%d+) (%d+) (%d+) (%d+) ([%d.]+)%z([^%z]*)%z([^%z]*)%z"
 
 return H

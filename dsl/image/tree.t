@@ -397,6 +397,8 @@ end
 --   filemode (default 0644), execmode (0755: files with any host x bit),
 --   dirmode (0755), or keepmodes = true for the host's permission bits
 --   exclude: a function(relpath, kind) that returns true to skip an entry
+--   hardlinks = true: the names of one host file become a file and hard
+--   links to it (the first name in path order holds the data)
 -- Regular files are read when the tree is written. Sockets are skipped;
 -- FIFOs and device nodes are recorded as such.
 function Tree:add_host_dir(hostdir, at, opts, level)
@@ -429,7 +431,8 @@ function Tree:add_host_dir(hostdir, at, opts, level)
   local rec, i, n = {}, 0, 0
   local keep = opts.keepmodes
   local uid, gid, mtime = own.uid, own.gid, own.mtime
-  for k, mode, size, major, minor, par, rel, target in H.walkrecords(hostdir):gmatch(H.RECORD) do
+  local links = {} -- link id -> the entries of one host file's names
+  for k, mode, size, major, minor, par, link, rel, target in H.walkrecords(hostdir):gmatch(H.RECORD) do
     i = i + 1
     par = tonumber(par)
     local kind = KIND[k]
@@ -464,6 +467,24 @@ function Tree:add_host_dir(hostdir, at, opts, level)
       end
       rec[i] = e
       n = n + 1
+      if link ~= "0.0" and opts.hardlinks then
+        local l = links[link]
+        if not l then l = {} links[link] = l links[#links + 1] = l end
+        l[#l + 1] = e
+      end
+    end
+  end
+  -- Names of one host file become one file and hard links to it: the
+  -- first name in path order holds the data, whatever readdir's order.
+  for _, l in ipairs(links) do
+    if #l > 1 then
+      table.sort(l, function(a, b) return a.path < b.path end)
+      for j = 2, #l do
+        local e = l[j]
+        if self.byPath[e.path] == e then
+          e.kind, e.target, e.host, e.size = "hardlink", l[1].path, nil, nil
+        end
+      end
     end
   end
   self.sorted = nil
