@@ -24,6 +24,7 @@ func TestImageTrees(t *testing.T) {
 	t.Run("libs", func(t *testing.T) { t.Parallel(); testTreeLibs(t, bin) })
 	t.Run("runpath", func(t *testing.T) { t.Parallel(); testTreeRunpath(t, bin) })
 	t.Run("modules", func(t *testing.T) { t.Parallel(); testTreeModules(t, bin) })
+	t.Run("modprobe", func(t *testing.T) { t.Parallel(); testTreeModprobe(t, bin) })
 	t.Run("hostdir", func(t *testing.T) { t.Parallel(); testTreeHostDir(t, bin) })
 	t.Run("builder", func(t *testing.T) { t.Parallel(); testTreeBuilder(t, bin) })
 }
@@ -580,5 +581,61 @@ for _, a in ipairs(t:binary("bin/main", "app/bin/main")) do print("A", a.name, a
 	msg = runImageScriptErr(t, bin, dir, "missing", "local image = require \"image\"\nlocal t = image.tree()\nt:libs(\"app/bin/main\")\n")
 	if !strings.Contains(msg, "missing.t:3:1: image.tree: libs app/bin/main: libinner.so (needed by app/bin/../lib/libouter.so) not found in app/bin/../lib/private:/") {
 		t.Errorf("missing library:\n%s", msg)
+	}
+}
+
+// testTreeModprobe compares the module closure of a real kernel's modules
+// with `modprobe --show-depends`. It needs a root holding
+// lib/modules/VERSION with depmod's files: TERRA_IMAGE_MODROOT (and
+// TERRA_IMAGE_MODVERSION), or the running kernel's in /. A build host
+// without kernel modules skips it. (Checked with Debian's
+// linux-image-6.1.0-57-amd64 unpacked with dpkg-deb and depmod -b.)
+func testTreeModprobe(t *testing.T, bin string) {
+	root, version := os.Getenv("TERRA_IMAGE_MODROOT"), os.Getenv("TERRA_IMAGE_MODVERSION")
+	if root == "" {
+		root = "/"
+		if out, err := exec.Command("uname", "-r").Output(); err == nil {
+			version = strings.TrimSpace(string(out))
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "lib/modules", version, "modules.dep")); err != nil || version == "" {
+		t.Skip("no kernel modules with a modules.dep on this host")
+	}
+	modprobe := os.Getenv("TERRA_IMAGE_MODPROBE")
+	if modprobe == "" {
+		var err error
+		if modprobe, err = exec.LookPath("modprobe"); err != nil {
+			t.Skip("modprobe is not installed")
+		}
+	}
+	root, _ = filepath.Abs(root)
+	names := []string{"virtio_blk", "ahci", "ext4", "vfat"}
+	var want []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		out, err := exec.Command(modprobe, "-d", root, "-S", version, "--show-depends", n).CombinedOutput()
+		if err != nil {
+			t.Skipf("modprobe --show-depends %s: %v\n%s", n, err, out)
+		}
+		for _, line := range strings.Split(string(out), "\n") {
+			f := strings.Fields(line)
+			if len(f) >= 2 && f[0] == "insmod" {
+				p := strings.TrimPrefix(f[1], strings.TrimSuffix(root, "/"))
+				p = regexp.MustCompile(`\.(xz|gz|zst)$`).ReplaceAllString(p, "")
+				if !seen[p] {
+					seen[p] = true
+					want = append(want, p)
+				}
+			}
+		}
+	}
+	dir := t.TempDir()
+	out := runImageScript(t, bin, dir, "modprobe", `
+local image = require "image"
+local r = image.tree():modules{ root = "`+root+`", version = "`+version+`", names = { "virtio_blk", "ahci", "ext4", "vfat" } }
+io.write(table.concat(r.paths, "\n"), "\n")
+`)
+	if got := strings.Fields(out); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("load order\n got %v\nwant %v", got, want)
 	}
 }

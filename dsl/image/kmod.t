@@ -234,12 +234,13 @@ function K.closure(t, spec, level)
   local builtin = {}
   for line in (H.slurp(dir .. "/modules.builtin") or ""):gmatch("[^\n]+") do builtin[K.modname(line)] = true end
   local own = { uid = spec.uid, gid = spec.gid, mtime = spec.mtime }
-  -- plain-name aliases (crc32c -> crc32c_generic) and soft dependencies
+  -- plain-name aliases (crc32c -> crc32c_intel, crc32c_generic) and soft dependencies
   -- (ext4 pre: crc32c), which modules.dep leaves out but modprobe loads
   local alias, soft = {}, {}
   for a, m in (H.slurp(dir .. "/modules.alias") or ""):gmatch("alias%s+([^%s%*%?%[]+)%s+(%S+)") do
     a = K.modname(a)
-    if not alias[a] then alias[a] = K.modname(m) end
+    alias[a] = alias[a] or {}
+    table.insert(alias[a], K.modname(m))
   end
   if spec.softdeps ~= false then
     for line in (H.slurp(dir .. "/modules.softdep") or ""):gmatch("[^\n]+") do
@@ -262,7 +263,13 @@ function K.closure(t, spec, level)
   -- modprobe does.
   local order, state, skipped = {}, {}, {}
   local function visit(name, from, depth, optional)
-    if not mods[name] and not builtin[name] and alias[name] then name = alias[name] end
+    if not mods[name] and not builtin[name] and alias[name] then
+      -- every module an alias names, in file order, as modprobe loads them
+      for _, target in ipairs(alias[name]) do
+        if target ~= name then visit(target, from, depth + 1, optional) end
+      end
+      return
+    end
     if state[name] == "done" then return end
     if state[name] == "active" then
       if optional then return end
