@@ -27,6 +27,7 @@ func TestImageTrees(t *testing.T) {
 	t.Run("modprobe", func(t *testing.T) { t.Parallel(); testTreeModprobe(t, bin) })
 	t.Run("hostdir", func(t *testing.T) { t.Parallel(); testTreeHostDir(t, bin) })
 	t.Run("builder", func(t *testing.T) { t.Parallel(); testTreeBuilder(t, bin) })
+	t.Run("rootfs", func(t *testing.T) { t.Parallel(); testTreeRootfs(t, bin) })
 }
 
 // runImageScriptErr runs a script that must fail and returns its stderr.
@@ -637,5 +638,57 @@ io.write(table.concat(r.paths, "\n"), "\n")
 `)
 	if got := strings.Fields(out); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("load order\n got %v\nwant %v", got, want)
+	}
+}
+
+// testTreeRootfs reads the generated busybox files with the tools that
+// parse them: pwck for passwd and shadow, findmnt for fstab (with its
+// \040 escapes), sh -n for rcS.
+func testTreeRootfs(t *testing.T, bin string) {
+	needTools(t, "pwck", "findmnt", "sh")
+	dir := t.TempDir()
+	runImageScript(t, bin, dir, "rootfs", `
+local image = require "image"
+local t = image.tree()
+t:users{
+  users = {
+    { name = "root", uid = 0, gid = 0, home = "/root", hash = "" },
+    { name = "www", uid = 33, gid = "www-data", gecos = "web server", shell = "/sbin/nologin", home = "/var/www" },
+    { name = "svc", uid = 999, gid = 999, hash = "$6$salt$abcdefghijklmnopqrstuvwxyz" },
+  },
+  groups = { { name = "root", gid = 0 }, { name = "www-data", gid = 33, members = { "www" } } },
+}
+t:fstab{
+  { "proc", "/proc", "proc" },
+  { device = "LABEL=root", dir = "/", type = "ext4", options = "rw,noatime", pass = 1 },
+  { "/dev/vdb1", "/mnt/with space", "vfat", "ro,uid=1000", 0, 2 },
+  { "tmp\\fs", "/tmp", "tmpfs", "mode=1777" },
+}
+t:rcS{
+  { "mount", "-t", "proc", "proc", "/proc" },
+  { "echo", "it's \"quoted\" $HOME; `+"`"+`x`+"`"+`" },
+  "[ -d /sys ] && mount -t sysfs sysfs /sys",
+}
+for _, p in ipairs{ "etc/passwd", "etc/shadow", "etc/fstab", "etc/init.d/rcS" } do
+  local f = io.open(p:match("[^/]+$"), "wb")
+  f:write(t:read(p))
+  f:close()
+end
+`)
+	tool(t, dir, "pwck", "-r", "passwd", "shadow")
+	got := tool(t, dir, "findmnt", "--fstab", "--tab-file", "fstab", "-P", "-o", "SOURCE,TARGET,FSTYPE,OPTIONS,FREQ,PASSNO")
+	want := `SOURCE="proc" TARGET="/proc" FSTYPE="proc" OPTIONS="defaults" FREQ="0" PASSNO="0"
+SOURCE="LABEL=root" TARGET="/" FSTYPE="ext4" OPTIONS="rw,noatime" FREQ="0" PASSNO="1"
+SOURCE="/dev/vdb1" TARGET="/mnt/with space" FSTYPE="vfat" OPTIONS="ro,uid=1000" FREQ="0" PASSNO="2"
+SOURCE="tmp\x5cfs" TARGET="/tmp" FSTYPE="tmpfs" OPTIONS="mode=1777" FREQ="0" PASSNO="0"
+`
+	if got != want { // findmnt -P prints the one backslash of tmp\fs as \x5c
+		t.Errorf("findmnt reads fstab as\n%s\nwant\n%s", got, want)
+	}
+	tool(t, dir, "sh", "-n", "rcS")
+	// the argv words arrive as written
+	out := tool(t, dir, "sh", "-c", "mount() { :; }; . ./rcS")
+	if out != "it's \"quoted\" $HOME; `x`\n" {
+		t.Errorf("rcS echo printed %q", out)
 	}
 }
