@@ -231,17 +231,6 @@ function Tree:remove(path)
   return true
 end
 
--- concat is table.concat in slices: gopher-lua's pushes every piece on
--- the Lua stack, which grows a step at a time, so one call over a list of
--- tens of thousands of strings takes seconds.
-function M.concat(list, sep)
-  local n = #list
-  if n <= 1000 then return table.concat(list, sep) end
-  local parts = {}
-  for i = 1, n, 1000 do parts[#parts + 1] = table.concat(list, sep, i, math.min(i + 999, n)) end
-  return table.concat(parts, sep)
-end
-
 -- The sort of entries() runs in Terra: with tens of thousands of paths a
 -- Lua comparison function is most of a build's time.
 local SortKey = terralib.types.newstruct("SortKey")
@@ -293,7 +282,7 @@ function Tree:entries()
   local n = #list
   if n > 1 then
     local order = terralib.new(int32[n])
-    sortpaths(M.concat(paths, "\0") .. "\0", n, order)
+    sortpaths(table.concat(paths, "\0") .. "\0", n, order)
     local sorted = {}
     for i = 1, n do sorted[i] = list[order[i - 1] + 1] end
     list = sorted
