@@ -52,6 +52,21 @@ end
 
 terra H.free(p : &opaque) C.free(p) end
 
+-- filesize is the size of the file at path: -1 when it cannot be opened,
+-- -2 when it is a directory. One call, since trees ask it for every file.
+terra H.filesize(path : rawstring) : int64
+  var fd = C.open(path, O_RDONLY or O_CLOEXEC, 0)
+  if fd < 0 then return -1 end
+  var st : C.image_stat_t
+  var n : int64 = -1
+  if C.fstat(fd, &st) == 0 then
+    n = st.st_size
+    if (st.st_mode and 0xF000) == 0x4000 then n = -2 end
+  end
+  C.close(fd)
+  return n
+end
+
 -- lstat fills out with mode, size, major and minor of path itself (a
 -- symlink is described, not followed). It returns 0, or -1.
 terra H.lstat(path : rawstring, out : &int64) : int

@@ -71,6 +71,11 @@ end
 function M.cleanpath(p)
   if type(p) ~= "string" then return nil, "path must be a string" end
   if p:find("%z") then return nil, "path holds a NUL byte" end
+  -- the common case, already clean, without building a table
+  if p ~= "" and p:byte(1) ~= 47 and p:byte(-1) ~= 47 and not p:find("//", 1, true)
+    and not ("/" .. p .. "/"):find("/%.%.?/") then
+    return p
+  end
   local parts = {}
   for c in p:gmatch("[^/]+") do
     if c == ".." then return nil, "'..' is not allowed in paths" end
@@ -137,10 +142,9 @@ function Tree:add(kind, path, opts, level)
       e.data, e.size = opts.data, #opts.data
     elseif opts.host ~= nil then
       if type(opts.host) ~= "string" then U.fail(level, "%s: host must be a path", what) end
-      local n = tonumber(U.pathsize(opts.host))
+      local n = tonumber(require("image.hostfs").filesize(opts.host))
+      if n == -2 then U.fail(level, "%s: host file %s is a directory (see add_host_dir)", what, opts.host) end
       if n < 0 then U.fail(level, "%s: cannot open host file %s", what, opts.host) end
-      local st = require("image.hostfs").stat(opts.host)
-      if st and st.kind == "dir" then U.fail(level, "%s: host file %s is a directory (see add_host_dir)", what, opts.host) end
       e.host, e.size = opts.host, n
     else
       U.fail(level, "%s: a file needs data = \"...\" or host = \"path\"", what)
