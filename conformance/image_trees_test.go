@@ -24,8 +24,11 @@ func TestImageTrees(t *testing.T) {
 	t.Run("libs", func(t *testing.T) { t.Parallel(); testTreeLibs(t, bin) })
 	t.Run("runpath", func(t *testing.T) { t.Parallel(); testTreeRunpath(t, bin) })
 	t.Run("modules", func(t *testing.T) { t.Parallel(); testTreeModules(t, bin) })
+	t.Run("modprobe", func(t *testing.T) { t.Parallel(); testTreeModprobe(t, bin) })
 	t.Run("hostdir", func(t *testing.T) { t.Parallel(); testTreeHostDir(t, bin) })
 	t.Run("builder", func(t *testing.T) { t.Parallel(); testTreeBuilder(t, bin) })
+	t.Run("rootfs", func(t *testing.T) { t.Parallel(); testTreeRootfs(t, bin) })
+	t.Run("initramfs", func(t *testing.T) { t.Parallel(); testTreeInitramfs(t, bin) })
 }
 
 // runImageScriptErr runs a script that must fail and returns its stderr.
@@ -187,7 +190,8 @@ func craftModules(t *testing.T, dir string) map[string]string {
 	files := []string{"kernel/fs/ext4/ext4.ko", "kernel/lib/crc16.ko", "kernel/fs/mbcache.ko",
 		"kernel/fs/jbd2/jbd2.ko", "kernel/drivers/block/virtio_blk.ko", "kernel/drivers/virtio/virtio_ring.ko",
 		"kernel/drivers/ata/ahci.ko", "kernel/drivers/ata/libahci.ko", "kernel/drivers/ata/libata.ko",
-		"kernel/drivers/scsi/scsi_mod.ko", "kernel/fs/fat/vfat.ko", "kernel/fs/fat/fat.ko", "kernel/fs/nls/nls_cp437.ko"}
+		"kernel/drivers/scsi/scsi_mod.ko", "kernel/fs/fat/vfat.ko", "kernel/fs/fat/fat.ko", "kernel/fs/nls/nls_cp437.ko",
+		"kernel/crypto/crc32c_generic.ko"}
 	for i, f := range files {
 		p := filepath.Join(mods, f)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -220,6 +224,8 @@ kernel/drivers/scsi/scsi_mod.ko:
 kernel/fs/fat/vfat.ko.xz: kernel/fs/fat/fat.ko
 kernel/fs/fat/fat.ko:
 kernel/fs/nls/nls_cp437.ko:
+kernel/crypto/crc32c_generic.ko:
+kernel/sound/snd.ko:
 `
 	// zstd (Ubuntu's and Fedora's choice) when the tool is there to make one
 	if _, err := exec.LookPath("zstd"); err == nil {
@@ -228,6 +234,16 @@ kernel/fs/nls/nls_cp437.ko:
 	}
 	if err := os.WriteFile(filepath.Join(mods, "modules.dep"), []byte(dep), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	// ext4 wants crc32c, which modules.dep does not say: modprobe learns it
+	// from modules.softdep and finds the module through modules.alias
+	for name, text := range map[string]string{
+		"modules.softdep": "# Soft dependencies extracted from modules themselves.\nsoftdep ext4 pre: crc32c\nsoftdep vfat pre: nls-missing post: nls_cp437\n",
+		"modules.alias":   "# Aliases extracted from modules themselves.\nalias pci:v00001AF4d00001001sv*sd*bc*sc*i* virtio_blk\nalias crypto-crc32c crc32c_generic\nalias crc32c crc32c_generic\n",
+	} {
+		if err := os.WriteFile(filepath.Join(mods, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := os.WriteFile(filepath.Join(mods, "modules.builtin"), []byte("kernel/drivers/virtio/virtio.ko\nkernel/drivers/virtio/virtio_pci.ko\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -240,6 +256,12 @@ func testTreeModules(t *testing.T, bin string) {
 	dir := t.TempDir()
 	contents := craftModules(t, dir)
 	if err := os.MkdirAll(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "lib/modules/6.1.0-99-test/kernel/sound"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "lib/modules/6.1.0-99-test/kernel/sound/snd.ko"), []byte("not asked for"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := runImageScript(t, bin, dir, "mods", `
@@ -274,7 +296,7 @@ end
 			}
 		}
 	}
-	if want := "virtio_ring virtio_blk scsi_mod libata libahci ahci jbd2 mbcache crc16 ext4 fat vfat"; order != want {
+	if want := "virtio_ring virtio_blk scsi_mod libata libahci ahci crc32c_generic jbd2 mbcache crc16 ext4 fat vfat nls_cp437"; order != want {
 		t.Errorf("load order\n got %s\nwant %s", order, want)
 	}
 	if builtin != "virtio_pci" {
@@ -283,9 +305,6 @@ end
 	// each module is there once, uncompressed, byte for byte
 	n := 0
 	for rel, want := range contents {
-		if strings.Contains(rel, "nls_cp437") {
-			continue // not asked for
-		}
 		p := "lib/modules/6.1.0-99-test/" + rel
 		if !files[p] {
 			t.Errorf("%s is missing from the tree", p)
@@ -297,17 +316,17 @@ end
 		}
 		n++
 	}
-	if files["lib/modules/6.1.0-99-test/kernel/fs/nls/nls_cp437.ko"] {
-		t.Errorf("nls_cp437 was copied but not asked for")
+	if files["lib/modules/6.1.0-99-test/kernel/sound/snd.ko"] {
+		t.Errorf("snd.ko was copied but not asked for")
 	}
 	dep := string(mustRead(t, filepath.Join(dir, "out", "lib%modules%6.1.0-99-test%modules.dep")))
 	if !strings.Contains(dep, "kernel/drivers/ata/ahci.ko: kernel/drivers/ata/libahci.ko kernel/drivers/ata/libata.ko kernel/drivers/scsi/scsi_mod.ko\n") ||
 		!strings.Contains(dep, "kernel/fs/fat/vfat.ko: kernel/fs/fat/fat.ko\n") ||
-		strings.Contains(dep, ".xz") || strings.Contains(dep, ".gz") || strings.Contains(dep, ".zst") || strings.Contains(dep, "nls") {
+		strings.Contains(dep, ".xz") || strings.Contains(dep, ".gz") || strings.Contains(dep, ".zst") || strings.Contains(dep, "snd") {
 		t.Errorf("modules.dep of the subset:\n%s", dep)
 	}
 	load := string(mustRead(t, filepath.Join(dir, "out", "etc%modules.load")))
-	if !strings.HasPrefix(load, "/lib/modules/6.1.0-99-test/kernel/drivers/virtio/virtio_ring.ko\n") || strings.Count(load, "\n") != 12 {
+	if !strings.HasPrefix(load, "/lib/modules/6.1.0-99-test/kernel/drivers/virtio/virtio_ring.ko\n") || strings.Count(load, "\n") != 14 {
 		t.Errorf("load list:\n%s", load)
 	}
 
@@ -378,6 +397,10 @@ func testTreeHostDir(t *testing.T, bin string) {
 	if err := syscall.Mkfifo(filepath.Join(src, "etc/initctl"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// two names of one file, the second one first in readdir's order or not
+	if err := os.Link(filepath.Join(src, "usr/bin/tool"), filepath.Join(src, "usr/bin/atool")); err != nil {
+		t.Fatal(err)
+	}
 	out := runImageScript(t, bin, dir, "hostdir", `
 local image = require "image"
 local t = image.tree{ uid = 0, gid = 0, mtime = 1234 }
@@ -389,8 +412,11 @@ end
 local k = image.tree()
 k:add_host_dir("src", nil, { keepmodes = true, uid = 5, exclude = function(p, kind) return p:match("^usr") or kind == "fifo" end })
 for _, e in ipairs(k:entries()) do print("keep", e.path, string.format("%04o", e.mode), e.uid) end
+local h = image.tree()
+h:add_host_dir("src/usr", "usr", { hardlinks = true })
+for _, e in ipairs(h:entries()) do print("links", e.path, e.kind, e.target or e.host or "") end
 `)
-	want := `count	14
+	want := `count	15
 root	dir	0755	0	0	1234	
 root/empty	dir	0755	0	0	1234	
 root/etc	dir	0755	0	0	1234	
@@ -403,6 +429,7 @@ root/etc/outside	symlink	0777	0	0	1234	` + secret + `
 root/etc/up	symlink	0777	0	0	1234	../../secret
 root/usr	dir	0755	0	0	1234	
 root/usr/bin	dir	0755	0	0	1234	
+root/usr/bin/atool	file	0755	0	0	1234	src/usr/bin/atool
 root/usr/bin/sh	symlink	0777	0	0	1234	busybox
 root/usr/bin/tool	file	0755	0	0	1234	src/usr/bin/tool
 root/usr/lib	symlink	0777	0	0	1234	../secret
@@ -414,6 +441,12 @@ keep	etc/init.d/rcS	0700	5
 keep	etc/mtab	0777	5
 keep	etc/outside	0777	5
 keep	etc/up	0777	5
+links	usr	dir	
+links	usr/bin	dir	
+links	usr/bin/atool	file	src/usr/bin/atool
+links	usr/bin/sh	symlink	busybox
+links	usr/bin/tool	hardlink	usr/bin/atool
+links	usr/lib	symlink	../secret
 `
 	if out != want {
 		t.Errorf("host dir copy\n got:\n%s\nwant:\n%s", out, want)
@@ -550,5 +583,158 @@ for _, a in ipairs(t:binary("bin/main", "app/bin/main")) do print("A", a.name, a
 	msg = runImageScriptErr(t, bin, dir, "missing", "local image = require \"image\"\nlocal t = image.tree()\nt:libs(\"app/bin/main\")\n")
 	if !strings.Contains(msg, "missing.t:3:1: image.tree: libs app/bin/main: libinner.so (needed by app/bin/../lib/libouter.so) not found in app/bin/../lib/private:/") {
 		t.Errorf("missing library:\n%s", msg)
+	}
+}
+
+// testTreeModprobe compares the module closure of a real kernel's modules
+// with `modprobe --show-depends`. It needs a root holding
+// lib/modules/VERSION with depmod's files: TERRA_IMAGE_MODROOT (and
+// TERRA_IMAGE_MODVERSION), or the running kernel's in /. A build host
+// without kernel modules skips it. (Checked with Debian's
+// linux-image-6.1.0-57-amd64 unpacked with dpkg-deb and depmod -b.)
+func testTreeModprobe(t *testing.T, bin string) {
+	root, version := os.Getenv("TERRA_IMAGE_MODROOT"), os.Getenv("TERRA_IMAGE_MODVERSION")
+	if root == "" {
+		root = "/"
+		if out, err := exec.Command("uname", "-r").Output(); err == nil {
+			version = strings.TrimSpace(string(out))
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "lib/modules", version, "modules.dep")); err != nil || version == "" {
+		t.Skip("no kernel modules with a modules.dep on this host")
+	}
+	modprobe := os.Getenv("TERRA_IMAGE_MODPROBE")
+	if modprobe == "" {
+		var err error
+		if modprobe, err = exec.LookPath("modprobe"); err != nil {
+			t.Skip("modprobe is not installed")
+		}
+	}
+	root, _ = filepath.Abs(root)
+	names := []string{"virtio_blk", "ahci", "ext4", "vfat"}
+	var want []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		out, err := exec.Command(modprobe, "-d", root, "-S", version, "--show-depends", n).CombinedOutput()
+		if err != nil {
+			t.Skipf("modprobe --show-depends %s: %v\n%s", n, err, out)
+		}
+		for _, line := range strings.Split(string(out), "\n") {
+			f := strings.Fields(line)
+			if len(f) >= 2 && f[0] == "insmod" {
+				p := strings.TrimPrefix(f[1], strings.TrimSuffix(root, "/"))
+				p = regexp.MustCompile(`\.(xz|gz|zst)$`).ReplaceAllString(p, "")
+				if !seen[p] {
+					seen[p] = true
+					want = append(want, p)
+				}
+			}
+		}
+	}
+	dir := t.TempDir()
+	out := runImageScript(t, bin, dir, "modprobe", `
+local image = require "image"
+local r = image.tree():modules{ root = "`+root+`", version = "`+version+`", names = { "virtio_blk", "ahci", "ext4", "vfat" } }
+io.write(table.concat(r.paths, "\n"), "\n")
+`)
+	if got := strings.Fields(out); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("load order\n got %v\nwant %v", got, want)
+	}
+}
+
+// testTreeRootfs reads the generated busybox files with the tools that
+// parse them: pwck for passwd and shadow, findmnt for fstab (with its
+// \040 escapes), sh -n for rcS.
+func testTreeRootfs(t *testing.T, bin string) {
+	needTools(t, "pwck", "findmnt", "sh")
+	dir := t.TempDir()
+	runImageScript(t, bin, dir, "rootfs", `
+local image = require "image"
+local t = image.tree()
+t:users{
+  users = {
+    { name = "root", uid = 0, gid = 0, home = "/root", hash = "" },
+    { name = "www", uid = 33, gid = "www-data", gecos = "web server", shell = "/sbin/nologin", home = "/var/www" },
+    { name = "svc", uid = 999, gid = 999, hash = "$6$salt$abcdefghijklmnopqrstuvwxyz" },
+  },
+  groups = { { name = "root", gid = 0 }, { name = "www-data", gid = 33, members = { "www" } } },
+}
+t:fstab{
+  { "proc", "/proc", "proc" },
+  { device = "LABEL=root", dir = "/", type = "ext4", options = "rw,noatime", pass = 1 },
+  { "/dev/vdb1", "/mnt/with space", "vfat", "ro,uid=1000", 0, 2 },
+  { "tmp\\fs", "/tmp", "tmpfs", "mode=1777" },
+}
+t:rcS{
+  { "mount", "-t", "proc", "proc", "/proc" },
+  { "echo", "it's \"quoted\" $HOME; `+"`"+`x`+"`"+`" },
+  "[ -d /sys ] && mount -t sysfs sysfs /sys",
+}
+for _, p in ipairs{ "etc/passwd", "etc/shadow", "etc/fstab", "etc/init.d/rcS" } do
+  local f = io.open(p:match("[^/]+$"), "wb")
+  f:write(t:read(p))
+  f:close()
+end
+`)
+	tool(t, dir, "pwck", "-r", "passwd", "shadow")
+	got := tool(t, dir, "findmnt", "--fstab", "--tab-file", "fstab", "-P", "-o", "SOURCE,TARGET,FSTYPE,OPTIONS,FREQ,PASSNO")
+	want := `SOURCE="proc" TARGET="/proc" FSTYPE="proc" OPTIONS="defaults" FREQ="0" PASSNO="0"
+SOURCE="LABEL=root" TARGET="/" FSTYPE="ext4" OPTIONS="rw,noatime" FREQ="0" PASSNO="1"
+SOURCE="/dev/vdb1" TARGET="/mnt/with space" FSTYPE="vfat" OPTIONS="ro,uid=1000" FREQ="0" PASSNO="2"
+SOURCE="tmp\x5cfs" TARGET="/tmp" FSTYPE="tmpfs" OPTIONS="mode=1777" FREQ="0" PASSNO="0"
+`
+	if got != want { // findmnt -P prints the one backslash of tmp\fs as \x5c
+		t.Errorf("findmnt reads fstab as\n%s\nwant\n%s", got, want)
+	}
+	tool(t, dir, "sh", "-n", "rcS")
+	// the argv words arrive as written
+	out := tool(t, dir, "sh", "-c", "mount() { :; }; . ./rcS")
+	if out != "it's \"quoted\" $HOME; `x`\n" {
+		t.Errorf("rcS echo printed %q", out)
+	}
+}
+
+// testTreeInitramfs puts the pieces together the way an initramfs build
+// does: binaries with their libraries, modules, the busybox files and a
+// device node, written by image.cpio (the archives part; skipped where it
+// is not there yet). cpio -itv must list exactly the tree, and as root
+// the extracted archive must run its binaries under chroot, where no host
+// library can stand in for a missing one.
+func testTreeInitramfs(t *testing.T, bin string) {
+	needTools(t, "cpio", "gzip")
+	dir := t.TempDir()
+	craftModules(t, dir)
+	out := runImageScript(t, bin, dir, "initramfs", `
+local image = require "image"
+if not image.cpio then print("SKIP") return end
+local t = image.tree{ mtime = 0 }
+t:binary("bin/ls", "/bin/ls")
+t:binary("bin/sh", "/bin/sh")
+t:chardev("dev/console", 5, 1, { mode = "0600" })
+local mods = t:modules{ root = ".", version = "6.1.0-99-test", names = { "ext4" } }
+t:inittab{ { "sysinit", "/etc/init.d/rcS" }, { "askfirst", "-/bin/sh", tty = "console" } }
+t:rcS{ { "mount", "-t", "proc", "proc", "/proc" }, modules = mods }
+t:users{ users = { { name = "root", uid = 0, gid = 0, home = "/", hash = "" } }, groups = { { name = "root", gid = 0 } } }
+image.cpio{ tree = t, compress = "gzip" }:write("initrd.img")
+for _, e in ipairs(t:entries()) do print(e.path) end
+`)
+	if strings.TrimSpace(out) == "SKIP" {
+		t.Skip("image.cpio is not in this build")
+	}
+	listing := tool(t, dir, "sh", "-c", "gzip -dc initrd.img | cpio -it --quiet")
+	if strings.TrimSpace(listing) != strings.TrimSpace(out) {
+		t.Errorf("cpio -it lists\n%s\nthe tree holds\n%s", listing, out)
+	}
+	if os.Geteuid() != 0 {
+		return
+	}
+	root := filepath.Join(dir, "root")
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tool(t, root, "sh", "-c", "gzip -dc ../initrd.img | cpio -idm --quiet")
+	got := tool(t, dir, "chroot", root, "/bin/sh", "-c", "/bin/ls /lib/modules/6.1.0-99-test/kernel/fs/ext4")
+	if got != "ext4.ko\n" {
+		t.Errorf("chroot ls printed %q", got)
 	}
 }

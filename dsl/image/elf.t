@@ -27,7 +27,6 @@ local function loader(T)
   end
 end
 local ld16, ld32, ld64 = loader(uint16), loader(uint32), loader(uint64)
-local lexical
 
 -- Record writes "tag bytes NUL" into the growing output buffer.
 struct Rec { buf : &int8; len : int64; cap : int64 }
@@ -229,7 +228,7 @@ end
 
 -- lexical resolves "." and ".." in a path by name alone and returns it
 -- relative to the root, or nil when ".." would climb above the root.
-function lexical(p)
+local function lexical(p)
   local parts = {}
   for c in p:gmatch("[^/]+") do
     if c == ".." then

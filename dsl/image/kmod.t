@@ -206,7 +206,9 @@ end
 -- spec: names (list), and dir (the host's lib/modules/VERSION) or version
 -- (with root, default "/"); at (default lib/modules/VERSION in the tree);
 -- uid, gid, mtime; list (a tree path for the load order, one module path
--- per line). It also writes at/modules.dep for the subset, uncompressed,
+-- per line); softdeps = false ignores modules.softdep. Names may be
+-- plain aliases from modules.alias. It also writes at/modules.dep for the
+-- subset, uncompressed,
 -- and returns { order = {names}, paths = {"/lib/modules/..."},
 -- builtin = {names}, script = "insmod ...\n" lines }.
 function K.closure(t, spec, level)
@@ -232,13 +234,47 @@ function K.closure(t, spec, level)
   local builtin = {}
   for line in (H.slurp(dir .. "/modules.builtin") or ""):gmatch("[^\n]+") do builtin[K.modname(line)] = true end
   local own = { uid = spec.uid, gid = spec.gid, mtime = spec.mtime }
+  -- plain-name aliases (crc32c -> crc32c_intel, crc32c_generic) and soft dependencies
+  -- (ext4 pre: crc32c), which modules.dep leaves out but modprobe loads
+  local alias, soft = {}, {}
+  for a, m in (H.slurp(dir .. "/modules.alias") or ""):gmatch("alias%s+([^%s%*%?%[]+)%s+(%S+)") do
+    a = K.modname(a)
+    alias[a] = alias[a] or {}
+    table.insert(alias[a], K.modname(m))
+  end
+  if spec.softdeps ~= false then
+    for line in (H.slurp(dir .. "/modules.softdep") or ""):gmatch("[^\n]+") do
+      local m, rest = line:match("^%s*softdep%s+(%S+)%s+(.*)$")
+      if m then
+        local sd = { pre = {}, post = {} }
+        local list
+        for w in rest:gmatch("%S+") do
+          if w == "pre:" then list = sd.pre elseif w == "post:" then list = sd.post
+          elseif list then list[#list + 1] = K.modname(w) end
+        end
+        soft[K.modname(m)] = sd
+      end
+    end
+  end
 
   -- depth first, dependencies before the modules that need them; a
-  -- module's list is walked from its end, as modprobe loads it
+  -- module's list is walked from its end, as modprobe loads it. Soft
+  -- dependencies that are missing or form a cycle are skipped, as
+  -- modprobe does.
   local order, state, skipped = {}, {}, {}
-  local function visit(name, from, depth)
+  local function visit(name, from, depth, optional)
+    if not mods[name] and not builtin[name] and alias[name] then
+      -- every module an alias names, in file order, as modprobe loads them
+      for _, target in ipairs(alias[name]) do
+        if target ~= name then visit(target, from, depth + 1, optional) end
+      end
+      return
+    end
     if state[name] == "done" then return end
-    if state[name] == "active" then U.fail(level + depth, "%s: dependency cycle through %s", what, name) end
+    if state[name] == "active" then
+      if optional then return end
+      U.fail(level + depth, "%s: dependency cycle through %s", what, name)
+    end
     local m = mods[name]
     if not m then
       if builtin[name] then
@@ -246,12 +282,16 @@ function K.closure(t, spec, level)
         state[name] = "done"
         return
       end
+      if optional then return end
       U.fail(level + depth, "%s: module %s%s is not in modules.dep", what, name, from and (" (needed by " .. from .. ")") or "")
     end
     state[name] = "active"
+    local sd = soft[name]
+    if sd then for _, p in ipairs(sd.pre) do visit(p, name, depth + 1, true) end end
     for i = #m.deps, 1, -1 do visit(K.modname(m.deps[i]), name, depth + 1) end
     state[name] = "done"
     order[#order + 1] = name
+    if sd then for _, p in ipairs(sd.post) do visit(p, name, depth + 1, true) end end
   end
   for i, n in ipairs(spec.names) do
     if type(n) ~= "string" then U.fail(level, "%s: names[%d] must be a string", what, i) end

@@ -71,6 +71,11 @@ end
 function M.cleanpath(p)
   if type(p) ~= "string" then return nil, "path must be a string" end
   if p:find("%z") then return nil, "path holds a NUL byte" end
+  -- the common case, already clean, without building a table
+  if p ~= "" and p:byte(1) ~= 47 and p:byte(-1) ~= 47 and not p:find("//", 1, true)
+    and not ("/" .. p .. "/"):find("/%.%.?/") then
+    return p
+  end
   local parts = {}
   for c in p:gmatch("[^/]+") do
     if c == ".." then return nil, "'..' is not allowed in paths" end
@@ -109,6 +114,10 @@ function M.tree(opts, level)
   return t
 end
 
+-- XBIT[mode]: the mode has an execute bit.
+local XBIT = {}
+for m = 0, 4095 do XBIT[m] = m % 2 == 1 or math.floor(m / 8) % 2 == 1 or math.floor(m / 64) % 2 == 1 end
+
 local DEFAULT_MODE = { file = 420, dir = 493, symlink = 511, hardlink = 420, char = 384, block = 384, fifo = 420 }
 
 -- add puts a new entry at path; level is the caller's frame for errors.
@@ -133,7 +142,8 @@ function Tree:add(kind, path, opts, level)
       e.data, e.size = opts.data, #opts.data
     elseif opts.host ~= nil then
       if type(opts.host) ~= "string" then U.fail(level, "%s: host must be a path", what) end
-      local n = tonumber(U.pathsize(opts.host))
+      local n = tonumber(require("image.hostfs").filesize(opts.host))
+      if n == -2 then U.fail(level, "%s: host file %s is a directory (see add_host_dir)", what, opts.host) end
       if n < 0 then U.fail(level, "%s: cannot open host file %s", what, opts.host) end
       e.host, e.size = opts.host, n
     else
@@ -215,7 +225,7 @@ end
 
 -- remove deletes path and, for a directory, everything under it.
 function Tree:remove(path)
-  local p = clean(path, 2)
+  local p = clean(path, 1)
   if not self.byPath[p] then return false end
   local prefix = p .. "/"
   for q in pairs(self.byPath) do
@@ -225,16 +235,62 @@ function Tree:remove(path)
   return true
 end
 
+-- The sort of entries() runs in Terra: with tens of thousands of paths a
+-- Lua comparison function is most of a build's time.
+local SortKey = terralib.types.newstruct("SortKey")
+SortKey.entries:insert({ field = "p", type = &uint8 })
+SortKey.entries:insert({ field = "i", type = int32 })
+
+-- pathcmp orders NUL-terminated paths bytewise, except that "/" comes
+-- before every other byte, so that a directory's contents follow it.
+local terra pathcmp(a : &opaque, b : &opaque) : int
+  var x, y = [&SortKey](a).p, [&SortKey](b).p
+  while true do
+    var cx, cy = [int](@x), [int](@y)
+    if cx ~= cy then
+      if cx == 0 then return -1 end
+      if cy == 0 then return 1 end
+      if cx == 47 then return -1 end
+      if cy == 47 then return 1 end
+      return cx - cy
+    end
+    if cx == 0 then return 0 end
+    x, y = x + 1, y + 1
+  end
+end
+
+-- sortpaths sorts n NUL-separated paths in blob and writes their indices
+-- (from 0) into order.
+local terra sortpaths(blob : rawstring, n : int32, order : &int32)
+  var keys = [&SortKey](U.C.malloc(sizeof(SortKey) * n))
+  var p = [&uint8](blob)
+  for i = 0, n do
+    keys[i].p, keys[i].i = p, i
+    while @p ~= 0 do p = p + 1 end
+    p = p + 1
+  end
+  U.C.qsort(keys, n, sizeof(SortKey), pathcmp)
+  for i = 0, n do order[i] = keys[i].i end
+  U.C.free(keys)
+end
+
 -- entries lists every entry, parents before children, sorted by path
 -- bytes with "/" ordered first so that a directory's contents follow it.
 function Tree:entries()
   if self.sorted then return self.sorted end
-  local list, key = {}, {}
+  local list, paths = {}, {}
   for p, e in pairs(self.byPath) do
     list[#list + 1] = e
-    key[e] = p:gsub("/", "\0")
+    paths[#paths + 1] = p
   end
-  table.sort(list, function(a, b) return key[a] < key[b] end)
+  local n = #list
+  if n > 1 then
+    local order = terralib.new(int32[n])
+    sortpaths(table.concat(paths, "\0") .. "\0", n, order)
+    local sorted = {}
+    for i = 1, n do sorted[i] = list[order[i - 1] + 1] end
+    list = sorted
+  end
   self.sorted = list
   return list
 end
@@ -334,6 +390,8 @@ end
 --   filemode (default 0644), execmode (0755: files with any host x bit),
 --   dirmode (0755), or keepmodes = true for the host's permission bits
 --   exclude: a function(relpath, kind) that returns true to skip an entry
+--   hardlinks = true: the names of one host file become a file and hard
+--   links to it (the first name in path order holds the data)
 -- Regular files are read when the tree is written. Sockets are skipped;
 -- FIFOs and device nodes are recorded as such.
 function Tree:add_host_dir(hostdir, at, opts, level)
@@ -359,43 +417,70 @@ function Tree:add_host_dir(hostdir, at, opts, level)
   local exclude = opts.exclude
   if exclude ~= nil and type(exclude) ~= "function" then U.fail(level, "%s: exclude must be a function", what) end
   if prefix ~= "" then self:add("dir", prefix:sub(1, -2), { mode = dmode, uid = own.uid, gid = own.gid, mtime = own.mtime }, level) end
-  local n = 0
-  -- depth counts walk's own frames, so that errors still reach the user
-  local function walk(hdir, rel, depth)
-    local names = H.list(hdir)
-    if not names then U.fail(level + depth, "%s: cannot read directory %s", what, hdir) end
-    for _, name in ipairs(names) do
-      local hp, rp = hdir .. "/" .. name, rel .. name
-      local s = H.stat(hp)
-      if s and not (exclude and exclude(rp, s.kind)) then
-        local o = { uid = own.uid, gid = own.gid, mtime = own.mtime }
-        local kind = s.kind
-        if kind == "file" then
-          local x = math.floor(s.mode / 64) % 2 == 1 or math.floor(s.mode / 8) % 2 == 1 or s.mode % 2 == 1
-          o.mode = opts.keepmodes and s.mode or (x and xmode or fmode)
-          o.host = hp
-        elseif kind == "dir" then
-          o.mode = opts.keepmodes and s.mode or dmode
-        elseif kind == "symlink" then
-          o.target = H.link(hp)
-          if not o.target or o.target == "" then U.fail(level + depth, "%s: cannot read link %s", what, hp) end
-        elseif kind == "char" or kind == "block" or kind == "fifo" then
-          o.mode = s.mode
-          o.major, o.minor = s.major, s.minor
-        else
-          kind = nil -- sockets and the like have no place in an image
-        end
-        if kind then
-          local ok, why = M.cleanpath(prefix .. rp)
-          if not ok then U.fail(level + depth, "%s: %s: %s", what, rp, why) end
-          self:add(kind, prefix .. rp, o, level + depth)
-          n = n + 1
-          if kind == "dir" then walk(hp, rp .. "/", depth + 1) end
+  -- One Terra walk lists the directory (lstat, parents first); entries are
+  -- made here directly when nothing is in their way, since readdir names
+  -- cannot hold "/" or NUL and "." and ".." are left out.
+  local KIND = { f = "file", d = "dir", l = "symlink", c = "char", b = "block", p = "fifo" }
+  local rec, i, n = {}, 0, 0
+  local keep = opts.keepmodes
+  local uid, gid, mtime = own.uid, own.gid, own.mtime
+  local links = {} -- link id -> the entries of one host file's names
+  for k, mode, size, major, minor, par, link, rel, target in H.walkrecords(hostdir):gmatch(H.RECORD) do
+    i = i + 1
+    par = tonumber(par)
+    local kind = KIND[k]
+    if k == "E" then U.fail(level, "%s: cannot read directory %s/%s", what, hostdir, rel) end
+    if (par > 0 and not rec[par]) or not kind or (exclude and exclude(rel, kind)) then
+      rec[i] = false -- sockets, excluded entries and what is below them
+    else
+      local path = prefix .. rel
+      local e
+      mode = tonumber(mode)
+      -- one constructor per kind: gopher-lua then sizes each table once
+      if k == "f" then
+        e = { path = path, kind = kind, uid = uid, gid = gid, mtime = mtime,
+          mode = keep and mode or (XBIT[mode] and xmode or fmode), host = hostdir .. "/" .. rel, size = tonumber(size) }
+      elseif k == "d" then
+        e = { path = path, kind = kind, uid = uid, gid = gid, mtime = mtime, mode = keep and mode or dmode, dir = true }
+      elseif k == "l" then
+        if target == "" then U.fail(level, "%s: cannot read link %s/%s", what, hostdir, rel) end
+        e = { path = path, kind = kind, uid = uid, gid = gid, mtime = mtime, mode = 511, target = target }
+      else
+        e = { path = path, kind = kind, uid = uid, gid = gid, mtime = mtime, mode = mode }
+        if k ~= "p" then e.major, e.minor = tonumber(major), tonumber(minor) end
+      end
+      if self.byPath[path] == nil then
+        self.byPath[path] = e -- its parent is the prefix or an entry made here
+      else
+        -- something is in the way: the general rules of add apply
+        local o = {}
+        for f, v in pairs(e) do o[f] = v end
+        o.path = nil
+        e = self:add(kind, path, o, level)
+      end
+      rec[i] = e
+      n = n + 1
+      if link ~= "0.0" and opts.hardlinks then
+        local l = links[link]
+        if not l then l = {} links[link] = l links[#links + 1] = l end
+        l[#l + 1] = e
+      end
+    end
+  end
+  -- Names of one host file become one file and hard links to it: the
+  -- first name in path order holds the data, whatever readdir's order.
+  for _, l in ipairs(links) do
+    if #l > 1 then
+      table.sort(l, function(a, b) return a.path < b.path end)
+      for j = 2, #l do
+        local e = l[j]
+        if self.byPath[e.path] == e then
+          e.kind, e.target, e.host, e.size = "hardlink", l[1].path, nil, nil
         end
       end
     end
   end
-  walk(hostdir, "", 1)
+  self.sorted = nil
   return n
 end
 
