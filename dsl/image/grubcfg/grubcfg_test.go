@@ -75,6 +75,16 @@ func TestEntries(t *testing.T) {
 	if d.Find("uefi-firmware") == nil || d.Find("nope") != nil {
 		t.Error("find by id")
 	}
+	// without a path, nested entries are found too, the first in document order
+	if n := d.Find("Debian GNU/Linux, with Linux 6.1.0-13-amd64 (recovery mode)"); n != e {
+		t.Error("nested entry not found without its path")
+	}
+	if d.Find("Debian GNU/Linux>x") != nil || d.Find("UEFI Firmware Settings>x") != nil {
+		t.Error("a path through a menuentry")
+	}
+	if d.Find(">Debian GNU/Linux") != nil {
+		t.Error("an empty path step")
+	}
 	m := d.Find(`Memtest86+ "serial"`)
 	if got := m.KernelLine().KernelArgs(); got != "console=ttyS0,115200 quiet" {
 		t.Errorf("continued line args %q", got)
