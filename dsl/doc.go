@@ -7,5 +7,7 @@
 // run time by $terra.extension(id, envfn).
 //
 // The package also embeds the Pratt parsing library (`require "parsing"`)
-// and adds a package loader for .t modules on package.terrapath.
+// and adds a package loader for .t modules on package.terrapath. Parts of
+// the embedded libraries written in Go (image.grubcfg, a grub.cfg parser)
+// are registered in package.preload.
 package dsl

@@ -457,42 +457,36 @@ func (d *Doc) Find(key string) *Node {
 	parts := strings.Split(key, ">")
 	cur := d.Root
 	for i, p := range parts {
-		cur = find(cur, p, i < len(parts)-1)
-		if cur == nil {
+		cur = find(cur, p, true)
+		if cur == nil || i < len(parts)-1 && cur.Kind != KindSubmenu {
 			return nil
 		}
 	}
 	return cur
 }
 
-// find looks for an entry named key below n: at any depth, but not inside
-// submenus when direct is set.
-func find(n *Node, key string, submenuOnly bool) *Node {
+// find looks for the first entry named key below n, in document order:
+// at any depth, or, when direct is set, not inside nested submenus (a step
+// of a "A>B" path). Entries are never searched inside menuentries.
+func find(n *Node, key string, direct bool) *Node {
 	var found *Node
 	n.Walk(func(c *Node) bool {
 		if found != nil {
 			return false
 		}
-		if c.IsEntry() && (c.Title() == key || c.ID() == key) && (!submenuOnly || c.Kind == KindSubmenu) {
+		if c.IsEntry() && key != "" && (c.Title() == key || c.ID() == key) {
 			found = c
 			return false
 		}
-		return c.Kind != KindEntry && c.Kind != KindSubmenu
+		switch c.Kind {
+		case KindEntry:
+			return false
+		case KindSubmenu:
+			return !direct
+		}
+		return true
 	})
 	return found
-}
-
-// Commands lists the commands named name below n (not inside nested
-// menuentries or submenus when n is an entry).
-func (n *Node) Commands(name string) []*Node {
-	var out []*Node
-	n.Walk(func(c *Node) bool {
-		if c.Kind == KindCommand && c.Name() == name {
-			out = append(out, c)
-		}
-		return !c.IsEntry()
-	})
-	return out
 }
 
 // kernelNames are the commands that load a Linux kernel.

@@ -1,6 +1,7 @@
 package grubcfg
 
 import (
+	"math/rand"
 	"os"
 	"strings"
 	"testing"
@@ -74,6 +75,16 @@ func TestEntries(t *testing.T) {
 	}
 	if d.Find("uefi-firmware") == nil || d.Find("nope") != nil {
 		t.Error("find by id")
+	}
+	// without a path, nested entries are found too, the first in document order
+	if n := d.Find("Debian GNU/Linux, with Linux 6.1.0-13-amd64 (recovery mode)"); n != e {
+		t.Error("nested entry not found without its path")
+	}
+	if d.Find("Debian GNU/Linux>x") != nil || d.Find("UEFI Firmware Settings>x") != nil {
+		t.Error("a path through a menuentry")
+	}
+	if d.Find(">Debian GNU/Linux") != nil {
+		t.Error("an empty path step")
 	}
 	m := d.Find(`Memtest86+ "serial"`)
 	if got := m.KernelLine().KernelArgs(); got != "console=ttyS0,115200 quiet" {
@@ -204,4 +215,89 @@ func TestErrors(t *testing.T) {
 			t.Errorf("%q: error %v, want prefix %s", c.src, err, c.want)
 		}
 	}
+}
+
+// TestMutations damages the Debian fixture in 200 seeded ways (cut
+// ranges, inserted braces, quotes, escapes): each result either fails to
+// parse with an error or prints back unchanged and survives the edits of
+// checkEdits.
+func TestMutations(t *testing.T) {
+	b, err := os.ReadFile("testdata/debian.cfg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewSource(1))
+	chars := "{};'\"\\$#\n ab"
+	parsed := 0
+	for i := 0; i < 200; i++ {
+		s := []byte(string(b))
+		for k := 0; k < 3; k++ {
+			p := r.Intn(len(s))
+			if r.Intn(3) == 0 {
+				q := min(p+r.Intn(40), len(s))
+				s = append(s[:p], s[q:]...)
+			} else {
+				s = append(s[:p], append([]byte{chars[r.Intn(len(chars))]}, s[p:]...)...)
+			}
+		}
+		d, err := Parse("m", string(s))
+		if err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("mutation %d: error without a position: %v", i, err)
+			}
+			continue
+		}
+		parsed++
+		if d.Text() != string(s) {
+			t.Fatalf("mutation %d does not print back unchanged", i)
+		}
+		checkEdits(t, d)
+	}
+	t.Logf("%d of 200 mutations parsed", parsed)
+	if parsed < 20 {
+		t.Errorf("only %d of 200 mutations parsed; the test checks little", parsed)
+	}
+}
+
+// checkEdits copies every entry with a new title, kernel and arguments,
+// sets the timeout, and parses the result again.
+func checkEdits(t *testing.T, d *Doc) {
+	t.Helper()
+	for _, e := range d.Entries() {
+		c := e.Copy()
+		c.SetTitle("t")
+		if k := c.KernelLine(); k != nil {
+			k.SetKernel("/k")
+			k.SetKernelArgs(`a b="c d"`)
+		}
+		e.Parent.Insert(e.Index()+1, c)
+	}
+	d.SetVar("timeout", "1")
+	if _, err := Parse("again", d.Text()); err != nil {
+		t.Fatalf("edited text does not parse: %v\n%s", err, d.Text())
+	}
+}
+
+// FuzzRoundTrip: whatever parses prints back unchanged, and no input makes
+// the parser or the edits panic.
+func FuzzRoundTrip(f *testing.F) {
+	for _, name := range []string{"debian.cfg", "crlf.cfg"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add("menuentry 'a' { linux /k x=1; initrd /i }\nsubmenu s { menuentry b { linux16 /m } }\n")
+	f.Add("if a; then b; elif c; then d; else e; fi; for x in 1; do y; done; function f { g; }")
+	f.Fuzz(func(t *testing.T, src string) {
+		d, err := Parse("f", src)
+		if err != nil {
+			return
+		}
+		if got := d.Text(); got != src {
+			t.Fatalf("round trip of %q gave %q", src, got)
+		}
+		checkEdits(t, d)
+	})
 }
