@@ -224,16 +224,25 @@ func (c *Cache) Get(kind string, key Key) ([]byte, bool) {
 // getLocal reads and checks one entry file, removing it if it is damaged.
 func (c *Cache) getLocal(kind string, key Key) ([]byte, bool) {
 	p := c.Path(kind, key)
-	data, err := os.ReadFile(p)
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, false
 	}
+	// One fstat gives both the size to read and the age to refresh.
+	fi, err := f.Stat()
+	if err != nil || fi.Size() > 1<<32 {
+		f.Close()
+		return nil, false
+	}
+	data := make([]byte, fi.Size())
+	_, err = io.ReadFull(f, data)
+	f.Close()
 	payload, ok := decode(data)
-	if !ok {
+	if err != nil || !ok {
 		os.Remove(p)
 		return nil, false
 	}
-	if fi, err := os.Stat(p); err == nil && time.Since(fi.ModTime()) > touchAge {
+	if time.Since(fi.ModTime()) > touchAge {
 		now := time.Now()
 		os.Chtimes(p, now, now)
 	}
