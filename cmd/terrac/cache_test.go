@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -133,5 +134,37 @@ func TestCacheCommand(t *testing.T) {
 	}
 	if r := runCmd(t, dir, env, terrac(t), "cache", "bogus"); r.Code != 2 || r.Stderr != cacheUsage {
 		t.Errorf("cache bogus: %+v", r)
+	}
+}
+
+// Processes compiling the same program at once share the cache safely:
+// each gets the right answer, and a later run loads every object.
+func TestJITObjectCacheConcurrentProcesses(t *testing.T) {
+	t.Parallel()
+	cacheDir := t.TempDir()
+	env := []string{"TERRAC_CACHE=" + cacheDir, "TERRAC_JIT_STATS=1", "TERRAC_DEBUG_INFO="}
+	results := make(chan result, 3)
+	for i := 0; i < 3; i++ {
+		dir := copyProgram(t, "loops.t")
+		go func() { results <- runCmd(t, dir, env, terrac(t), "loops.t") }()
+	}
+	for i := 0; i < 3; i++ {
+		if r := <-results; r.Code != 0 || r.Stdout != "total 6311250\n" {
+			t.Fatalf("concurrent run: exit %d, stdout %q\n%s", r.Code, r.Stdout, r.Stderr)
+		}
+	}
+	r := runCmd(t, copyProgram(t, "loops.t"), env, terrac(t), "loops.t")
+	if s := jitStats(t, r.Stderr); r.Stdout != "total 6311250\n" || s["optimize"] != 0 || s["cache-load"] == 0 {
+		t.Errorf("after concurrent runs: stdout %q, stats %v", r.Stdout, s)
+	}
+	var tmp []string
+	filepath.WalkDir(cacheDir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasPrefix(d.Name(), ".tmp-") {
+			tmp = append(tmp, p)
+		}
+		return nil
+	})
+	if len(tmp) > 0 {
+		t.Errorf("temporary files left: %v", tmp)
 	}
 }

@@ -89,9 +89,7 @@ type Cache struct {
 	max    int64
 	remote *Remote
 
-	mu      sync.Mutex
-	scanned bool  // total is known (from a scan in this process)
-	total   int64 // bytes in the directory, as far as this process knows
+	mu sync.Mutex // serializes this process's size accounting (added)
 }
 
 // Options configure Open.
@@ -224,16 +222,25 @@ func (c *Cache) Get(kind string, key Key) ([]byte, bool) {
 // getLocal reads and checks one entry file, removing it if it is damaged.
 func (c *Cache) getLocal(kind string, key Key) ([]byte, bool) {
 	p := c.Path(kind, key)
-	data, err := os.ReadFile(p)
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, false
 	}
+	// One fstat gives both the size to read and the age to refresh.
+	fi, err := f.Stat()
+	if err != nil || fi.Size() > 1<<32 {
+		f.Close()
+		return nil, false
+	}
+	data := make([]byte, fi.Size())
+	_, err = io.ReadFull(f, data)
+	f.Close()
 	payload, ok := decode(data)
-	if !ok {
+	if err != nil || !ok {
 		os.Remove(p)
 		return nil, false
 	}
-	if fi, err := os.Stat(p); err == nil && time.Since(fi.ModTime()) > touchAge {
+	if time.Since(fi.ModTime()) > touchAge {
 		now := time.Now()
 		os.Chtimes(p, now, now)
 	}
@@ -309,24 +316,33 @@ func (c *Cache) putLocal(kind string, key Key, payload []byte) {
 	c.added(int64(len(data)))
 }
 
-// added accounts for a new entry and trims the cache when it grows past
-// its bound. The first write of a process measures the directory; later
-// ones add to that, so a warm run (which writes nothing) never scans.
+// added accounts for a new entry of n bytes and trims the cache when it
+// grows past its bound. The running total lives in <dir>/size, shared by
+// all processes: reading and rewriting it costs far less than measuring
+// the directory on every write. Processes racing on it may lose an
+// update, which only delays a trim until the next one; a missing or
+// unreadable total (a new or cleared cache, a torn write) is measured
+// again.
 func (c *Cache) added(n int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.scanned {
-		c.scanned = true
-		c.total = 0
-		for _, e := range c.scan() {
-			c.total += e.size
+	sizeFile := filepath.Join(c.dir, "size")
+	total := int64(-1)
+	if b, err := os.ReadFile(sizeFile); err == nil {
+		if v, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && v >= 0 {
+			total = v + n
 		}
-	} else {
-		c.total += n
 	}
-	if c.total > c.max {
-		c.trimLocked()
+	if total < 0 {
+		total = 0
+		for _, e := range c.scan() {
+			total += e.size
+		}
 	}
+	if total > c.max {
+		total = c.trimLocked()
+	}
+	os.WriteFile(sizeFile, []byte(strconv.FormatInt(total, 10)+"\n"), 0o644)
 }
 
 type fileInfo struct {
@@ -362,8 +378,9 @@ func (c *Cache) scan() []fileInfo {
 }
 
 // trimLocked removes least recently used entries until the cache holds at
-// most 3/4 of its bound, so that trimming does not happen on every write.
-func (c *Cache) trimLocked() {
+// most 3/4 of its bound, so that trimming does not happen on every write,
+// and returns the new total.
+func (c *Cache) trimLocked() int64 {
 	files := c.scan()
 	var total int64
 	for _, f := range files {
@@ -379,7 +396,7 @@ func (c *Cache) trimLocked() {
 			total -= f.size
 		}
 	}
-	c.total = total
+	return total
 }
 
 // Stats describes the cache's contents.
@@ -446,9 +463,7 @@ func (c *Cache) Clear() error {
 			first = err
 		}
 	}
-	c.mu.Lock()
-	c.scanned, c.total = false, 0
-	c.mu.Unlock()
+	os.Remove(filepath.Join(c.dir, "size"))
 	return first
 }
 

@@ -374,3 +374,24 @@ func TestDeadRemote(t *testing.T) {
 		t.Error("local entry missing")
 	}
 }
+
+// The bound holds across processes: each write is accounted in the shared
+// total, and a cache that lost its total measures itself again.
+func TestBoundAcrossProcesses(t *testing.T) {
+	dir := t.TempDir()
+	entry := bytes.Repeat([]byte{2}, 4000)
+	max := int64(10 * (headerSize + len(entry)))
+	for i := 0; i < 50; i++ {
+		if i == 20 {
+			os.Remove(filepath.Join(dir, "size")) // e.g. an older terrac's cache
+		}
+		Open(dir, Options{Max: max}).Put("build", NewKey(fmt.Sprint(i)), entry)
+		if s := Open(dir, Options{Max: max}).Stats(); s.Bytes > max {
+			t.Fatalf("after %d writes the cache holds %d bytes, bound %d", i+1, s.Bytes, max)
+		}
+	}
+	// The newest entry always survives.
+	if _, ok := Open(dir, Options{Max: max}).Get("build", NewKey("49")); !ok {
+		t.Error("newest entry evicted")
+	}
+}

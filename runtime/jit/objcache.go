@@ -28,6 +28,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"testing"
 	"unsafe"
 
 	"terrac/runtime/cache"
@@ -113,9 +114,10 @@ func stripModuleName(ir string) string {
 	}
 }
 
-// CacheOff turns the object cache off for this process (tests that count
-// compilations, benchmarks of the cold path).
-var CacheOff bool
+// CacheOff turns the object cache off for this process. It starts on in
+// test binaries that name no cache (TERRAC_CACHE): their benchmarks and
+// tests measure compilation, and must not read or fill the user's cache.
+var CacheOff = testing.Testing() && os.Getenv("TERRAC_CACHE") == ""
 
 // addCached adds ir through the object cache; done is false when the
 // cache does not apply and the caller must add ir itself. Called with
