@@ -191,14 +191,28 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 		}
 	}
 	m.done[c] = t
-	if !c.Complete || c.Fields == nil || c.HasBitfields {
+	if !c.Complete || c.Fields == nil || c.HasBitfields && c.Kind == cimport.Union {
 		m.recs.opaque[t] = true
 		return t, nil
 	}
 	delete(m.recs.opaque, t)
 	m.recs.layout[t] = layout
 	var entries, union []types.Entry
+	if c.HasBitfields {
+		// Bit-fields have no Terra equivalent: their storage becomes
+		// unnamed integer fields, so the size, alignment and the other
+		// members' offsets stay C's and the struct can be declared,
+		// passed and pointed to.
+		var err error
+		if entries, err = m.bitfieldEntries(c); err != nil {
+			m.layoutErrs[c] = err.Error()
+			return t, nil
+		}
+	}
 	for i, f := range c.Fields {
+		if c.HasBitfields {
+			break
+		}
 		ft, err := m.typ(f.Type)
 		if err != nil {
 			// Keep the layout honest: an unmappable member makes the
@@ -249,6 +263,63 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 	return t, nil
 }
 
+// bitfieldEntries lays out a struct with bit-fields: its ordinary members,
+// with the bytes between them (the bit-fields' storage) filled by unnamed
+// integer arrays (_bitsN), each of the widest integer the offset, length
+// and the struct's alignment allow.
+func (m *cmapper) bitfieldEntries(c *cimport.Type) ([]types.Entry, error) {
+	var entries []types.Entry
+	at := int64(0)
+	gap := 0
+	fill := func(to int64) {
+		for at < to {
+			w := int64(8)
+			for w > 1 && (w > int64(c.Align) || at%w != 0 || to-at < w) {
+				w /= 2
+			}
+			n := (to - at) / w
+			if a := at % 8; w == 1 && a != 0 && n > 8-a {
+				n = 8 - a // bytes up to the next 8-byte boundary, then wider
+			}
+			var it *types.Type
+			switch w {
+			case 8:
+				it = types.Uint64
+			case 4:
+				it = types.Uint32
+			case 2:
+				it = types.Uint16
+			default:
+				it = types.Uint8
+			}
+			entries = append(entries, types.Entry{Field: types.Field{Name: fmt.Sprintf("_bits%d", gap), Type: types.ArrayOf(it, int(n))}})
+			gap++
+			at += n * w
+		}
+	}
+	for i, f := range c.Fields {
+		if f.BitfieldWidth > 0 || f.Type == nil {
+			continue
+		}
+		ft, err := m.typ(f.Type)
+		if err != nil {
+			return nil, fmt.Errorf("member %s: %v", f.Name, err)
+		}
+		if int64(f.Offset) < at {
+			return nil, fmt.Errorf("member %s overlaps a bit-field; imported as an opaque type", f.Name)
+		}
+		fill(int64(f.Offset))
+		name := f.Name
+		if name == "" {
+			name = fmt.Sprintf("_%d", i)
+		}
+		entries = append(entries, types.Entry{Field: types.Field{Name: name, Type: ft}})
+		at = int64(f.Offset) + ft.Size()
+	}
+	fill(int64(c.Size))
+	return entries, nil
+}
+
 // layoutMismatch compares the layout Terra gives entries with C's (an
 // aligned attribute on a member, for one, is invisible to Terra) and
 // says how they differ, or "".
@@ -263,7 +334,7 @@ func layoutMismatch(c *cimport.Type, entries []types.Entry, packed bool) string 
 	if l.Size != c.Size || l.Align != c.Align {
 		return fmt.Sprintf("C layout (size %d, align %d) differs from Terra's (size %d, align %d); imported as an opaque type", c.Size, c.Align, l.Size, l.Align)
 	}
-	if c.Kind == cimport.Struct {
+	if c.Kind == cimport.Struct && !c.HasBitfields {
 		for i, f := range l.Fields {
 			if i < len(c.Fields) && c.Fields[i].Offset != f.Offset {
 				return fmt.Sprintf("C places member %s at offset %d, Terra at %d; imported as an opaque type", f.Name, c.Fields[i].Offset, f.Offset)
@@ -304,8 +375,8 @@ func (m *cmapper) opaqueReason(c *cimport.Type) string {
 	switch {
 	case !c.Complete || c.Fields == nil:
 		return ""
-	case c.HasBitfields:
-		return "struct with bitfields is imported as an opaque type"
+	case c.HasBitfields && c.Kind == cimport.Union:
+		return "union with bitfields is imported as an opaque type"
 	}
 	return m.layoutErrs[c]
 }
