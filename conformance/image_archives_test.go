@@ -338,6 +338,8 @@ with tarfile.open("symlink.tar", "w", format=tarfile.USTAR_FORMAT) as tf:
     add(tf, "link/escaped-symlink")
     add(tf, "dirlink", "symlink", target="..")
     add(tf, "dirlink/escaped-dirlink")
+    add(tf, "victimlink", "symlink", target=sys.argv[1] + "/victim")
+    add(tf, "victimlink")
     add(tf, "ok.txt")
 with tarfile.open("hardlink.tar.xz", "w:xz", format=tarfile.GNU_FORMAT) as tf:
     add(tf, "hl", "hardlink", target="../../etc/passwd")
@@ -395,7 +397,7 @@ end
 	}
 	want := "dotdot.tar\tfile:ok.txt\t2\n" +
 		"abs.tar.gz\tfile:ok.txt\t1\n" +
-		"symlink.tar\tsymlink:dirlink symlink:link file:ok.txt\t2\n" +
+		"symlink.tar\tsymlink:dirlink symlink:link file:ok.txt file:victimlink\t2\n" +
 		"hardlink.tar.xz\tfile:ok.txt\t2\n" +
 		"dotdot.cpio\tsymlink:lnk file:ok.txt\t2\n"
 	if stdout.String() != want {
