@@ -253,7 +253,11 @@ local terra round(v : int64, a : int64) : int64 return (v + a - 1) / a * a end
 -- nexttar reads the next tar member: 1, 0 at the end, -1 on an error.
 terra R.Reader:nexttar(e : &R.Ent) : int
   while true do
-    if self.pos + 512 > self.n then return 0 end
+    -- the end-of-archive zero blocks may be missing, but not half a header
+    if self.pos + 512 > self.n then
+      if self.pos < self.n then self.err = "truncated tar header" return -1 end
+      return 0
+    end
     var h = self.p + self.pos
     if U.iszero(h, 512) then return 0 end
     var sum : int64 = 0
@@ -332,7 +336,7 @@ end
 -- compressed one).
 terra R.Reader:nextcpio(e : &R.Ent) : int
   while true do
-    if self.pos + 110 > self.n then return 0 end
+    if self.pos + 110 > self.n then self.err = "truncated cpio archive (no TRAILER!!!)" return -1 end
     var h = self.p + self.pos
     if not (has(h, 6, "070701", 6) or has(h, 6, "070702", 6)) then self.err = "bad cpio header" return -1 end
     var ino, mode, uid, gid = hex(h + 6), hex(h + 14), hex(h + 22), hex(h + 30)
