@@ -127,7 +127,7 @@ func archiveTable(b *strings.Builder, root, tmp, terrac string) {
 		rs   []result
 		out  string
 	}{
-		{"`find . | cpio -o -H newc | gzip -6`", tools, toolsOut},
+		{"`find . \\| cpio -o -H newc \\| gzip -6`", tools, toolsOut},
 		{"`terrac cpiogz.t` (describe the tree, JIT, write)", jit, jitOut},
 		{"builder from `terrac build cpiogz.t`", exe, exeOut},
 	} {

@@ -33,6 +33,7 @@ func TestImageArchives(t *testing.T) {
 	t.Run("ext4-nonroot", func(t *testing.T) { t.Parallel(); testArchiveExt4NonRoot(t, bin) })
 	t.Run("reproducible", func(t *testing.T) { t.Parallel(); testArchiveReproducible(t, bin) })
 	t.Run("build", func(t *testing.T) { t.Parallel(); testArchiveBuild(t, bin) })
+	t.Run("build-ext4", func(t *testing.T) { t.Parallel(); testArchiveBuildExt4(t, bin) })
 }
 
 // archiveTree is a tree with every kind of entry, owners, a long path
@@ -338,6 +339,8 @@ with tarfile.open("symlink.tar", "w", format=tarfile.USTAR_FORMAT) as tf:
     add(tf, "link/escaped-symlink")
     add(tf, "dirlink", "symlink", target="..")
     add(tf, "dirlink/escaped-dirlink")
+    add(tf, "victimlink", "symlink", target=sys.argv[1] + "/victim")
+    add(tf, "victimlink")
     add(tf, "ok.txt")
 with tarfile.open("hardlink.tar.xz", "w:xz", format=tarfile.GNU_FORMAT) as tf:
     add(tf, "hl", "hardlink", target="../../etc/passwd")
@@ -395,7 +398,7 @@ end
 	}
 	want := "dotdot.tar\tfile:ok.txt\t2\n" +
 		"abs.tar.gz\tfile:ok.txt\t1\n" +
-		"symlink.tar\tsymlink:dirlink symlink:link file:ok.txt\t2\n" +
+		"symlink.tar\tsymlink:dirlink symlink:link file:ok.txt file:victimlink\t2\n" +
 		"hardlink.tar.xz\tfile:ok.txt\t2\n" +
 		"dotdot.cpio\tsymlink:lnk file:ok.txt\t2\n"
 	if stdout.String() != want {
@@ -681,5 +684,50 @@ end
 	}
 	if got := tool(t, dir, "sh", "-c", "gzip -dc exe.gz | cmp - payload.bin && echo same"); got != "same\n" {
 		t.Errorf("image.compress output does not decompress to its input: %s", got)
+	}
+}
+
+// testArchiveBuildExt4: a builder made by `terrac build` extracts an
+// archive and makes an ext4 image (running mke2fs and debugfs itself),
+// with an empty environment, byte for byte as the script does.
+func testArchiveBuildExt4(t *testing.T, bin string) {
+	needTools(t, "cc", "mke2fs", "debugfs", "e2fsck")
+	dir := t.TempDir()
+	script := `
+local image = require "image"
+local t = image.tree{ mtime = 1700000000 }
+t:file("etc/hostname", { data = "box\n" })
+t:chardev("dev/console", 5, 1, { mode = "0600" })
+t:symlink("bin/sh", "busybox")
+image.tar{ tree = t, compress = "xz" }:write("in.tar.xz")
+local fs = image.ext4{ tree = t, size = "8M", seed = "b" }
+local x = image.extract{ archive = "in.tar.xz", dir = "out" }
+if arg[1] == "now" then fs:write("jit.img") end
+terra main() : int
+  if x.writer() ~= 0 then return 2 end
+  return fs.writer("exe.img")
+end
+`
+	if err := os.WriteFile(filepath.Join(dir, "b.t"), []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, argv := range [][]string{{bin, "b.t", "now"}, {bin, "build", "b.t", "-o", "builder"}, {"./builder"}} {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Dir, cmd.Env = dir, imageEnv()
+		if argv[0] == "./builder" {
+			cmd.Env = []string{}
+		}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(argv, " "), err, out)
+		}
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "jit.img"))
+	b, _ := os.ReadFile(filepath.Join(dir, "exe.img"))
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("the builder's ext4 image differs from the script's")
+	}
+	tool(t, dir, "e2fsck", "-fn", "exe.img")
+	if l, err := os.Readlink(filepath.Join(dir, "out/bin/sh")); err != nil || l != "busybox" {
+		t.Errorf("extracted out/bin/sh: %q %v", l, err)
 	}
 }

@@ -136,13 +136,19 @@ local IFMT = { file = 0x8000, dir = 0x4000, symlink = 0xA000, char = 0x2000, blo
 local TARTYPE = { file = 48, hardlink = 49, symlink = 50, char = 51, block = 52, dir = 53, fifo = 54 }
 local MAXOCT7, MAXOCT11 = 8 ^ 7 - 1, 8 ^ 11 - 1
 
-local function datasrc(rec, e, blob)
-  if e.data then
-    rec.src, rec.host = blob:add(e.data), false
-  else
-    rec.src, rec.host = blob:add(e.host .. "\0"), true
-  end
-  rec.size = e.size
+-- rec makes one A.Ent initializer. Positional tables, in the struct's
+-- field order: our Lua builds them about five times faster than keyed
+-- ones, which counts at 20,000 entries.
+local function rec(name, prefix, link, src, size, mtime, namelen, prefixlen, linklen,
+                   mode, uid, gid, ino, nlink, major, minor, type, host)
+  return { name, prefix, link, src, size, mtime, namelen, prefixlen, linklen,
+           mode, uid, gid, ino, nlink, major, minor, type, host }
+end
+
+-- datasrc is where a file's bytes come from: blob offset, size, host.
+local function datasrc(e, blob)
+  if e.data then return blob:add(e.data), e.size, false end
+  return blob:add(e.host .. "\0"), e.size, true
 end
 
 -- cpiorecords lays out a tree as newc members: inodes numbered by
@@ -170,25 +176,24 @@ local function cpiorecords(tree, blob, what, level)
   for _, e in ipairs(list) do
     local f = e.kind == "hardlink" and tree:get(e.target) or e
     local key = e.kind == "hardlink" and e.target or e.path
-    local r = { name = blob:add(e.path), namelen = #e.path, prefix = 0, prefixlen = 0, link = 0, linklen = 0,
-      mode = IFMT[f.kind] + f.mode, uid = f.uid, gid = f.gid, mtime = f.mtime, ino = ino[key], nlink = 1,
-      major = f.major or 0, minor = f.minor or 0, type = 0, host = false, src = 0, size = 0 }
     if f.uid > 0xFFFFFFFF or f.gid > 0xFFFFFFFF or f.mtime > 0xFFFFFFFF then
       U.fail(level, "%s: %s: owner or time does not fit in a cpio header", what, e.path)
     end
+    local nlink, src, size, host = 1, 0, 0, false
     if f.kind == "file" then
       local g = group[key]
-      if g then r.nlink = #g end
+      if g then nlink = #g end
       if not g or last[key] == e.path then
         if f.size > 0xFFFFFFFF then U.fail(level, "%s: %s is 4 GiB or more, beyond cpio newc", what, e.path) end
-        datasrc(r, f, blob)
+        src, size, host = datasrc(f, blob)
       end
     elseif f.kind == "dir" then
-      r.nlink = 2 + (subdirs[e.path] or 0)
+      nlink = 2 + (subdirs[e.path] or 0)
     elseif f.kind == "symlink" then
-      r.src, r.size = blob:add(f.target), #f.target
+      src, size = blob:add(f.target), #f.target
     end
-    recs[#recs + 1] = r
+    recs[#recs + 1] = rec(blob:add(e.path), 0, 0, src, size, f.mtime, #e.path, 0, 0,
+      IFMT[f.kind] + f.mode, f.uid, f.gid, ino[key], nlink, f.major or 0, f.minor or 0, 0, host)
   end
   return recs
 end
@@ -242,29 +247,27 @@ local function tarrecords(tree, blob, what, level)
       pax[#pax + 1] = paxrecord("linkpath", linkto)
       linkto = linkto:sub(1, 100)
     end
-    local r = { mode = f.mode, uid = f.uid, gid = f.gid, mtime = f.mtime, major = f.major or 0, minor = f.minor or 0,
-      type = TARTYPE[kind], ino = 0, nlink = 0, host = false, src = 0, size = 0 }
-    if r.uid > MAXOCT7 then pax[#pax + 1] = paxrecord("uid", tostring(r.uid)); r.uid = 0 end
-    if r.gid > MAXOCT7 then pax[#pax + 1] = paxrecord("gid", tostring(r.gid)); r.gid = 0 end
-    if r.mtime > MAXOCT11 then pax[#pax + 1] = paxrecord("mtime", tostring(r.mtime)); r.mtime = 0 end
-    if r.major > MAXOCT7 or r.minor > MAXOCT7 then U.fail(level, "%s: %s: device number beyond ustar", what, e.path) end
+    local uid, gid, mtime = f.uid, f.gid, f.mtime
+    if uid > MAXOCT7 then pax[#pax + 1] = paxrecord("uid", tostring(uid)); uid = 0 end
+    if gid > MAXOCT7 then pax[#pax + 1] = paxrecord("gid", tostring(gid)); gid = 0 end
+    if mtime > MAXOCT11 then pax[#pax + 1] = paxrecord("mtime", tostring(mtime)); mtime = 0 end
+    if (f.major or 0) > MAXOCT7 or (f.minor or 0) > MAXOCT7 then U.fail(level, "%s: %s: device number beyond ustar", what, e.path) end
+    local src, size, host = 0, 0, false
     if kind == "file" then
       if f.size > MAXOCT11 then U.fail(level, "%s: %s is 8 GiB or more, beyond ustar", what, e.path) end
-      datasrc(r, f, blob)
+      src, size, host = datasrc(f, blob)
     end
     if #pax > 0 then
       -- sorted keys make the header's bytes independent of the order above
       table.sort(pax, function(a, b) return a:match(" ([^=]*)=") < b:match(" ([^=]*)=") end)
       local data = table.concat(pax)
       local base = path:gsub("/$", ""):match("[^/]*$"):sub(1, 89)
-      recs[#recs + 1] = { name = blob:add("PaxHeaders/" .. base), namelen = 11 + #base, prefix = 0, prefixlen = 0,
-        link = 0, linklen = 0, mode = 420, uid = 0, gid = 0, mtime = 0, ino = 0, nlink = 0, major = 0, minor = 0,
-        type = 120, host = false, src = blob:add(data), size = #data }
+      recs[#recs + 1] = rec(blob:add("PaxHeaders/" .. base), 0, 0, blob:add(data), #data, 0, 11 + #base, 0, 0,
+        420, 0, 0, 0, 0, 0, 0, 120, false)
     end
-    r.name, r.namelen = blob:add(name), #name
-    r.prefix, r.prefixlen = blob:add(prefix), #prefix
-    r.link, r.linklen = blob:add(linkto or ""), #(linkto or "")
-    recs[#recs + 1] = r
+    linkto = linkto or ""
+    recs[#recs + 1] = rec(blob:add(name), blob:add(prefix), blob:add(linkto), src, size, mtime, #name, #prefix, #linkto,
+      f.mode, uid, gid, 0, 0, f.major or 0, f.minor or 0, TARTYPE[kind], host)
   end
   return recs
 end
@@ -296,8 +299,7 @@ local function archive(format, spec, level)
   for i, s in ipairs(specs) do
     local recs = format == "cpio" and cpiorecords(s.tree, blob, what, level) or tarrecords(s.tree, blob, what, level)
     local n = #recs
-    if n == 0 then recs = { { name = 0, prefix = 0, link = 0, src = 0, size = 0, mtime = 0, namelen = 0, prefixlen = 0,
-      linklen = 0, mode = 0, uid = 0, gid = 0, ino = 0, nlink = 0, major = 0, minor = 0, type = 0, host = false } } end
+    if n == 0 then recs = { rec(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false) } end
     segs[i] = { E = global(A.Ent[#recs], recs), n = n, mode = s.mode, level = s.level }
   end
   local B = blob:constant()

@@ -17,6 +17,7 @@ terralib.linklibrary("liblzma.so.5")
 local Z = terralib.includec("zlib.h")
 local X = terralib.includec("lzma.h")
 
+local G = require "image.pgzip"
 local S = {}
 S.NONE, S.GZIP, S.XZ = 0, 1, 2
 S.FORMATS = { none = S.NONE, gzip = S.GZIP, xz = S.XZ }
@@ -26,26 +27,14 @@ local LZMA_RUN, LZMA_FINISH, LZMA_OK, LZMA_STREAM_END = 0, 3, 0, 1
 local LZMA_CHECK_CRC64, LZMA_CONCATENATED = 4, 0x08
 local BUF = 262144
 
--- writeall writes n bytes at the file's position, retrying short writes.
-terra S.writeall(fd : int, p : &uint8, n : int64) : bool
-  while n > 0 do
-    var w = C.write(fd, p, n)
-    if w <= 0 then
-      if w < 0 and @C.__errno_location() == 4 then goto again end -- EINTR
-      return false
-    end
-    p, n = p + w, n - w
-    ::again::
-  end
-  return true
-end
+S.writeall = G.writeall
 
 struct S.Sink {
   fd : int; mode : int; ok : bool
   count : int64          -- bytes put in the current segment (uncompressed)
   ibuf : &uint8; ilen : int64
   obuf : &uint8
-  z : Z.z_stream
+  g : G.Pgz              -- gzip, in chunks on worker threads
   x : X.lzma_stream
 }
 
@@ -65,12 +54,7 @@ end
 terra S.Sink:begin(mode : int, level : int) : bool
   self.mode, self.count, self.ilen = mode, 0, 0
   if mode == S.GZIP then
-    C.memset(&self.z, 0, sizeof(Z.z_stream))
-    -- windowBits 15+16: a gzip wrapper with mtime 0, no name, OS byte 3
-    if Z.deflateInit2_(&self.z, level, 8, 15 + 16, 8, 0, Z.zlibVersion(), sizeof(Z.z_stream)) ~= Z_OK then
-      C.fprintf(C.stderr, "image: zlib deflateInit2 failed\n")
-      self.ok = false
-    end
+    self.ok = self.g:start(self.fd, level)
   elseif mode == S.XZ then
     C.memset(&self.x, 0, sizeof(X.lzma_stream))
     if X.lzma_easy_encoder(&self.x, level, LZMA_CHECK_CRC64) ~= LZMA_OK then
@@ -88,18 +72,8 @@ terra S.Sink:feed(p : &uint8, n : int64, finish : bool)
   if self.mode == S.NONE then
     self.ok = S.writeall(self.fd, p, n)
   elseif self.mode == S.GZIP then
-    self.z.next_in, self.z.avail_in = p, n
-    var flush = terralib.select(finish, Z_FINISH, Z_NO_FLUSH)
-    while true do
-      self.z.next_out, self.z.avail_out = self.obuf, BUF
-      var r = Z.deflate(&self.z, flush)
-      if r ~= Z_OK and r ~= Z_STREAM_END and r ~= Z_BUF_ERROR then self.ok = false return end
-      var m = BUF - self.z.avail_out
-      if m > 0 and not S.writeall(self.fd, self.obuf, m) then self.ok = false return end
-      if finish then
-        if r == Z_STREAM_END then break end
-      elseif self.z.avail_out ~= 0 then break end
-    end
+    self.g:write(p, n)
+    self.ok = self.g.ok
   else
     self.x.next_in, self.x.avail_in = p, n
     var action = terralib.select(finish, LZMA_FINISH, LZMA_RUN)
@@ -148,7 +122,7 @@ end
 terra S.Sink:finish() : bool
   self:feed(self.ibuf, self.ilen, self.mode ~= S.NONE)
   self.ilen = 0
-  if self.mode == S.GZIP then Z.deflateEnd(&self.z)
+  if self.mode == S.GZIP then self.ok = self.g:finish() and self.ok
   elseif self.mode == S.XZ then X.lzma_end(&self.x) end
   self.mode = S.NONE
   return self.ok

@@ -106,7 +106,7 @@ function E.ext4(spec)
   if spec.inodes then argv[#argv + 1] = "-N"; argv[#argv + 1] = tostring(spec.inodes) end
   local env = { PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     E2FSPROGS_FAKE_TIME = tostring(epoch), SOURCE_DATE_EPOCH = tostring(epoch) }
-  local cmds = script(tree, epoch, what, 2)
+  local cmds = script(tree, epoch, what, 3)
   local stagetar = A.tar(stageable(tree))
   local kib = size / 1024
 

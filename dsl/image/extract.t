@@ -67,6 +67,22 @@ local terra has(p : &uint8, n : int64, s : rawstring, k : int64) : bool
   return n >= k and C.memcmp(p, s, k) == 0
 end
 
+-- dec reads a decimal number from at most n bytes at p (leading spaces
+-- skipped, stopping at the first other byte), never past p + n: archive
+-- bytes are not NUL-terminated.
+local terra dec(p : &uint8, n : int64) : int64
+  var i : int64 = 0
+  while i < n and p[i] == 32 do i = i + 1 end
+  var v : int64 = 0
+  var any = false
+  while i < n and p[i] >= 48 and p[i] <= 57 and v < 0x0CCCCCCCCCCCCCCC do
+    v = v * 10 + (p[i] - 48)
+    any = true
+    i = i + 1
+  end
+  return terralib.select(any, v, -1)
+end
+
 -- layer decodes the current bytes until they are a tar or a cpio.
 terra R.Reader:layer() : bool
   while true do
@@ -86,7 +102,7 @@ terra R.Reader:layer() : bool
       var found = false
       while off + 60 <= n do
         var h = p + off
-        var size = C.strtoll([rawstring](h + 48), nil, 10)
+        var size = dec(h + 48, 10)
         if size < 0 or off + 60 + size > n then break end
         if has(h, 16, "data.tar", 8) then
           self.p, self.n = h + 60, size
@@ -206,7 +222,7 @@ end
 terra R.Reader:paxparse(p : &uint8, n : int64)
   var i : int64 = 0
   while i < n do
-    var len = C.strtoll([rawstring](p + i), nil, 10)
+    var len = dec(p + i, n - i)
     if len <= 0 or i + len > n then return end
     var rec = p + i
     var sp = [&uint8](C.memchr(rec, 32, len))
@@ -221,10 +237,10 @@ terra R.Reader:paxparse(p : &uint8, n : int64)
           self.pax.n = 0 append(&self.pax, val, vlen) self.haspax = true
         elseif klen == 8 and C.memcmp(key, "linkpath", 8) == 0 then
           self.paxlink.n = 0 append(&self.paxlink, val, vlen) self.haslink = true
-        elseif klen == 3 and C.memcmp(key, "uid", 3) == 0 then self.paxuid = C.strtoll([rawstring](val), nil, 10)
-        elseif klen == 3 and C.memcmp(key, "gid", 3) == 0 then self.paxgid = C.strtoll([rawstring](val), nil, 10)
-        elseif klen == 5 and C.memcmp(key, "mtime", 5) == 0 then self.paxmtime = C.strtoll([rawstring](val), nil, 10)
-        elseif klen == 4 and C.memcmp(key, "size", 4) == 0 then self.paxsize = C.strtoll([rawstring](val), nil, 10)
+        elseif klen == 3 and C.memcmp(key, "uid", 3) == 0 then self.paxuid = dec(val, vlen)
+        elseif klen == 3 and C.memcmp(key, "gid", 3) == 0 then self.paxgid = dec(val, vlen)
+        elseif klen == 5 and C.memcmp(key, "mtime", 5) == 0 then self.paxmtime = dec(val, vlen)
+        elseif klen == 4 and C.memcmp(key, "size", 4) == 0 then self.paxsize = dec(val, vlen)
         end
       end
     end
@@ -237,7 +253,11 @@ local terra round(v : int64, a : int64) : int64 return (v + a - 1) / a * a end
 -- nexttar reads the next tar member: 1, 0 at the end, -1 on an error.
 terra R.Reader:nexttar(e : &R.Ent) : int
   while true do
-    if self.pos + 512 > self.n then return 0 end
+    -- the end-of-archive zero blocks may be missing, but not half a header
+    if self.pos + 512 > self.n then
+      if self.pos < self.n then self.err = "truncated tar header" return -1 end
+      return 0
+    end
     var h = self.p + self.pos
     if U.iszero(h, 512) then return 0 end
     var sum : int64 = 0
@@ -316,7 +336,7 @@ end
 -- compressed one).
 terra R.Reader:nextcpio(e : &R.Ent) : int
   while true do
-    if self.pos + 110 > self.n then return 0 end
+    if self.pos + 110 > self.n then self.err = "truncated cpio archive (no TRAILER!!!)" return -1 end
     var h = self.p + self.pos
     if not (has(h, 6, "070701", 6) or has(h, 6, "070702", 6)) then self.err = "bad cpio header" return -1 end
     var ino, mode, uid, gid = hex(h + 6), hex(h + 14), hex(h + 22), hex(h + 30)
@@ -640,7 +660,7 @@ function R.read(path, opts)
         elseif kind == "char" or kind == "block" then o.major, o.minor = tonumber(e.major), tonumber(e.minor) end
         if kind == "hardlink" then
           local to = t:get(target)
-          if not to or to.kind ~= "file" then
+          if not to or to.kind ~= "file" or target == name then
             skip(name, "hard link to " .. target .. ", which is not a file in the archive")
             kind = nil
           else
