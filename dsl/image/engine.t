@@ -350,21 +350,18 @@ local terra place(obj : rawstring, path : rawstring) : bool
   end
   killpoint("output-temp")
   if C.rename(tmp, path) ~= 0 then fail("cannot rename", tmp) return false end
+  C.unlink(tmp) -- rename leaves it when path was already the same file
   fsyncdir(path)
   return true
 end
 
--- store moves a finished temp output into the store under its content hash
--- (or drops it if the store has it already).
+-- store moves a finished temp output into the store under its content
+-- hash. An object already there is replaced, not trusted: an output linked
+-- to it may have been edited in place.
 local terra store(tmp : rawstring, hash : &uint8, storedir : rawstring) : bool
   var obj : int8[PATHMAX]
   objpath(storedir, "cas", hash, obj, true)
   if not fsyncfile(tmp) then fail("cannot fsync", tmp) return false end
-  var st : Stamp
-  if getstamp(obj, &st) then
-    C.unlink(tmp)
-    return true
-  end
   killpoint("store-temp")
   if C.rename(tmp, obj) ~= 0 then
     if errno() ~= EXDEV or not copyfile(tmp, obj) then fail("cannot store", tmp) return false end
@@ -470,6 +467,7 @@ local terra prune(storedir : rawstring, keep : &uint8, nkeep : int) : int
   end
   live:free()
   C.printf("pruned %d store entries (%lld bytes)\n", removed, bytes)
+  C.fflush(C.stdout)
   return 0
 end
 
@@ -775,7 +773,7 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
   defer C.free(p.oknown)
   defer C.free(p.keys)
   for s = 0, n do
-    if onestep(plan, run, &p, s) ~= 0 then return 1 end
+    if onestep(plan, run, &p, s) ~= 0 then C.fflush(C.stdout) return 1 end
   end
   if o.prune then return prune(o.store, p.keys, p.nkeys) end
   if p.tty then
