@@ -1,7 +1,12 @@
 -- image.execspec: the Lua half of image.exec. It checks and lays out exec
 -- specs (argv arrays with options, image.pipe values, image.sh) without
 -- loading any Terra code, so the step engine can describe steps cheaply.
-local U = require "image.util"
+-- Only U.fail is needed here; image.util itself (Terra code and header
+-- imports) is not loaded, to keep a rebuild with nothing to do fast.
+local U = {}
+function U.fail(level, fmt, ...)
+  error(string.format(fmt, ...), level + 2)
+end
 
 local X = {}
 

@@ -9,7 +9,12 @@
 --   local b = image.step{ name = "b", inputs = { a }, outputs = { "b.txt" },
 --                         run = function(s) ... write s.outputs[1] ... end }
 --   image.build{ a, b, dir = "build" }
-local U = require "image.util"
+-- Only U.fail is needed here; image.util itself (Terra code and header
+-- imports) is not loaded, to keep a rebuild with nothing to do fast.
+local U = {}
+function U.fail(level, fmt, ...)
+  error(string.format(fmt, ...), level + 2)
+end
 local X = require "image.execspec"
 local T = require "image.stamp"
 
@@ -284,8 +289,9 @@ function Graph:compile()
   if rawget(self, "runargs") then return end
   local E = require "image.engine"
   local XR = require "image.exec"
+  local UT = require "image.util"
   local g, order, dir = self, self.order, self.dir
-  local blob = U.blob()
+  local blob = UT.blob()
   local esteps, eins, eouts = {}, {}, {}
   local outindex = {}
   for _, s in ipairs(order) do
