@@ -35,6 +35,7 @@ var (
 	noConf  = flag.Bool("noconformance", false, "skip timing the conformance suite")
 	noKern  = flag.Bool("nokernels", false, "skip the C kernels")
 	noCpp   = flag.Bool("nocpp", false, "skip the terra++ against C++ table")
+	noSteps = flag.Bool("nosteps", false, "skip the image step engine's rebuild table")
 )
 
 // The terra++ programs in bench/cpp (NAME.t beside NAME.cpp) are found by
@@ -84,6 +85,9 @@ func main() {
 	}
 	if !*noTools {
 		toolTable(&b, root, tmp, terrac)
+	}
+	if !*noSteps {
+		stepsTable(&b, root, tmp, terrac)
 	}
 	fmt.Fprintf(&b, "\nHarness wall time: %.0f s.\n", time.Since(start).Seconds())
 	fmt.Print(b.String())
