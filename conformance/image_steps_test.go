@@ -26,6 +26,7 @@ func TestImageSteps(t *testing.T) {
 	t.Run("console", func(t *testing.T) { t.Parallel(); testStepsConsole(t, bin) })
 	t.Run("failure", func(t *testing.T) { t.Parallel(); testStepsFailure(t, bin) })
 	t.Run("options", func(t *testing.T) { t.Parallel(); testStepsOptions(t, bin) })
+	t.Run("terminal", func(t *testing.T) { t.Parallel(); testStepsTerminal(t, bin) })
 }
 
 // runSteps runs argv in dir with env and returns stdout, stderr and the
@@ -420,5 +421,29 @@ func testStepsOptions(t *testing.T, bin string) {
 	}
 	if _, errs, err := runSteps(dir, nil, bin, "run", "opts.t", "--force", "nosuch"); err == nil || !strings.Contains(errs, "there is no step named nosuch") {
 		t.Errorf("--force nosuch: %v %s", err, errs)
+	}
+}
+
+// On a terminal (a pty from script(1)) the console shows a progress bar
+// redrawn in place and one summary line.
+func testStepsTerminal(t *testing.T, bin string) {
+	needTools(t, "script")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "console.t"), []byte(consoleScript), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRunSteps(t, dir, nil, "script", "-qec", bin+" console.t", "/dev/null")
+	for _, w := range []string{"\r\x1b[K[....................] 1/3 one", "\r\x1b[K[######..............] 2/3 two",
+		"\r\x1b[K[#############.......] 3/3 three", "\r\x1b[Kimage: 3 steps, 3 ran, 0 cached\r\n"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("terminal output lacks %q:\n%q", w, out)
+		}
+	}
+	if strings.Contains(out, "[1/3]") {
+		t.Errorf("terminal output has per-step lines:\n%q", out)
+	}
+	out = mustRunSteps(t, dir, nil, "script", "-qec", bin+" console.t", "/dev/null")
+	if out != "image: 3 steps, 0 ran, 3 cached\r\n" {
+		t.Errorf("second run on a terminal: %q", out)
 	}
 }
