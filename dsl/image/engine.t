@@ -31,6 +31,7 @@ local C = terralib.includecstring [[
 #include <string.h>
 #include <errno.h>
 #include <time.h>
+#include <sys/file.h>
 typedef struct stat stat_t;
 ]]
 E.C = C
@@ -205,6 +206,10 @@ local terra copyfile(src : rawstring, dst : rawstring) : bool
   C.close(fout)
   return ok
 end
+
+-- A lock file's descriptor, closed (and the lock released) by release.
+struct Lock { fd : int }
+terra Lock:release() if self.fd >= 0 then C.close(self.fd) self.fd = -1 end end
 
 -- A growing text buffer.
 struct Buf { p : rawstring; n : uint64; cap : uint64 }
@@ -760,10 +765,20 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
   p.o, p.statedir, p.logdir = &o, statedir, logdir
   p.looking = o.list or o.dry or o.prune
   p.tty = C.isatty(1) ~= 0 and not p.looking
+  var lock = Lock { -1 }
+  defer lock:release()
   if not p.looking then
     if not mkdirs(o.store) then return fail("cannot make", o.store) end
     if not mkdirs(statedir) then return fail("cannot make", statedir) end
     if not mkdirs(logdir) then return fail("cannot make", logdir) end
+    -- one build at a time in a directory (the lock goes with the process)
+    var lockpath : int8[PATHMAX]
+    C.snprintf(lockpath, PATHMAX, "%s/lock", statedir)
+    lock.fd = C.open(lockpath, O_WRONLY or O_CREAT or O_CLOEXEC, 420)
+    if lock.fd < 0 or C.flock(lock.fd, 6) ~= 0 then -- LOCK_EX | LOCK_NB
+      C.fprintf(XC.stderr, "image: another build is running in %s\n", plan.dir)
+      return 1
+    end
   end
   p.ohash = [&uint8](C.calloc(plan.nouts + 1, 32))
   p.oknown = [&bool](C.calloc(plan.nouts + 1, 1))

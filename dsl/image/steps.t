@@ -437,7 +437,7 @@ function Graph:uptodate()
     if not f then return false end
     local text = f:read("*a")
     f:close()
-    local head, len, def = text:match("^(.-)def (%d+)\n(.*)$")
+    local head, len, def = text:match("^(.-\n)def (%d+)\n(.*)$")
     if not head or tonumber(len) ~= #def or def ~= s.def then return false end
     local ins, outs = {}, {}
     for kind, st, hex, path in head:gmatch("(%a+) (%d+ %d+ %d+) (%x+) ([^\n]*)\n") do
