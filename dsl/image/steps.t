@@ -417,7 +417,7 @@ function Graph:run(args)
     else
       for i, s in ipairs(self.order) do io.write(string.format("[%d/%d] %s cached\n", i, n, s.name)) end
     end
-    io.flush()
+    io.stdout:flush() -- the C stdout buffer print and io.write share (io.flush() misses it)
     return 0
   end
   self:compile()
