@@ -302,6 +302,5 @@ function X.exec(spec)
   end
   return st
 end
-XS.Pipe.run = function(self) return X.exec(self) end
 
 return X

@@ -30,6 +30,7 @@ local Pipe = {}
 Pipe.__index = Pipe
 X.Pipe = Pipe
 function X.ispipe(v) return getmetatable(v) == Pipe end
+function Pipe:run() return require("image.exec").exec(self) end
 
 -- sh makes the argv of a shell command: the only way to reach a shell.
 function X.sh(s)
