@@ -274,7 +274,7 @@ func testStepsRestart(t *testing.T, bin string) {
 const consoleScript = `
 local image = require "image"
 local a = image.step{ name = "one", inputs = { "console.t" }, outputs = { "one.txt" },
-  run = function(s) local f = io.open(s.outputs[1], "w") f:write("one\n") f:close() s.print("wrote one") end }
+  run = function(s) local f = io.open(s.outputs[1], "w") f:write("one\n") f:close() s.print("wrote one") print("printed") end }
 local b = image.step{ name = "two", inputs = { a }, outputs = { "two.txt" },
   run = image.pipe{ { "cat", image.input(1) }, { "tr", "o", "O" }, stdout = image.output(1) } }
 local c = image.step{ name = "three", inputs = { b }, outputs = { "three.txt" },
@@ -295,7 +295,7 @@ func testStepsConsole(t *testing.T, bin string) {
 	if got := string(mustRead(t, filepath.Join(dir, "build/.logs/three.log"))); got != "log line\n" {
 		t.Errorf("three.log: %q", got)
 	}
-	if got := string(mustRead(t, filepath.Join(dir, "build/.logs/one.log"))); got != "wrote one\n" {
+	if got := string(mustRead(t, filepath.Join(dir, "build/.logs/one.log"))); got != "wrote one\nprinted\n" {
 		t.Errorf("one.log: %q", got)
 	}
 	out = mustRunSteps(t, dir, nil, bin, "console.t")

@@ -35,9 +35,21 @@ local C = terralib.includecstring [[
 typedef struct stat stat_t;
 ]]
 E.C = C
--- stderr comes from one header import: two imports each declaring it clash
--- in a JIT module holding code from both.
-local XC = X.C
+
+-- Messages go to fd 2 through write, and stdout is flushed with
+-- fflush(NULL): code naming the stdio globals stderr and stdout from two
+-- header imports cannot share a module (terrac declares the global twice),
+-- and a user's Terra step function joins the engine's module.
+local eprintf = macro(function(fmt, ...)
+  local args = { ... }
+  return quote
+    var buf : int8[1024]
+    var n = C.snprintf(buf, 1024, fmt, [args])
+    if n > 1023 then n = 1023 end
+    if n > 0 then C.write(2, &buf[0], n) end
+  end
+end)
+local flushout = macro(function() return `C.fflush(nil) end)
 
 E.Ctx = require("image.stamp").Ctx
 
@@ -82,7 +94,7 @@ local terra killpoint(name : rawstring)
   if killname ~= nil and C.strcmp(killname, name) == 0 then
     killcount = killcount - 1
     if killcount <= 0 then
-      C.fflush(C.stdout)
+      flushout()
       C.kill(C.getpid(), 9)
     end
   end
@@ -147,7 +159,7 @@ local terra fsyncfile(path : rawstring) : bool
 end
 
 local terra fail(what : rawstring, path : rawstring) : int
-  C.fprintf(XC.stderr, "image: %s %s: %s\n", what, path, C.strerror(errno()))
+  eprintf("image: %s %s: %s\n", what, path, C.strerror(errno()))
   return 1
 end
 
@@ -330,8 +342,8 @@ local terra tail(path : rawstring, n : int)
     end
     i = i - 1
   end
-  C.fprintf(XC.stderr, "%s", buf + i)
-  if got > 0 and buf[got - 1] ~= 10 then C.fprintf(XC.stderr, "\n") end
+  C.write(2, buf + i, got - i)
+  if got > 0 and buf[got - 1] ~= 10 then C.write(2, "\n", 1) end
   C.free(buf)
 end
 
@@ -472,7 +484,7 @@ local terra prune(storedir : rawstring, keep : &uint8, nkeep : int) : int
   end
   live:free()
   C.printf("pruned %d store entries (%lld bytes)\n", removed, bytes)
-  C.fflush(C.stdout)
+  flushout()
   return 0
 end
 
@@ -498,7 +510,7 @@ local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.Sta
     var st : Stamp
     var d : uint8[32]
     if not getstamp(path, &st) then
-      C.fprintf(XC.stderr, "image: step %s: input %s: %s\n", name, path, C.strerror(errno()))
+      eprintf("image: step %s: input %s: %s\n", name, path, C.strerror(errno()))
       return -1
     end
     var r = rec:find(false, path)
@@ -511,7 +523,7 @@ local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.Sta
       else
         @changed = true
         if H.file(path, &d[0]) ~= 0 then
-          C.fprintf(XC.stderr, "image: step %s: cannot read input %s: %s\n", name, path, C.strerror(errno()))
+          eprintf("image: step %s: cannot read input %s: %s\n", name, path, C.strerror(errno()))
           return -1
         end
       end
@@ -545,7 +557,20 @@ local terra execute(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
   if lf >= 0 then C.close(lf) end
   var ctx = E.Ctx { name, step.nin, ins, step.nout, outs, logpath }
   killpoint("step-start")
+  -- Terra and Lua run functions write to our stdout and stderr: point
+  -- both at the log while the step runs.
+  flushout()
+  var saved1, saved2 = C.dup(1), C.dup(2)
+  var lfd = C.open(logpath, O_WRONLY or 0x400 or O_CLOEXEC, 420) -- O_APPEND
+  if lfd >= 0 then
+    C.dup2(lfd, 1)
+    C.dup2(lfd, 2)
+    C.close(lfd)
+  end
   var st = run(s, &ctx)
+  flushout()
+  if saved1 >= 0 then C.dup2(saved1, 1) C.close(saved1) end
+  if saved2 >= 0 then C.dup2(saved2, 2) C.close(saved2) end
   var ms = nowms() - t1
   var why : int8[200]
   if st == 0 then
@@ -560,8 +585,8 @@ local terra execute(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
   end
   if st ~= 0 then
     if p.tty then C.printf("\r\27[K") end
-    C.fflush(C.stdout)
-    C.fprintf(XC.stderr, "image: step %s failed (%s) after %.2fs\nimage: log: %s\n", name, why, ms / 1000.0, logpath)
+    flushout()
+    eprintf("image: step %s failed (%s) after %.2fs\nimage: log: %s\n", name, why, ms / 1000.0, logpath)
     tail(logpath, 20)
     return 1
   end
@@ -600,7 +625,7 @@ local terra onestep(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
     for k = 0, 20 do bar[k] = terralib.select(k < fill, 35, 46) end
     bar[20] = 0
     C.printf("\r\27[K[%s] %d/%d %s", bar, s + 1, n, name)
-    C.fflush(C.stdout)
+    flushout()
   end
   var rec : Record
   rec:load(statepath)
@@ -711,7 +736,7 @@ local terra onestep(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
     else
       C.printf("[%d/%d] %s cached\n", s + 1, n, name)
     end
-    C.fflush(C.stdout)
+    flushout()
   end
   killpoint("step-done")
   return 0
@@ -743,11 +768,11 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
         if C.strcmp(b + plan.steps[k].name, argv[i]) == 0 then o.force[k], found = true, true end
       end
       if not found then
-        C.fprintf(XC.stderr, "image: --force: there is no step named %s\n", argv[i])
+        eprintf("image: --force: there is no step named %s\n", argv[i])
         return 2
       end
     else
-      C.fprintf(XC.stderr, "image: unknown argument %s\n%s", a, usage)
+      eprintf("image: unknown argument %s\n%s", a, usage)
       return 2
     end
     i = i + 1
@@ -776,7 +801,7 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
     C.snprintf(lockpath, PATHMAX, "%s/lock", statedir)
     lock.fd = C.open(lockpath, O_WRONLY or O_CREAT or O_CLOEXEC, 420)
     if lock.fd < 0 or C.flock(lock.fd, 6) ~= 0 then -- LOCK_EX | LOCK_NB
-      C.fprintf(XC.stderr, "image: another build is running in %s\n", plan.dir)
+      eprintf("image: another build is running in %s\n", plan.dir)
       return 1
     end
   end
@@ -788,13 +813,13 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
   defer C.free(p.oknown)
   defer C.free(p.keys)
   for s = 0, n do
-    if onestep(plan, run, &p, s) ~= 0 then C.fflush(C.stdout) return 1 end
+    if onestep(plan, run, &p, s) ~= 0 then flushout() return 1 end
   end
   if o.prune then return prune(o.store, p.keys, p.nkeys) end
   if p.tty then
     C.printf("\r\27[Kimage: %d steps, %d ran, %d cached\n", n, p.ran, p.cached)
   end
-  C.fflush(C.stdout)
+  flushout()
   return 0
 end
 
