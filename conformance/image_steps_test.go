@@ -461,7 +461,7 @@ func testStepsTerminal(t *testing.T, bin string) {
 		t.Errorf("terminal output has per-step lines:\n%q", out)
 	}
 	out = mustRunSteps(t, dir, nil, "script", "-qec", bin+" console.t", "/dev/null")
-	if out != "image: 3 steps, 0 ran, 3 cached\r\n" {
+	if !strings.HasSuffix(out, "image: 3 steps, 0 ran, 3 cached\r\n") || strings.Contains(out, "[1/3]") {
 		t.Errorf("second run on a terminal: %q", out)
 	}
 }

@@ -529,7 +529,16 @@ local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.Sta
       end
     end
     h:update(&d[0], 32)
-    now:rec("in", &st, &d[0], path)
+    -- A file changed within the file system's timestamp granularity of
+    -- being hashed could change again with the same size and mtime; such
+    -- a recent stamp is recorded as unknown, so the next build hashes the
+    -- file again (git's "racy" entries). Other steps' outputs are written
+    -- only by us.
+    var rst = st
+    var ts : C.timespec
+    C.clock_gettime(0, &ts) -- CLOCK_REALTIME
+    if inp.out < 0 and ts.tv_sec * 1000000000LL + ts.tv_nsec - st.mtime < 2000000000LL then rst.mtime = 0 end
+    now:rec("in", &rst, &d[0], path)
   end
   return RUN
 end
