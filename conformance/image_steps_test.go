@@ -376,13 +376,14 @@ func testStepsFailure(t *testing.T, bin string) {
 	for _, c := range []struct{ run, want, log string }{
 		{`function(s) end`, "image: step lazy failed (it did not write lazy.txt)", ""},
 		{`function(s) s.print("about to fail") error("no luck") end`, "image: step lazy failed (its Lua function failed)", "about to fail\nerror: "},
+		{`seven`, "image: step lazy failed (its Terra function returned 7)", ""},
 	} {
-		src := "local image = require \"image\"\nimage.build{ image.step{ name = \"lazy\", outputs = { \"lazy.txt\" }, run = " + c.run + " }, dir = \"b\" }\n"
+		src := "local image = require \"image\"\nlocal terra seven() : int return 7 end\nimage.build{ image.step{ name = \"lazy\", outputs = { \"lazy.txt\" }, run = " + c.run + " }, dir = \"b\" }\n"
 		if err := os.WriteFile(filepath.Join(dir, "lazy.t"), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		_, errs, err := runSteps(dir, nil, bin, "lazy.t")
-		if err == nil || !strings.Contains(errs, c.want) || !strings.Contains(errs, "lazy.t:2:1: image.build: a step failed") {
+		if err == nil || !strings.Contains(errs, c.want) || !strings.Contains(errs, "lazy.t:3:1: image.build: a step failed") {
 			t.Errorf("%s: %v\n%s", c.run, err, errs)
 		}
 		if !strings.HasPrefix(string(mustRead(t, filepath.Join(dir, "b/.logs/lazy.log"))), c.log) {

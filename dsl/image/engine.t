@@ -315,6 +315,8 @@ local terra statusword(st : int, buf : rawstring)
   elseif st == [X.NOTFOUND] then C.strcpy(buf, "command not found")
   elseif st == [X.FAILED] then C.strcpy(buf, "could not be started")
   elseif st == -101 then C.strcpy(buf, "its Lua function failed")
+  elseif st == -102 then C.strcpy(buf, "its Terra function returned false")
+  elseif st < -500000 then C.snprintf(buf, 64, "its Terra function returned %d", st + 1000000)
   elseif st > [X.SIGNALED] then C.snprintf(buf, 64, "killed by signal %d", st - [X.SIGNALED])
   else C.snprintf(buf, 64, "exit status %d", st) end
 end

@@ -336,8 +336,14 @@ function Graph:compile()
       local np = #fn:gettype().parameters
       local c = np == 1 and (`fn(ctx)) or (`fn())
       local rt = fn:gettype().returntype
-      if rt == bool then call = quote if [c] then return 0 end return 1 end
-      elseif rt:isintegral() then call = quote return [c] end
+      -- failures are told apart from programs' exit statuses (see the
+      -- engine's statusword)
+      if rt == bool then call = quote if [c] then return 0 end return -102 end
+      elseif rt:isintegral() then call = quote
+          var r = [int]([c])
+          if r == 0 then return 0 end
+          return -1000000 + r
+        end
       else call = quote [c]; return 0 end end
     else
       local fp = terralib.cast({} -> int, S.luarunner(s, g))
