@@ -36,6 +36,7 @@ var (
 	noKern  = flag.Bool("nokernels", false, "skip the C kernels")
 	noCpp   = flag.Bool("nocpp", false, "skip the terra++ against C++ table")
 	noImage = flag.Bool("noimage", false, "skip the image writers against the standard tools")
+	noSteps = flag.Bool("nosteps", false, "skip the image step engine's rebuild table")
 )
 
 // The terra++ programs in bench/cpp (NAME.t beside NAME.cpp) are found by
@@ -89,6 +90,9 @@ func main() {
 	}
 	if !*noTools {
 		toolTable(&b, root, tmp, terrac)
+	}
+	if !*noSteps {
+		stepsTable(&b, root, tmp, terrac)
 	}
 	fmt.Fprintf(&b, "\nHarness wall time: %.0f s.\n", time.Since(start).Seconds())
 	fmt.Print(b.String())

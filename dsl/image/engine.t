@@ -31,12 +31,25 @@ local C = terralib.includecstring [[
 #include <string.h>
 #include <errno.h>
 #include <time.h>
+#include <sys/file.h>
 typedef struct stat stat_t;
 ]]
 E.C = C
--- stderr comes from one header import: two imports each declaring it clash
--- in a JIT module holding code from both.
-local XC = X.C
+
+-- Messages go to fd 2 through write, and stdout is flushed with
+-- fflush(NULL): code naming the stdio globals stderr and stdout from two
+-- header imports cannot share a module (terrac declares the global twice),
+-- and a user's Terra step function joins the engine's module.
+local eprintf = macro(function(fmt, ...)
+  local args = { ... }
+  return quote
+    var buf : int8[1024]
+    var n = C.snprintf(buf, 1024, fmt, [args])
+    if n > 1023 then n = 1023 end
+    if n > 0 then C.write(2, &buf[0], n) end
+  end
+end)
+local flushout = macro(function() return `C.fflush(nil) end)
 
 E.Ctx = require("image.stamp").Ctx
 
@@ -81,7 +94,7 @@ local terra killpoint(name : rawstring)
   if killname ~= nil and C.strcmp(killname, name) == 0 then
     killcount = killcount - 1
     if killcount <= 0 then
-      C.fflush(C.stdout)
+      flushout()
       C.kill(C.getpid(), 9)
     end
   end
@@ -146,7 +159,7 @@ local terra fsyncfile(path : rawstring) : bool
 end
 
 local terra fail(what : rawstring, path : rawstring) : int
-  C.fprintf(XC.stderr, "image: %s %s: %s\n", what, path, C.strerror(errno()))
+  eprintf("image: %s %s: %s\n", what, path, C.strerror(errno()))
   return 1
 end
 
@@ -205,6 +218,10 @@ local terra copyfile(src : rawstring, dst : rawstring) : bool
   C.close(fout)
   return ok
 end
+
+-- A lock file's descriptor, closed (and the lock released) by release.
+struct Lock { fd : int }
+terra Lock:release() if self.fd >= 0 then C.close(self.fd) self.fd = -1 end end
 
 -- A growing text buffer.
 struct Buf { p : rawstring; n : uint64; cap : uint64 }
@@ -298,6 +315,8 @@ local terra statusword(st : int, buf : rawstring)
   elseif st == [X.NOTFOUND] then C.strcpy(buf, "command not found")
   elseif st == [X.FAILED] then C.strcpy(buf, "could not be started")
   elseif st == -101 then C.strcpy(buf, "its Lua function failed")
+  elseif st == -102 then C.strcpy(buf, "its Terra function returned false")
+  elseif st < -500000 then C.snprintf(buf, 64, "its Terra function returned %d", st + 1000000)
   elseif st > [X.SIGNALED] then C.snprintf(buf, 64, "killed by signal %d", st - [X.SIGNALED])
   else C.snprintf(buf, 64, "exit status %d", st) end
 end
@@ -325,8 +344,8 @@ local terra tail(path : rawstring, n : int)
     end
     i = i - 1
   end
-  C.fprintf(XC.stderr, "%s", buf + i)
-  if got > 0 and buf[got - 1] ~= 10 then C.fprintf(XC.stderr, "\n") end
+  C.write(2, buf + i, got - i)
+  if got > 0 and buf[got - 1] ~= 10 then C.write(2, "\n", 1) end
   C.free(buf)
 end
 
@@ -350,21 +369,18 @@ local terra place(obj : rawstring, path : rawstring) : bool
   end
   killpoint("output-temp")
   if C.rename(tmp, path) ~= 0 then fail("cannot rename", tmp) return false end
+  C.unlink(tmp) -- rename leaves it when path was already the same file
   fsyncdir(path)
   return true
 end
 
--- store moves a finished temp output into the store under its content hash
--- (or drops it if the store has it already).
+-- store moves a finished temp output into the store under its content
+-- hash. An object already there is replaced, not trusted: an output linked
+-- to it may have been edited in place.
 local terra store(tmp : rawstring, hash : &uint8, storedir : rawstring) : bool
   var obj : int8[PATHMAX]
   objpath(storedir, "cas", hash, obj, true)
   if not fsyncfile(tmp) then fail("cannot fsync", tmp) return false end
-  var st : Stamp
-  if getstamp(obj, &st) then
-    C.unlink(tmp)
-    return true
-  end
   killpoint("store-temp")
   if C.rename(tmp, obj) ~= 0 then
     if errno() ~= EXDEV or not copyfile(tmp, obj) then fail("cannot store", tmp) return false end
@@ -470,6 +486,7 @@ local terra prune(storedir : rawstring, keep : &uint8, nkeep : int) : int
   end
   live:free()
   C.printf("pruned %d store entries (%lld bytes)\n", removed, bytes)
+  flushout()
   return 0
 end
 
@@ -495,7 +512,7 @@ local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.Sta
     var st : Stamp
     var d : uint8[32]
     if not getstamp(path, &st) then
-      C.fprintf(XC.stderr, "image: step %s: input %s: %s\n", name, path, C.strerror(errno()))
+      eprintf("image: step %s: input %s: %s\n", name, path, C.strerror(errno()))
       return -1
     end
     var r = rec:find(false, path)
@@ -508,13 +525,22 @@ local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.Sta
       else
         @changed = true
         if H.file(path, &d[0]) ~= 0 then
-          C.fprintf(XC.stderr, "image: step %s: cannot read input %s: %s\n", name, path, C.strerror(errno()))
+          eprintf("image: step %s: cannot read input %s: %s\n", name, path, C.strerror(errno()))
           return -1
         end
       end
     end
     h:update(&d[0], 32)
-    now:rec("in", &st, &d[0], path)
+    -- A file changed within the file system's timestamp granularity of
+    -- being hashed could change again with the same size and mtime; such
+    -- a recent stamp is recorded as unknown, so the next build hashes the
+    -- file again (git's "racy" entries). Other steps' outputs are written
+    -- only by us.
+    var rst = st
+    var ts : C.timespec
+    C.clock_gettime(0, &ts) -- CLOCK_REALTIME
+    if inp.out < 0 and ts.tv_sec * 1000000000LL + ts.tv_nsec - st.mtime < 2000000000LL then rst.mtime = 0 end
+    now:rec("in", &rst, &d[0], path)
   end
   return RUN
 end
@@ -542,7 +568,20 @@ local terra execute(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
   if lf >= 0 then C.close(lf) end
   var ctx = E.Ctx { name, step.nin, ins, step.nout, outs, logpath }
   killpoint("step-start")
+  -- Terra and Lua run functions write to our stdout and stderr: point
+  -- both at the log while the step runs.
+  flushout()
+  var saved1, saved2 = C.dup(1), C.dup(2)
+  var lfd = C.open(logpath, O_WRONLY or 0x400 or O_CLOEXEC, 420) -- O_APPEND
+  if lfd >= 0 then
+    C.dup2(lfd, 1)
+    C.dup2(lfd, 2)
+    C.close(lfd)
+  end
   var st = run(s, &ctx)
+  flushout()
+  if saved1 >= 0 then C.dup2(saved1, 1) C.close(saved1) end
+  if saved2 >= 0 then C.dup2(saved2, 2) C.close(saved2) end
   var ms = nowms() - t1
   var why : int8[200]
   if st == 0 then
@@ -557,8 +596,8 @@ local terra execute(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
   end
   if st ~= 0 then
     if p.tty then C.printf("\r\27[K") end
-    C.fflush(C.stdout)
-    C.fprintf(XC.stderr, "image: step %s failed (%s) after %.2fs\nimage: log: %s\n", name, why, ms / 1000.0, logpath)
+    flushout()
+    eprintf("image: step %s failed (%s) after %.2fs\nimage: log: %s\n", name, why, ms / 1000.0, logpath)
     tail(logpath, 20)
     return 1
   end
@@ -597,7 +636,7 @@ local terra onestep(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
     for k = 0, 20 do bar[k] = terralib.select(k < fill, 35, 46) end
     bar[20] = 0
     C.printf("\r\27[K[%s] %d/%d %s", bar, s + 1, n, name)
-    C.fflush(C.stdout)
+    flushout()
   end
   var rec : Record
   rec:load(statepath)
@@ -708,7 +747,7 @@ local terra onestep(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
     else
       C.printf("[%d/%d] %s cached\n", s + 1, n, name)
     end
-    C.fflush(C.stdout)
+    flushout()
   end
   killpoint("step-done")
   return 0
@@ -740,11 +779,11 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
         if C.strcmp(b + plan.steps[k].name, argv[i]) == 0 then o.force[k], found = true, true end
       end
       if not found then
-        C.fprintf(XC.stderr, "image: --force: there is no step named %s\n", argv[i])
+        eprintf("image: --force: there is no step named %s\n", argv[i])
         return 2
       end
     else
-      C.fprintf(XC.stderr, "image: unknown argument %s\n%s", a, usage)
+      eprintf("image: unknown argument %s\n%s", a, usage)
       return 2
     end
     i = i + 1
@@ -762,10 +801,20 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
   p.o, p.statedir, p.logdir = &o, statedir, logdir
   p.looking = o.list or o.dry or o.prune
   p.tty = C.isatty(1) ~= 0 and not p.looking
+  var lock = Lock { -1 }
+  defer lock:release()
   if not p.looking then
     if not mkdirs(o.store) then return fail("cannot make", o.store) end
     if not mkdirs(statedir) then return fail("cannot make", statedir) end
     if not mkdirs(logdir) then return fail("cannot make", logdir) end
+    -- one build at a time in a directory (the lock goes with the process)
+    var lockpath : int8[PATHMAX]
+    C.snprintf(lockpath, PATHMAX, "%s/lock", statedir)
+    lock.fd = C.open(lockpath, O_WRONLY or O_CREAT or O_CLOEXEC, 420)
+    if lock.fd < 0 or C.flock(lock.fd, 6) ~= 0 then -- LOCK_EX | LOCK_NB
+      eprintf("image: another build is running in %s\n", plan.dir)
+      return 1
+    end
   end
   p.ohash = [&uint8](C.calloc(plan.nouts + 1, 32))
   p.oknown = [&bool](C.calloc(plan.nouts + 1, 1))
@@ -775,13 +824,13 @@ terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &raw
   defer C.free(p.oknown)
   defer C.free(p.keys)
   for s = 0, n do
-    if onestep(plan, run, &p, s) ~= 0 then return 1 end
+    if onestep(plan, run, &p, s) ~= 0 then flushout() return 1 end
   end
   if o.prune then return prune(o.store, p.keys, p.nkeys) end
   if p.tty then
     C.printf("\r\27[Kimage: %d steps, %d ran, %d cached\n", n, p.ran, p.cached)
   end
-  C.fflush(C.stdout)
+  flushout()
   return 0
 end
 

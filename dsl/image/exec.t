@@ -33,6 +33,18 @@ int pipe2(int fds[2], int flags);
 ]]
 X.C = C
 
+-- Messages go to fd 2 through write: naming stdio's stderr global would
+-- clash with another header import's in the same JIT module.
+local eprintf = macro(function(fmt, ...)
+  local args = { ... }
+  return quote
+    var buf : int8[512]
+    var n = C.snprintf(buf, 512, fmt, [args])
+    if n > 511 then n = 511 end
+    if n > 0 then C.write(2, &buf[0], n) end
+  end
+end)
+
 -- Statuses beyond a program's own exit codes 0..255.
 X.SIGNALED = 128 -- plus the signal number
 X.TIMEOUT = -2
@@ -152,7 +164,7 @@ terra X.runv(cmds : &X.Cmd, ncmds : int, envs : rawstring, nenv : int, cwd : raw
       var p : int[2]
       p[0], p[1] = -1, -1
       if k < ncmds - 1 and C.pipe2(&p[0], O_CLOEXEC) ~= 0 then
-        C.fprintf(C.stderr, "image.exec: pipe: %s\n", C.strerror(@C.__errno_location()))
+        eprintf("image.exec: pipe: %s\n", C.strerror(@C.__errno_location()))
         result = [X.FAILED]
         break
       end
@@ -182,7 +194,7 @@ terra X.runv(cmds : &X.Cmd, ncmds : int, envs : rawstring, nenv : int, cwd : raw
       closefd(p[1])
       prevread = p[0]
       if err ~= 0 then
-        C.fprintf(C.stderr, "image.exec: cannot run %s: %s\n", progs[k], C.strerror(err))
+        eprintf("image.exec: cannot run %s: %s\n", progs[k], C.strerror(err))
         result = [X.FAILED]
         break
       end
@@ -212,7 +224,7 @@ terra X.runv(cmds : &X.Cmd, ncmds : int, envs : rawstring, nenv : int, cwd : raw
         if r == pids[k] then
           statuses[k], left, progress = status, left - 1, true
         elseif r < 0 and @C.__errno_location() ~= 4 then -- not EINTR
-          C.fprintf(C.stderr, "image.exec: waiting for %s: %s\n", progs[k], C.strerror(@C.__errno_location()))
+          eprintf("image.exec: waiting for %s: %s\n", progs[k], C.strerror(@C.__errno_location()))
           statuses[k], left, result = 0, left - 1, [X.FAILED]
         end
       end
@@ -302,6 +314,5 @@ function X.exec(spec)
   end
   return st
 end
-XS.Pipe.run = function(self) return X.exec(self) end
 
 return X

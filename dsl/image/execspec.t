@@ -1,7 +1,12 @@
 -- image.execspec: the Lua half of image.exec. It checks and lays out exec
 -- specs (argv arrays with options, image.pipe values, image.sh) without
 -- loading any Terra code, so the step engine can describe steps cheaply.
-local U = require "image.util"
+-- Only U.fail is needed here; image.util itself (Terra code and header
+-- imports) is not loaded, to keep a rebuild with nothing to do fast.
+local U = {}
+function U.fail(level, fmt, ...)
+  error(string.format(fmt, ...), level + 2)
+end
 
 local X = {}
 
@@ -25,6 +30,7 @@ local Pipe = {}
 Pipe.__index = Pipe
 X.Pipe = Pipe
 function X.ispipe(v) return getmetatable(v) == Pipe end
+function Pipe:run() return require("image.exec").exec(self) end
 
 -- sh makes the argv of a shell command: the only way to reach a shell.
 function X.sh(s)

@@ -9,7 +9,12 @@
 --   local b = image.step{ name = "b", inputs = { a }, outputs = { "b.txt" },
 --                         run = function(s) ... write s.outputs[1] ... end }
 --   image.build{ a, b, dir = "build" }
-local U = require "image.util"
+-- Only U.fail is needed here; image.util itself (Terra code and header
+-- imports) is not loaded, to keep a rebuild with nothing to do fast.
+local U = {}
+function U.fail(level, fmt, ...)
+  error(string.format(fmt, ...), level + 2)
+end
 local X = require "image.execspec"
 local T = require "image.stamp"
 
@@ -284,8 +289,9 @@ function Graph:compile()
   if rawget(self, "runargs") then return end
   local E = require "image.engine"
   local XR = require "image.exec"
+  local UT = require "image.util"
   local g, order, dir = self, self.order, self.dir
-  local blob = U.blob()
+  local blob = UT.blob()
   local esteps, eins, eouts = {}, {}, {}
   local outindex = {}
   for _, s in ipairs(order) do
@@ -330,8 +336,14 @@ function Graph:compile()
       local np = #fn:gettype().parameters
       local c = np == 1 and (`fn(ctx)) or (`fn())
       local rt = fn:gettype().returntype
-      if rt == bool then call = quote if [c] then return 0 end return 1 end
-      elseif rt:isintegral() then call = quote return [c] end
+      -- failures are told apart from programs' exit statuses (see the
+      -- engine's statusword)
+      if rt == bool then call = quote if [c] then return 0 end return -102 end
+      elseif rt:isintegral() then call = quote
+          var r = [int]([c])
+          if r == 0 then return 0 end
+          return -1000000 + r
+        end
       else call = quote [c]; return 0 end end
     else
       local fp = terralib.cast({} -> int, S.luarunner(s, g))
@@ -411,7 +423,7 @@ function Graph:run(args)
     else
       for i, s in ipairs(self.order) do io.write(string.format("[%d/%d] %s cached\n", i, n, s.name)) end
     end
-    io.flush()
+    io.stdout:flush() -- the C stdout buffer print and io.write share (io.flush() misses it)
     return 0
   end
   self:compile()
@@ -431,7 +443,7 @@ function Graph:uptodate()
     if not f then return false end
     local text = f:read("*a")
     f:close()
-    local head, len, def = text:match("^(.-)def (%d+)\n(.*)$")
+    local head, len, def = text:match("^(.-\n)def (%d+)\n(.*)$")
     if not head or tonumber(len) ~= #def or def ~= s.def then return false end
     local ins, outs = {}, {}
     for kind, st, hex, path in head:gmatch("(%a+) (%d+ %d+ %d+) (%x+) ([^\n]*)\n") do
