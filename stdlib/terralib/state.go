@@ -80,6 +80,7 @@ func New() *Runtime {
 	rt.checker = check.New(rt)
 	rt.Engine = engine.New(rt.checker)
 	rt.initStdout()
+	rt.initExitAndFlush()
 	defer rt.initTraceback()
 	rt.initTypeMeta()
 	rt.initFuncMeta()

@@ -4,10 +4,12 @@
 package terralib
 
 import (
+	"os"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
 
+	"terrac/runtime/cache"
 	"terrac/runtime/jit"
 )
 
@@ -88,6 +90,38 @@ func (rt *Runtime) initStdout() {
 			}))
 		}
 	}
+}
+
+// initExitAndFlush makes io.flush() flush the C stdout buffer that print and
+// io.write share with Terra code, and os.exit flush it (and hand pending
+// remote-cache uploads their time) before the process ends, as the C
+// library's exit does.
+func (rt *Runtime) initExitAndFlush() {
+	L := rt.L
+	io := L.GetGlobal("io").(*lua.LTable)
+	origFlush := io.RawGetString("flush")
+	io.RawSetString("flush", L.NewFunction(func(L *lua.LState) int {
+		jit.Flush()
+		L.Push(origFlush)
+		L.Call(0, lua.MultRet)
+		return L.GetTop()
+	}))
+	osTbl := L.GetGlobal("os").(*lua.LTable)
+	osTbl.RawSetString("exit", L.NewFunction(func(L *lua.LState) int {
+		code := 0
+		switch v := L.Get(1).(type) {
+		case lua.LBool:
+			if !bool(v) {
+				code = 1
+			}
+		case lua.LNumber:
+			code = int(v)
+		}
+		jit.Flush()
+		cache.FlushDefault()
+		os.Exit(code)
+		return 0
+	}))
 }
 
 // defaultOutput is io.output() without arguments.
