@@ -353,15 +353,6 @@ t:modules{ dir = "lib/modules/6.1.0-99-test", names = { "ext4" } }
 	}
 }
 
-func mustRead(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func testTreeHostDir(t *testing.T, bin string) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src")
