@@ -26,3 +26,13 @@ terra firstmatch(pat : rawstring, s : rawstring) : int
   return m[0].rm_so
 end
 print(terralib.sizeof(R.regex_t), firstmatch("a+b", "xxaab"), firstmatch("z", "abc"))
+local U = terralib.includecstring [[
+union W { unsigned lo : 4; unsigned long long all; };
+unsigned long long setall(union W *w) { w->all = 0x1234; return w->lo; }
+]]
+terra unionbits() : uint64
+  var w : U.W
+  var lo = U.setall(&w)
+  return lo * 100000 + w.all
+end
+print(terralib.sizeof(U.W), unionbits())

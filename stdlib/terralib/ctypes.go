@@ -191,14 +191,38 @@ func (m *cmapper) record(c *cimport.Type) (*types.Type, error) {
 		}
 	}
 	m.done[c] = t
-	if !c.Complete || c.Fields == nil || c.HasBitfields && c.Kind == cimport.Union {
+	if !c.Complete || c.Fields == nil {
 		m.recs.opaque[t] = true
 		return t, nil
 	}
 	delete(m.recs.opaque, t)
 	m.recs.layout[t] = layout
 	var entries, union []types.Entry
-	if c.HasBitfields {
+	if c.HasBitfields && c.Kind == cimport.Union {
+		// A union's bit-fields overlap everything: one unnamed integer
+		// array the union's size stands for them.
+		for i, f := range c.Fields {
+			if f.BitfieldWidth > 0 || f.Type == nil {
+				continue
+			}
+			ft, err := m.typ(f.Type)
+			if err != nil {
+				m.layoutErrs[c] = fmt.Sprintf("member %s: %v", f.Name, err)
+				return t, nil
+			}
+			name := f.Name
+			if name == "" {
+				name = fmt.Sprintf("_%d", i)
+			}
+			union = append(union, types.Entry{Field: types.Field{Name: name, Type: ft}})
+		}
+		w := int64(8)
+		for w > 1 && (w > int64(c.Align) || int64(c.Size)%w != 0) {
+			w /= 2
+		}
+		it := map[int64]*types.Type{8: types.Uint64, 4: types.Uint32, 2: types.Uint16, 1: types.Uint8}[w]
+		union = append(union, types.Entry{Field: types.Field{Name: "_bits", Type: types.ArrayOf(it, int(int64(c.Size)/w))}})
+	} else if c.HasBitfields {
 		// Bit-fields have no Terra equivalent: their storage becomes
 		// unnamed integer fields, so the size, alignment and the other
 		// members' offsets stay C's and the struct can be declared,
@@ -372,11 +396,8 @@ func recordKey(c *cimport.Type) string {
 
 // reason says why a record was left opaque, or "".
 func (m *cmapper) opaqueReason(c *cimport.Type) string {
-	switch {
-	case !c.Complete || c.Fields == nil:
+	if !c.Complete || c.Fields == nil {
 		return ""
-	case c.HasBitfields && c.Kind == cimport.Union:
-		return "union with bitfields is imported as an opaque type"
 	}
 	return m.layoutErrs[c]
 }
