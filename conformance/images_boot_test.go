@@ -331,3 +331,172 @@ func TestImagesRescue(t *testing.T) {
 		checkTarget(t, dir, target, serial)
 	})
 }
+
+// ovmfArgs are the QEMU arguments that boot disk img through OVMF with a
+// fresh copy of the variable store.
+func ovmfArgs(t *testing.T, dir, img string) []string {
+	t.Helper()
+	needFile(t, ovmfCode, "ovmf")
+	b, err := os.ReadFile(ovmfVars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := filepath.Join(dir, "OVMF_VARS.fd")
+	if err := os.WriteFile(vars, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"-machine", "q35", "-m", "512", "-nographic", "-no-reboot", "-serial", "mon:stdio",
+		"-drive", "if=pflash,format=raw,unit=0,readonly=on,file=" + ovmfCode,
+		"-drive", "if=pflash,format=raw,unit=1,file=" + vars,
+		"-drive", "file=" + img + ",if=virtio,format=raw"}
+}
+
+const (
+	fwMarker  = "TERRAC-FIRMWARE: up"
+	fwCmdline = "cmdline=[console=ttyS0,115200 loglevel=4 panic=5 terrac.fw=uki]"
+	ukiStub   = "/usr/lib/systemd/boot/efi/linuxx64.efi.stub"
+)
+
+func TestImagesFirmware(t *testing.T) {
+	needTools(t, "objdump", "sgdisk", "sfdisk", "fsck.fat", "mdir")
+	needFile(t, busyboxPath, "busybox-static")
+	needFile(t, ukiStub, "systemd-boot-efi")
+	kdir := testKernel(t)
+	bin := terrac(t)
+	script, err := filepath.Abs(filepath.Join("..", "images", "firmware.t"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	env := imageEnv("KERNEL_DIR="+kdir, "HOME="+dir)
+	run := func(name string, args ...string) string {
+		t.Helper()
+		start := time.Now()
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+		t.Logf("%s %s: %.1f s", filepath.Base(name), strings.Join(args, " "), time.Since(start).Seconds())
+		return string(out)
+	}
+	run(bin, script, "-o", "out1")
+	run(bin, script, "-o", "out2")
+	run(bin, "build", script, "-o", "firmware-builder")
+	run(filepath.Join(dir, "firmware-builder"), "-o", "out3")
+	for _, f := range []string{"uki.efi", "firmware.img", "rescue-partition.img", "initrd.img"} {
+		h := sha256File(t, filepath.Join(dir, "out1", f))
+		for _, o := range []string{"out2", "out3"} {
+			if sha256File(t, filepath.Join(dir, o, f)) != h {
+				t.Errorf("%s/%s differs from out1/%s", o, f, f)
+			}
+		}
+	}
+
+	// The PE layout: the stub's sections, then ours, in order, aligned,
+	// with SizeOfImage covering them.
+	uki := filepath.Join(dir, "out1", "uki.efi")
+	hdr := tool(t, dir, "objdump", "-h", "-p", uki)
+	for _, want := range []string{"file format pei-x86-64", "(EFI application)", ".osrel", ".cmdline", ".linux", ".initrd", ".sbat"} {
+		if !strings.Contains(hdr, want) {
+			t.Errorf("objdump -h -p lacks %q:\n%s", want, hdr)
+		}
+	}
+	var last, end uint64
+	ours := map[string]bool{".osrel": true, ".cmdline": true, ".linux": true, ".initrd": true}
+	for _, line := range strings.Split(hdr, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 7 && ours[f[1]] {
+			var size, vma, off uint64
+			fmt.Sscanf(f[2], "%x", &size)
+			fmt.Sscanf(f[3], "%x", &vma)
+			fmt.Sscanf(f[5], "%x", &off)
+			if vma < last || vma%0x200 != 0 || off%0x200 != 0 {
+				t.Errorf("section %s at VMA %#x, file offset %#x: out of order or unaligned", f[1], vma, off)
+			}
+			last, end = vma, vma+size
+		}
+	}
+	var image uint64
+	for _, line := range strings.Split(hdr, "\n") {
+		if f := strings.Fields(line); len(f) == 2 && f[0] == "SizeOfImage" {
+			fmt.Sscanf(f[1], "%x", &image)
+		}
+	}
+	if image < end {
+		t.Errorf("SizeOfImage %#x < end of the last section %#x", image, end)
+	}
+	cmdline := tool(t, dir, "objcopy", "-O", "binary", "--only-section=.cmdline", uki, filepath.Join(dir, "cmdline.bin"))
+	_ = cmdline
+	if b, _ := os.ReadFile(filepath.Join(dir, "cmdline.bin")); !strings.Contains(string(b), "terrac.fw=uki") {
+		t.Errorf(".cmdline holds %q", b)
+	}
+	for _, img := range []string{"firmware.img", "rescue-partition.img"} {
+		p := filepath.Join(dir, "out1", img)
+		if out := tool(t, dir, "sgdisk", "-v", p); !strings.Contains(out, "No problems found") {
+			t.Errorf("sgdisk -v %s:\n%s", img, out)
+		}
+		esp := filepath.Join(dir, img+".esp")
+		parts := tool(t, dir, "sfdisk", "-d", p)
+		var start, size int64
+		i := strings.Index(parts, "start=")
+		if i < 0 {
+			t.Fatalf("sfdisk -d %s:\n%s", img, parts)
+		}
+		fmt.Sscanf(parts[i:], "start= %d, size= %d", &start, &size)
+		copyPart(t, p, esp, start*512, size*512)
+		tool(t, dir, "fsck.fat", "-n", esp)
+		if l := tool(t, dir, "mdir", "-/", "-b", "-i", esp, "::/"); !strings.Contains(l, "::/EFI/BOOT/BOOTX64.EFI") {
+			t.Errorf("%s: mdir:\n%s", img, l)
+		}
+	}
+
+	needTools(t, "qemu-system-x86_64")
+	limit, exitLimit := 180*time.Second, 120*time.Second
+	t.Run("uki", func(t *testing.T) {
+		img := filepath.Join(dir, "fw-boot.img")
+		copyPart(t, filepath.Join(dir, "out1", "firmware.img"), img, 0, 64<<20)
+		serial := bootQEMU(t, "UKI boot", ovmfArgs(t, dir, img), fwMarker, limit, exitLimit)
+		if !strings.Contains(serial, fwCmdline) {
+			t.Errorf("the marker lacks the baked-in command line %q:\n%s", fwCmdline, serial)
+		}
+	})
+	t.Run("rescue-partition", func(t *testing.T) {
+		img := filepath.Join(dir, "rp-boot.img")
+		copyPart(t, filepath.Join(dir, "out1", "rescue-partition.img"), img, 0, 160<<20)
+		bootQEMU(t, "rescue partition boot", ovmfArgs(t, dir, img), fwMarker, limit, exitLimit)
+		// Overwrite partitions 2..N (root and data) with zeros: it boots again.
+		parts := tool(t, dir, "sfdisk", "-d", img)
+		f, err := os.OpenFile(img, os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, line := range strings.Split(parts, "\n") {
+			var start, size int64
+			i := strings.Index(line, "start=")
+			if i < 0 || strings.Contains(line, `name="rescue"`) {
+				continue
+			}
+			fmt.Sscanf(line[i:], "start= %d, size= %d", &start, &size)
+			zero := make([]byte, 1<<20)
+			for off := start * 512; off < (start+size)*512; off += int64(len(zero)) {
+				k := min(int64(len(zero)), (start+size)*512-off)
+				if _, err := f.WriteAt(zero[:k], off); err != nil {
+					t.Fatal(err)
+				}
+			}
+			n++
+		}
+		f.Close()
+		if n != 2 {
+			t.Fatalf("zeroed %d partitions, want 2:\n%s", n, parts)
+		}
+		serial := bootQEMU(t, "rescue partition boot after zeroing", ovmfArgs(t, dir, img), fwMarker, limit, exitLimit)
+		if !strings.Contains(serial, fwCmdline) {
+			t.Errorf("the marker lacks the command line:\n%s", serial)
+		}
+	})
+}
