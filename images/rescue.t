@@ -42,7 +42,7 @@ local config = {
 -- argument at run time (see main below).
 local out
 if arg and arg[1] then
-  if arg[1] ~= "-o" or not arg[2] or arg[3] then error("usage: terrac rescue.t -o OUTDIR", 0) end
+  if arg[1] ~= "-o" or not arg[2] then error("usage: terrac rescue.t -o OUTDIR [--list | --dry-run | --force STEP]", 0) end
   out = arg[2]
 end
 
@@ -151,28 +151,56 @@ local fat = image.fat { fat = 32, partition = disk.partitions[1], label = "EFI",
 assert(chdir(cwd) == 0)
 if not out then os.remove(stage .. "/initrd.img") os.remove(stage) end
 
--- build writes everything into dir; the builder's main and the script
--- both call it, so both give the same bytes.
-terra build(dir : rawstring) : int
-  if mkdirs(dir) ~= 0 or chdir(dir) ~= 0 then return 1 end
-  if initrd.writer("initrd.img") ~= 0 then return 1 end
-  if disk.writer("rescue.img") ~= 0 then return 1 end
-  if fat.writer("rescue.img", [disk.partitions[1].offset], false) ~= 0 then return 1 end
-  return 0
+-- The build is two steps of the image library's step engine, run in the
+-- output directory: a rerun redoes only a step whose inputs or definition
+-- changed, and a build killed halfway completes when run again. Each
+-- step's version is a digest of what the Lua stage baked into its writer,
+-- so a builder compiled from another configuration redoes it.
+local function digest(t)
+  local parts = {}
+  for _, e in ipairs(t) do
+    for _, k in ipairs { "path", "kind", "mode", "uid", "gid", "mtime", "host", "target", "major", "minor", "size" } do
+      parts[#parts + 1] = tostring(e[k])
+    end
+    parts[#parts + 1] = e.data and image.sha256(e.data) or "-"
+  end
+  return image.sha256(table.concat(parts, "\0"))
 end
+local hostinputs, seen = {}, {}
+for _, e in ipairs(root:entries()) do
+  if e.host and not seen[e.host] then seen[e.host] = true hostinputs[#hostinputs + 1] = e.host end
+end
+local sinitrd = image.step { name = "initrd", inputs = hostinputs, outputs = { "initrd.img" },
+  version = digest(root:entries()),
+  run = terra(ctx : &image.StepCtx) : int return initrd.writer(ctx.outputs[0]) end }
+local diskdesc = { { path = "gpt", host = disk.guid, size = disk.size } }
+for _, e in ipairs(esp:entries()) do diskdesc[#diskdesc + 1] = e end
+local sdisk = image.step { name = "disk", inputs = { sinitrd, vmlinuz, config.sdboot }, outputs = { "rescue.img" },
+  version = digest(diskdesc),
+  run = terra(ctx : &image.StepCtx) : int
+    if disk.writer(ctx.outputs[0]) ~= 0 then return 1 end
+    return fat.writer(ctx.outputs[0], [disk.partitions[1].offset], false)
+  end }
+local graph = image.graph { sinitrd, sdisk, dir = "." }
+graph:compile()
 
+-- main: rescue-builder -o OUTDIR [engine options: --list, --dry-run, --force STEP ...]
 terra main(argc : int, argv : &rawstring) : int
-  if argc ~= 3 or C.strcmp(argv[1], "-o") ~= 0 then
-    C.fprintf(C.stderr, "usage: %s -o OUTDIR\n", argv[0])
+  if argc < 3 or C.strcmp(argv[1], "-o") ~= 0 then
+    C.fprintf(C.stderr, "usage: %s -o OUTDIR [--list | --dry-run | --force STEP]\n", argv[0])
     return 2
   end
-  if build(argv[2]) ~= 0 then return 1 end
-  C.printf("wrote %s/rescue.img\n", argv[2])
-  return 0
+  if mkdirs(argv[2]) ~= 0 or chdir(argv[2]) ~= 0 then return 1 end
+  argv[2] = argv[0]
+  return graph.cmain(argc - 2, argv + 2)
 end
 
 if out then
-  if build(out) ~= 0 then error("rescue.t: build failed", 0) end
+  assert(mkdirs(out) == 0 and chdir(out) == 0)
+  local rest = {}
+  for i = 3, #arg do rest[#rest + 1] = arg[i] end
+  local rc = graph:run(rest)
   assert(chdir(cwd) == 0)
+  if rc ~= 0 then error("rescue.t: the build failed (logs: " .. out .. "/.logs/)", 0) end
   print("wrote " .. out .. "/rescue.img")
 end
