@@ -279,6 +279,41 @@ func TestImagesRescue(t *testing.T) {
 	}
 	t.Logf("rescue.img sha256 %s", want["rescue.img"])
 
+	// A rerun with nothing changed runs no step; a builder killed at the
+	// start of step 2 completes when run again, redoing only that step.
+	start := time.Now()
+	if out := run(builder, "-o", "out3"); strings.Count(out, " cached") != 2 {
+		t.Errorf("no-change rerun ran steps:\n%s", out)
+	}
+	t.Logf("no-change rerun of the builder: %.0f ms", time.Since(start).Seconds()*1000)
+	kill := exec.Command(builder, "-o", "out4")
+	kill.Dir = dir
+	kill.Env = append(env, "IMAGE_KILL_AT=step-start:2")
+	if out, err := kill.CombinedOutput(); err == nil {
+		t.Errorf("IMAGE_KILL_AT=step-start:2 did not stop the builder:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out4", "rescue.img")); err == nil {
+		t.Errorf("the killed build left out4/rescue.img")
+	}
+	out := run(builder, "-o", "out4")
+	if !strings.Contains(out, "initrd cached") || strings.Contains(out, "disk cached") {
+		t.Errorf("the rerun after the kill should redo only the disk step:\n%s", out)
+	}
+	if sha256File(t, filepath.Join(dir, "out4", "rescue.img")) != want["rescue.img"] {
+		t.Errorf("the resumed build gave another rescue.img")
+	}
+
+	// A missing kernel: one message, a non-zero exit, no output.
+	bad := exec.Command(bin, script, "-o", "out-bad")
+	bad.Dir = dir
+	bad.Env = imageEnv("KERNEL_DIR="+filepath.Join(dir, "no-kernel"), "HOME="+dir)
+	if msg, err := bad.CombinedOutput(); err == nil || !strings.Contains(string(msg), "no kernel in "+filepath.Join(dir, "no-kernel")) {
+		t.Errorf("a missing kernel: %v\n%s", err, msg)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out-bad")); err == nil {
+		t.Errorf("a failed build left out-bad/")
+	}
+
 	// The boot disk, as the tools see it.
 	img := filepath.Join(dir, "out1", "rescue.img")
 	if out := tool(t, dir, "sgdisk", "-v", img); !strings.Contains(out, "No problems found") {

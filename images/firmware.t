@@ -17,11 +17,11 @@
 local image = require "image"
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
 local PE = terralib.loadfile(here .. "/pe.t")()
+local M = terralib.loadfile(here .. "/common.t")()
 
 -- Configuration -------------------------------------------------------------
 local config = {
-  kernel_dir = os.getenv("KERNEL_DIR") or
-    ((os.getenv("XDG_CACHE_HOME") or ((os.getenv("HOME") or "/tmp") .. "/.cache")) .. "/terrac-test-kernel"),
+  kernel_dir = M.kernel_dir(),
   busybox = "/bin/busybox",
   stub = "/usr/lib/systemd/boot/efi/linuxx64.efi.stub",
   seed = "terrac-firmware",
@@ -30,24 +30,9 @@ local config = {
   osrel = 'ID=terrac\nNAME="terrac firmware"\nPRETTY_NAME="terrac firmware (UKI)"\nVERSION_ID=1\n',
 }
 
-local out
-if arg and arg[1] then
-  if arg[1] ~= "-o" or not arg[2] or arg[3] then error("usage: terrac firmware.t -o OUTDIR", 0) end
-  out = arg[2]
-end
-
-local C = terralib.includecstring [[
-#include <sys/stat.h>
-#include <unistd.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-typedef struct stat stat_t;
-]]
-
-local vf = io.open(config.kernel_dir .. "/VERSION")
-if not vf then error("firmware.t: no kernel in " .. config.kernel_dir .. " (run scripts/test-kernel.sh, or set KERNEL_DIR)", 0) end
-vf:close()
+local out, rest = M.outdir("firmware.t")
+M.kernel_version(config.kernel_dir, "firmware.t")
+local vmlinuz = config.kernel_dir .. "/vmlinuz"
 
 -- 1. The initramfs: busybox, and an /init that shows the baked-in command
 -- line and powers off.
@@ -86,66 +71,48 @@ local rpdisk = image.gpt { size = "160M", seed = config.seed .. "-rescue",
     { name = "data", type = "linux" },
   } }
 
-terra chdir(p : rawstring) : int return C.chdir(p) end
-terra getcwd() : rawstring return C.getcwd(nil, 0) end
-terra mkdirs(p : rawstring) : int
-  var s = C.strdup(p)
-  var n = C.strlen(s)
-  for i = 1, n + 1 do
-    if s[i] == 47 or s[i] == 0 then
-      var c = s[i]
-      s[i] = 0
-      C.mkdir(s, 493)
-      s[i] = c
-    end
-  end
-  C.free(s)
-  var st : C.stat_t
-  if C.stat(p, &st) ~= 0 then C.fprintf(C.stderr, "firmware: cannot make %s\n", p) return -1 end
-  return 0
-end
-
 -- The FAT layouts need the UKI's size now: it is made first in a staging
 -- directory (the output directory when run by terrac), where the writers
 -- run, so the ESP names it by a relative path.
-local stage = out or os.tmpname()
-if not out then os.remove(stage) end
-local cwd = terralib.cast(rawstring, getcwd())
-assert(mkdirs(stage) == 0 and chdir(stage) == 0)
-initrd:write("initrd.img")
-uki:write("uki.efi")
-local function esp(part)
-  local t = image.tree { mtime = 0 }
-  t:file("EFI/BOOT/BOOTX64.EFI", { host = "uki.efi" })
-  return image.fat { fat = 32, partition = part, label = "EFI", seed = config.seed, files = t }
-end
-local fwfat, rpfat = esp(fwdisk.partitions[1]), esp(rpdisk.partitions[1])
-assert(chdir(cwd) == 0)
-if not out then for _, f in ipairs { "initrd.img", "uki.efi", "" } do os.remove(stage .. "/" .. f) end end
-
-terra build(dir : rawstring) : int
-  if mkdirs(dir) ~= 0 or chdir(dir) ~= 0 then return 1 end
-  if initrd.writer("initrd.img") ~= 0 then return 1 end
-  if uki.writer("uki.efi") ~= 0 then return 1 end
-  if fwdisk.writer("firmware.img") ~= 0 then return 1 end
-  if fwfat.writer("firmware.img", [fwdisk.partitions[1].offset], false) ~= 0 then return 1 end
-  if rpdisk.writer("rescue-partition.img") ~= 0 then return 1 end
-  if rpfat.writer("rescue-partition.img", [rpdisk.partitions[1].offset], false) ~= 0 then return 1 end
-  return 0
-end
-
-terra main(argc : int, argv : &rawstring) : int
-  if argc ~= 3 or C.strcmp(argv[1], "-o") ~= 0 then
-    C.fprintf(C.stderr, "usage: %s -o OUTDIR\n", argv[0])
-    return 2
+local fwfat, rpfat
+local cwd = M.stage(out, function()
+  initrd:write("initrd.img")
+  uki:write("uki.efi")
+  local function esp(part)
+    local t = image.tree { mtime = 0 }
+    t:file("EFI/BOOT/BOOTX64.EFI", { host = "uki.efi" })
+    return image.fat { fat = 32, partition = part, label = "EFI", seed = config.seed, files = t }
   end
-  if build(argv[2]) ~= 0 then return 1 end
-  C.printf("wrote %s/uki.efi, firmware.img and rescue-partition.img\n", argv[2])
-  return 0
+  fwfat, rpfat = esp(fwdisk.partitions[1]), esp(rpdisk.partitions[1])
+  return { "initrd.img", "uki.efi" }
+end)
+
+-- The build: four steps of the image step engine, run in the output
+-- directory (see images/rescue.t).
+local sinitrd = image.step { name = "initrd", inputs = M.hosts(root), outputs = { "initrd.img" },
+  version = M.digest(root:entries()),
+  run = terra(ctx : &image.StepCtx) : int return initrd.writer(ctx.outputs[0]) end }
+local suki = image.step { name = "uki", inputs = { sinitrd, config.stub, vmlinuz }, outputs = { "uki.efi" },
+  version = M.digest { { path = "uki", data = config.osrel .. "\0" .. config.cmdline } },
+  run = terra(ctx : &image.StepCtx) : int return uki.writer(ctx.outputs[0]) end }
+local function diskstep(name, file, disk, fat)
+  local desc = { { path = "gpt", host = disk.guid, size = disk.size } }
+  for _, p in ipairs(disk.partitions) do desc[#desc + 1] = { path = p.guid, size = p.offset } end
+  return image.step { name = name, inputs = { suki }, outputs = { file }, version = M.digest(desc),
+    run = terra(ctx : &image.StepCtx) : int
+      if disk.writer(ctx.outputs[0]) ~= 0 then return 1 end
+      return fat.writer(ctx.outputs[0], [disk.partitions[1].offset], false)
+    end }
 end
+local graph = image.graph { sinitrd, suki,
+  diskstep("firmware", "firmware.img", fwdisk, fwfat),
+  diskstep("rescue-partition", "rescue-partition.img", rpdisk, rpfat), dir = "." }
+graph:compile()
+
+-- firmware-builder -o OUTDIR [--list | --dry-run | --force STEP]
+main = M.main(graph)
 
 if out then
-  if build(out) ~= 0 then error("firmware.t: build failed", 0) end
-  assert(chdir(cwd) == 0)
+  M.run(graph, out, rest, cwd, "firmware.t")
   print("wrote " .. out .. "/uki.efi, firmware.img and rescue-partition.img")
 end
