@@ -13,11 +13,11 @@
 -- runs (they must keep their sizes).
 local image = require "image"
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
+local M = terralib.loadfile(here .. "/common.t")()
 
 -- Configuration -------------------------------------------------------------
 local config = {
-  kernel_dir = os.getenv("KERNEL_DIR") or
-    ((os.getenv("XDG_CACHE_HOME") or ((os.getenv("HOME") or "/tmp") .. "/.cache")) .. "/terrac-test-kernel"),
+  kernel_dir = M.kernel_dir(),
   busybox = "/bin/busybox",
   sdboot = "/usr/lib/systemd/boot/efi/systemd-bootx64.efi",
   modules = { "virtio_blk", "ext4", "crc32c_generic" },
@@ -38,26 +38,8 @@ local config = {
   users = { { name = "root", uid = 0, gid = 0, home = "/root", hash = "" } },
 }
 
--- The output directory: -o DIR when run by terrac; a builder takes the same
--- argument at run time (see main below).
-local out
-if arg and arg[1] then
-  if arg[1] ~= "-o" or not arg[2] then error("usage: terrac rescue.t -o OUTDIR [--list | --dry-run | --force STEP]", 0) end
-  out = arg[2]
-end
-
-local C = terralib.includecstring [[
-#include <sys/stat.h>
-#include <unistd.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-typedef struct stat stat_t;
-]]
-
-local vf = io.open(config.kernel_dir .. "/VERSION")
-if not vf then error("rescue.t: no kernel in " .. config.kernel_dir .. " (run scripts/test-kernel.sh, or set KERNEL_DIR)", 0) end
-local kver = vf:read("*l") vf:close()
+local out, rest = M.outdir("rescue.t")
+local kver = M.kernel_version(config.kernel_dir, "rescue.t")
 local vmlinuz = config.kernel_dir .. "/vmlinuz"
 
 -- 1. The provisioning program, compiled for the guest's baseline CPU.
@@ -117,66 +99,31 @@ local loader = image.systemd_boot {
 -- which the writers run in: the FAT layout needs its size now, so it is
 -- written first into a staging directory (the output directory itself when
 -- run by terrac).
-terra chdir(p : rawstring) : int return C.chdir(p) end
-terra getcwd() : rawstring return C.getcwd(nil, 0) end
-terra mkdirs(p : rawstring) : int
-  var s = C.strdup(p)
-  var n = C.strlen(s)
-  for i = 1, n + 1 do
-    if s[i] == 47 or s[i] == 0 then
-      var c = s[i]
-      s[i] = 0
-      C.mkdir(s, 493)
-      s[i] = c
-    end
-  end
-  C.free(s)
-  var st : C.stat_t
-  if C.stat(p, &st) ~= 0 then C.fprintf(C.stderr, "rescue: cannot make %s\n", p) return -1 end
-  return 0
-end
-
-local stage = out or os.tmpname()
-if not out then os.remove(stage) end
-local cwd = terralib.cast(rawstring, getcwd())
-assert(mkdirs(stage) == 0)
-assert(chdir(stage) == 0)
-initrd:write("initrd.img")
-local esp = image.tree { mtime = 0 }
-esp:file("EFI/BOOT/BOOTX64.EFI", { host = config.sdboot })
-esp:file("vmlinuz", { host = vmlinuz })
-esp:file("initrd.img", { host = "initrd.img" })
-for _, e in ipairs(loader) do esp:file(e.path, { data = e.data }) end
-local fat = image.fat { fat = 32, partition = disk.partitions[1], label = "EFI", seed = config.seed, files = esp }
-assert(chdir(cwd) == 0)
-if not out then os.remove(stage .. "/initrd.img") os.remove(stage) end
+local esp, fat
+local cwd = M.stage(out, function()
+  initrd:write("initrd.img")
+  esp = image.tree { mtime = 0 }
+  esp:file("EFI/BOOT/BOOTX64.EFI", { host = config.sdboot })
+  esp:file("vmlinuz", { host = vmlinuz })
+  esp:file("initrd.img", { host = "initrd.img" })
+  for _, e in ipairs(loader) do esp:file(e.path, { data = e.data }) end
+  fat = image.fat { fat = 32, partition = disk.partitions[1], label = "EFI", seed = config.seed, files = esp }
+  return { "initrd.img" }
+end)
 
 -- The build is two steps of the image library's step engine, run in the
 -- output directory: a rerun redoes only a step whose inputs or definition
 -- changed, and a build killed halfway completes when run again. Each
 -- step's version is a digest of what the Lua stage baked into its writer,
 -- so a builder compiled from another configuration redoes it.
-local function digest(t)
-  local parts = {}
-  for _, e in ipairs(t) do
-    for _, k in ipairs { "path", "kind", "mode", "uid", "gid", "mtime", "host", "target", "major", "minor", "size" } do
-      parts[#parts + 1] = tostring(e[k])
-    end
-    parts[#parts + 1] = e.data and image.sha256(e.data) or "-"
-  end
-  return image.sha256(table.concat(parts, "\0"))
-end
-local hostinputs, seen = {}, {}
-for _, e in ipairs(root:entries()) do
-  if e.host and not seen[e.host] then seen[e.host] = true hostinputs[#hostinputs + 1] = e.host end
-end
-local sinitrd = image.step { name = "initrd", inputs = hostinputs, outputs = { "initrd.img" },
-  version = digest(root:entries()),
+local sinitrd = image.step { name = "initrd", inputs = M.hosts(root), outputs = { "initrd.img" },
+  version = M.digest(root:entries()),
   run = terra(ctx : &image.StepCtx) : int return initrd.writer(ctx.outputs[0]) end }
 local diskdesc = { { path = "gpt", host = disk.guid, size = disk.size } }
+for _, p in ipairs(disk.partitions) do diskdesc[#diskdesc + 1] = { path = p.guid, size = p.offset } end
 for _, e in ipairs(esp:entries()) do diskdesc[#diskdesc + 1] = e end
 local sdisk = image.step { name = "disk", inputs = { sinitrd, vmlinuz, config.sdboot }, outputs = { "rescue.img" },
-  version = digest(diskdesc),
+  version = M.digest(diskdesc),
   run = terra(ctx : &image.StepCtx) : int
     if disk.writer(ctx.outputs[0]) ~= 0 then return 1 end
     return fat.writer(ctx.outputs[0], [disk.partitions[1].offset], false)
@@ -184,23 +131,10 @@ local sdisk = image.step { name = "disk", inputs = { sinitrd, vmlinuz, config.sd
 local graph = image.graph { sinitrd, sdisk, dir = "." }
 graph:compile()
 
--- main: rescue-builder -o OUTDIR [engine options: --list, --dry-run, --force STEP ...]
-terra main(argc : int, argv : &rawstring) : int
-  if argc < 3 or C.strcmp(argv[1], "-o") ~= 0 then
-    C.fprintf(C.stderr, "usage: %s -o OUTDIR [--list | --dry-run | --force STEP]\n", argv[0])
-    return 2
-  end
-  if mkdirs(argv[2]) ~= 0 or chdir(argv[2]) ~= 0 then return 1 end
-  argv[2] = argv[0]
-  return graph.cmain(argc - 2, argv + 2)
-end
+-- rescue-builder -o OUTDIR [--list | --dry-run | --force STEP]
+main = M.main(graph)
 
 if out then
-  assert(mkdirs(out) == 0 and chdir(out) == 0)
-  local rest = {}
-  for i = 3, #arg do rest[#rest + 1] = arg[i] end
-  local rc = graph:run(rest)
-  assert(chdir(cwd) == 0)
-  if rc ~= 0 then error("rescue.t: the build failed (logs: " .. out .. "/.logs/)", 0) end
+  M.run(graph, out, rest, cwd, "rescue.t")
   print("wrote " .. out .. "/rescue.img")
 end
