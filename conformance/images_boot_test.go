@@ -314,6 +314,70 @@ func TestImagesRescue(t *testing.T) {
 		t.Errorf("a failed build left out-bad/")
 	}
 
+	// A layout that does not fit and a missing host file, in copies of the
+	// script: the message names the script's line, and nothing is left.
+	// Then a host file that goes missing before the builder runs: the
+	// builder names the step and the file, and writes no image.
+	scripts := filepath.Dir(script)
+	for _, c := range []struct{ name, from, to, want string }{
+		{"small", `size = "128M", seed = config.seed`, `size = "20M", seed = config.seed`, "rescue.t:"},
+		{"nobusybox", `busybox = "/bin/busybox"`, `busybox = "` + filepath.Join(dir, "nothere") + `"`, "cannot open host file " + filepath.Join(dir, "nothere")},
+		{"gone", `busybox = "/bin/busybox"`, `busybox = "` + filepath.Join(dir, "bb") + `"`, ""},
+	} {
+		cdir := filepath.Join(dir, "bad-"+c.name)
+		if err := os.MkdirAll(cdir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{"common.t", "provision.t", "rescue.t"} {
+			b, err := os.ReadFile(filepath.Join(scripts, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f == "rescue.t" {
+				if !bytes.Contains(b, []byte(c.from)) {
+					t.Fatalf("rescue.t no longer holds %q", c.from)
+				}
+				b = bytes.Replace(b, []byte(c.from), []byte(c.to), 1)
+			}
+			if err := os.WriteFile(filepath.Join(cdir, f), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		outdir := filepath.Join(cdir, "out")
+		if c.name == "gone" {
+			b, err := os.ReadFile(busyboxPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "bb"), b, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			run(bin, "build", filepath.Join(cdir, "rescue.t"), "-o", filepath.Join(cdir, "builder"))
+			os.Remove(filepath.Join(dir, "bb"))
+			cmd := exec.Command(filepath.Join(cdir, "builder"), "-o", outdir)
+			cmd.Env = env
+			msg, err := cmd.CombinedOutput()
+			if err == nil || !strings.Contains(string(msg), "step initrd: input "+filepath.Join(dir, "bb")) {
+				t.Errorf("a host file gone before the builder runs: %v\n%s", err, msg)
+			}
+			for _, f := range []string{"initrd.img", "rescue.img"} {
+				if _, err := os.Stat(filepath.Join(outdir, f)); err == nil {
+					t.Errorf("the failed builder left %s", f)
+				}
+			}
+			continue
+		}
+		cmd := exec.Command(bin, filepath.Join(cdir, "rescue.t"), "-o", outdir)
+		cmd.Env = env
+		msg, err := cmd.CombinedOutput()
+		if err == nil || !strings.Contains(string(msg), c.want) {
+			t.Errorf("%s: %v\n%s", c.name, err, msg)
+		}
+		if _, err := os.Stat(outdir); err == nil {
+			t.Errorf("%s: the failed build left %s", c.name, outdir)
+		}
+	}
+
 	// The boot disk, as the tools see it.
 	img := filepath.Join(dir, "out1", "rescue.img")
 	if out := tool(t, dir, "sgdisk", "-v", img); !strings.Contains(out, "No problems found") {

@@ -88,17 +88,21 @@ end
 -- stage runs f in a staging directory: out, or a temp directory removed
 -- afterwards (when compiling a builder). The writers run in the output
 -- directory, so files made by one step are named relatively in the next.
-function M.stage(out, f)
+-- names lists the files f makes; when f fails they are removed (and the
+-- directory, if stage made it), so a failed build leaves no partial output.
+function M.stage(out, names, f)
   local dir = out or os.tmpname()
   if not out then os.remove(dir) end
+  local existed = io.open(dir .. "/.") ~= nil
   local cwd = terralib.cast(rawstring, M.getcwd())
   assert(M.mkdirs(dir) == 0 and M.chdir(dir) == 0)
-  local made = f()
+  local ok, err = pcall(f)
   assert(M.chdir(cwd) == 0)
-  if not out then
-    for _, name in ipairs(made or {}) do os.remove(dir .. "/" .. name) end
-    os.remove(dir)
+  if not out or not ok then
+    for _, name in ipairs(names) do os.remove(dir .. "/" .. name) end
+    if not existed then os.remove(dir) end
   end
+  if not ok then error(err, 0) end
   return cwd
 end
 

@@ -75,7 +75,7 @@ local rpdisk = image.gpt { size = "160M", seed = config.seed .. "-rescue",
 -- directory (the output directory when run by terrac), where the writers
 -- run, so the ESP names it by a relative path.
 local fwfat, rpfat
-local cwd = M.stage(out, function()
+local cwd = M.stage(out, { "initrd.img", "uki.efi" }, function()
   initrd:write("initrd.img")
   uki:write("uki.efi")
   local function esp(part)
@@ -84,7 +84,6 @@ local cwd = M.stage(out, function()
     return image.fat { fat = 32, partition = part, label = "EFI", seed = config.seed, files = t }
   end
   fwfat, rpfat = esp(fwdisk.partitions[1]), esp(rpdisk.partitions[1])
-  return { "initrd.img", "uki.efi" }
 end)
 
 -- The build: four steps of the image step engine, run in the output

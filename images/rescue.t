@@ -100,7 +100,7 @@ local loader = image.systemd_boot {
 -- written first into a staging directory (the output directory itself when
 -- run by terrac).
 local esp, fat
-local cwd = M.stage(out, function()
+local cwd = M.stage(out, { "initrd.img" }, function()
   initrd:write("initrd.img")
   esp = image.tree { mtime = 0 }
   esp:file("EFI/BOOT/BOOTX64.EFI", { host = config.sdboot })
@@ -108,7 +108,6 @@ local cwd = M.stage(out, function()
   esp:file("initrd.img", { host = "initrd.img" })
   for _, e in ipairs(loader) do esp:file(e.path, { data = e.data }) end
   fat = image.fat { fat = 32, partition = disk.partitions[1], label = "EFI", seed = config.seed, files = esp }
-  return { "initrd.img" }
 end)
 
 -- The build is two steps of the image library's step engine, run in the
