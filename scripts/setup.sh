@@ -33,8 +33,12 @@ done
 # that read those formats (sfdisk, sgdisk, fsck.fat, mtools, cpio, e2fsck,
 # xorriso), and it links zlib, liblzma and libcrypto. nginx (WebDAV) is the
 # remote compiled-code cache the remote-cache test starts on loopback.
+# The image scripts (images/, issue 15) boot in QEMU through OVMF with
+# busybox-static, systemd-boot and a test kernel that scripts/test-kernel.sh
+# unpacks (depmod from kmod makes its modules.dep); objdump checks the UKI.
 packages=(llvm-14-dev clang-14 build-essential gcc g++ zlib1g-dev gdb tmux pkg-config valgrind
-	fdisk gdisk dosfstools mtools cpio e2fsprogs xorriso libssl-dev liblzma-dev nginx)
+	fdisk gdisk dosfstools mtools cpio e2fsprogs xorriso libssl-dev liblzma-dev nginx
+	qemu-system-x86 ovmf busybox-static systemd-boot-efi binutils grub-common kmod)
 
 installed() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
