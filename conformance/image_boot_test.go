@@ -467,13 +467,9 @@ func twoDigits(n int) string {
 }
 
 // testGrubScriptCheck gives generated and edited grub.cfg files to GRUB's
-// own parser. grub-script-check comes with grub-common, which
-// scripts/setup.sh does not install (yet): the subtest skips without it,
-// even under TERRA_TESTS_REQUIRED=1.
+// own parser. grub-script-check comes with grub-common (scripts/setup.sh).
 func testGrubScriptCheck(t *testing.T, bin string) {
-	if _, err := exec.LookPath("grub-script-check"); err != nil {
-		t.Skip("grub-script-check (Debian grub-common) is not installed")
-	}
+	needTools(t, "grub-script-check")
 	dir := t.TempDir()
 	debian, err := os.ReadFile("../dsl/image/grubcfg/testdata/debian.cfg")
 	if err != nil {

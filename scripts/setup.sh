@@ -65,6 +65,18 @@ if ((${#missing[@]} > 0)); then
 	"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The kernel the image boot tests run under QEMU (issue 15): the newest
+# Debian linux-image, downloaded and unpacked once into a cache (never
+# installed), so the tests themselves download nothing.
+if ! kdir=$("$(dirname "$0")/test-kernel.sh" 2>&1); then
+	if [[ $(id -u) -eq 0 ]] && apt-get update -qq && kdir=$("$(dirname "$0")/test-kernel.sh" 2>&1); then
+		:
+	else
+		echo "setup: fetching the test kernel failed (the QEMU boot tests will skip or fail):" >&2
+		echo "$kdir" >&2
+	fi
+fi
+
 # Go >= 1.26. The official tarball lives in /usr/local/go; use it when it is
 # not on PATH yet.
 if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then
