@@ -499,6 +499,25 @@ struct Pass {
   ran : int; cached : int
 }
 
+-- inputfail reports a step's unusable input on stderr and in the step's
+-- log (made for it: the step never ran), and names the log, as a failed
+-- run does.
+local terra inputfail(p : &Pass, name : rawstring, what : rawstring, path : rawstring, why : rawstring)
+  eprintf("image: step %s: %s %s: %s\n", name, what, path, why)
+  var logpath : int8[PATHMAX]
+  C.snprintf(logpath, PATHMAX, "%s/%s.log", p.logdir, name)
+  mkdirs(p.logdir)
+  var fd = C.open(logpath, O_WRONLY or O_CREAT or O_TRUNC or O_CLOEXEC, 420)
+  if fd >= 0 then
+    var buf : int8[1024]
+    var n = C.snprintf(buf, 1024, "step %s did not run: %s %s: %s\n", name, what, path, why)
+    if n > 1023 then n = 1023 end
+    if n > 0 then C.write(fd, &buf[0], n) end
+    C.close(fd)
+    eprintf("image: log: %s\n", logpath)
+  end
+end
+
 -- inputs hashes step s's inputs into h and their records into now. It
 -- returns RUN, MAYRUN (an input's producer has not run yet) or -1.
 local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.State, now : &Buf, changed : &bool) : int
@@ -512,7 +531,7 @@ local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.Sta
     var st : Stamp
     var d : uint8[32]
     if not getstamp(path, &st) then
-      eprintf("image: step %s: input %s: %s\n", name, path, C.strerror(errno()))
+      inputfail(p, name, "input", path, C.strerror(errno()))
       return -1
     end
     var r = rec:find(false, path)
@@ -525,7 +544,7 @@ local terra inputs(plan : &E.Plan, p : &Pass, s : int, rec : &Record, h : &H.Sta
       else
         @changed = true
         if H.file(path, &d[0]) ~= 0 then
-          eprintf("image: step %s: cannot read input %s: %s\n", name, path, C.strerror(errno()))
+          inputfail(p, name, "cannot read input", path, C.strerror(errno()))
           return -1
         end
       end
