@@ -2,7 +2,9 @@
 #   make demo   set up, build bin/terrac and run examples/hello.t
 #   make test   set up, then go vet ./... and go test ./... (conformance included)
 
-export PATH := /usr/local/go/bin:$(PATH)
+# Go: the one scripts/setup.sh fetched when the machine had none new enough
+# (.toolchain/go), else /usr/local/go, else whatever is on PATH.
+export PATH := $(CURDIR)/.toolchain/go/bin:/usr/local/go/bin:$(PATH)
 SHELL := /bin/bash
 
 GOTEST_FLAGS ?= -timeout 25m

@@ -77,27 +77,56 @@ if ! kdir=$("$(dirname "$0")/test-kernel.sh" 2>&1); then
 	fi
 fi
 
-# Go >= 1.26. The official tarball lives in /usr/local/go; use it when it is
-# not on PATH yet.
-if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then
+# Go >= 1.26, in this order: go on PATH, /usr/local/go, the toolchain this
+# script fetched before (.toolchain/go), else fetch one. Debian 12's own
+# golang-go is Go 1.19: it is installed (when no go exists) only to
+# download the golang.org/toolchain module, the one GOTOOLCHAIN uses, from
+# the Go module proxy into .toolchain/go. The Makefile puts .toolchain/go/bin
+# first on PATH.
+goVersionWanted=go1.26.8
+goOK() {
+	command -v go >/dev/null || return 1
+	local v
+	v=$(go env GOVERSION 2>/dev/null) || return 1
+	[[ $v =~ ^go([0-9]+)\.([0-9]+) ]] || return 1
+	((BASH_REMATCH[1] > 1 || (BASH_REMATCH[1] == 1 && BASH_REMATCH[2] >= 26)))
+}
+if ! goOK && [[ -x /usr/local/go/bin/go ]]; then
 	export PATH="/usr/local/go/bin:$PATH"
 fi
-if ! command -v go >/dev/null; then
-	cat >&2 <<'MSG'
-setup: Go is not installed (terrac needs Go 1.26 or newer).
-  Install it from the official tarball into /usr/local/go, e.g.
-      tar -C /usr/local -xzf go1.26.*.linux-amd64.tar.gz
-  then add it to PATH:
-      export PATH=/usr/local/go/bin:$PATH
-MSG
-	exit 1
+if ! goOK && [[ -x .toolchain/go/bin/go ]]; then
+	export PATH="$PWD/.toolchain/go/bin:$PATH"
 fi
-gover=$(go env GOVERSION) # e.g. go1.26.8
-if [[ ! $gover =~ ^go([0-9]+)\.([0-9]+) ]] ||
-	((BASH_REMATCH[1] < 1 || (BASH_REMATCH[1] == 1 && BASH_REMATCH[2] < 26))); then
-	echo "setup: $(command -v go) is $gover; terrac needs Go 1.26 or newer." >&2
-	echo "  Install a newer Go into /usr/local/go and put /usr/local/go/bin first on PATH." >&2
-	exit 1
+if ! goOK; then
+	if ! command -v go >/dev/null; then
+		echo "setup: installing golang-go (to fetch Go $goVersionWanted)"
+		sudo=()
+		if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+		export DEBIAN_FRONTEND=noninteractive
+		"${sudo[@]}" apt-get update -qq
+		"${sudo[@]}" apt-get install -y -qq --no-install-recommends golang-go ca-certificates >/dev/null
+	fi
+	echo "setup: fetching Go $goVersionWanted from the Go module proxy into .toolchain/go"
+	mod="golang.org/toolchain@v0.0.1-$goVersionWanted.linux-amd64"
+	tmp=$(mktemp -d)
+	dir=$(cd "$tmp" && GO111MODULE=on GOFLAGS=-modcacherw GOPATH="$tmp/gopath" GOTOOLCHAIN=local \
+		go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+	if [[ -z $dir || ! -f $dir/bin/go ]]; then
+		echo "setup: downloading $mod failed" >&2
+		rm -rf "$tmp"
+		exit 1
+	fi
+	rm -rf .toolchain/go.tmp && mkdir -p .toolchain && cp -a "$dir" .toolchain/go.tmp
+	# Module zips keep no file modes: make the commands executable again.
+	chmod -R u+w .toolchain/go.tmp
+	chmod +x .toolchain/go.tmp/bin/* .toolchain/go.tmp/pkg/tool/*/*
+	rm -rf .toolchain/go && mv .toolchain/go.tmp .toolchain/go
+	rm -rf "$tmp"
+	export PATH="$PWD/.toolchain/go/bin:$PATH"
+	if ! goOK; then
+		echo "setup: .toolchain/go/bin/go does not run as Go 1.26 or newer" >&2
+		exit 1
+	fi
 fi
 
 if ((build)); then
