@@ -349,7 +349,9 @@ func testStepsFailure(t *testing.T, bin string) {
 	}
 	want := "image: step bad failed (exit status 3) after "
 	i := strings.Index(errs, want)
-	if i < 0 || !strings.Contains(errs, "image: log: build/.logs/bad.log\n") {
+	// The log path is absolute, so it can be opened from any directory.
+	abs, _ := filepath.EvalSymlinks(dir)
+	if i < 0 || !strings.Contains(errs, "image: log: "+filepath.Join(abs, "build", ".logs", "bad.log")+"\n") {
 		t.Fatalf("stderr:\n%s", errs)
 	}
 	// the last 20 lines of the log, and no more

@@ -357,8 +357,9 @@ func TestImagesRescue(t *testing.T) {
 			cmd := exec.Command(filepath.Join(cdir, "builder"), "-o", outdir)
 			cmd.Env = env
 			msg, err := cmd.CombinedOutput()
+			realOut, _ := filepath.EvalSymlinks(outdir)
 			if err == nil || !strings.Contains(string(msg), "step initrd: input "+filepath.Join(dir, "bb")) ||
-				!strings.Contains(string(msg), "image: log: "+filepath.Join(outdir, ".logs", "initrd.log")) {
+				!strings.Contains(string(msg), "image: log: "+filepath.Join(realOut, ".logs", "initrd.log")) {
 				t.Errorf("a host file gone before the builder runs: %v\n%s", err, msg)
 			}
 			for _, f := range []string{"initrd.img", "rescue.img"} {

@@ -499,6 +499,13 @@ struct Pass {
   ran : int; cached : int
 }
 
+-- shown is path made absolute for messages (when it exists), so a log
+-- path means the same from any directory.
+local terra shown(path : rawstring, buf : rawstring) : rawstring
+  if C.realpath(path, buf) ~= nil then return buf end
+  return path
+end
+
 -- inputfail reports a step's unusable input on stderr and in the step's
 -- log (made for it: the step never ran), and names the log, as a failed
 -- run does.
@@ -514,7 +521,8 @@ local terra inputfail(p : &Pass, name : rawstring, what : rawstring, path : raws
     if n > 1023 then n = 1023 end
     if n > 0 then C.write(fd, &buf[0], n) end
     C.close(fd)
-    eprintf("image: log: %s\n", logpath)
+    var abs : int8[PATHMAX]
+    eprintf("image: log: %s\n", shown(logpath, abs))
   end
 end
 
@@ -616,7 +624,8 @@ local terra execute(plan : &E.Plan, run : {int, &E.Ctx} -> int, p : &Pass, s : i
   if st ~= 0 then
     if p.tty then C.printf("\r\27[K") end
     flushout()
-    eprintf("image: step %s failed (%s) after %.2fs\nimage: log: %s\n", name, why, ms / 1000.0, logpath)
+    var abs : int8[PATHMAX]
+    eprintf("image: step %s failed (%s) after %.2fs\nimage: log: %s\n", name, why, ms / 1000.0, shown(logpath, abs))
     tail(logpath, 20)
     return 1
   end
