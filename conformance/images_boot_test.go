@@ -45,6 +45,30 @@ func skipOrFail(t *testing.T, format string, args ...any) {
 	t.Skipf(format, args...)
 }
 
+// runWithoutToolchain runs a compiled builder (with run, in the test's
+// directory) in a mount namespace where terrac's directory, Go and LLVM
+// are empty, so it cannot lean on any of them; without root or unshare it
+// runs as it is.
+func runWithoutToolchain(t *testing.T, run func(string, ...string) string, bin, builder string, args ...string) {
+	t.Helper()
+	if _, err := exec.LookPath("unshare"); err != nil || os.Geteuid() != 0 {
+		t.Logf("not root or no unshare: the builder runs with terrac present")
+		run(builder, args...)
+		return
+	}
+	var sh strings.Builder
+	for _, d := range []string{filepath.Dir(bin), "/usr/local/go", "/usr/lib/llvm-14"} {
+		if _, err := os.Stat(d); err == nil {
+			fmt.Fprintf(&sh, "mount -t tmpfs none '%s' && ", d)
+		}
+	}
+	fmt.Fprintf(&sh, "'%s'", builder)
+	for _, a := range args {
+		fmt.Fprintf(&sh, " '%s'", a)
+	}
+	run("unshare", "-m", "sh", "-c", sh.String())
+}
+
 // testKernel returns the directory scripts/test-kernel.sh unpacks the test
 // kernel into (vmlinuz, lib/modules/VERSION).
 func testKernel(t *testing.T) string {
@@ -252,21 +276,7 @@ func TestImagesRescue(t *testing.T) {
 			t.Errorf("the builder needs %s:\n%s", name, libs)
 		}
 	}
-	if _, err := exec.LookPath("unshare"); err == nil && os.Geteuid() == 0 {
-		// A mount namespace where terrac's directory, Go and LLVM are empty.
-		hide := []string{filepath.Dir(bin), "/usr/local/go", "/usr/lib/llvm-14"}
-		var sh strings.Builder
-		for _, d := range hide {
-			if _, err := os.Stat(d); err == nil {
-				fmt.Fprintf(&sh, "mount -t tmpfs none '%s' && ", d)
-			}
-		}
-		fmt.Fprintf(&sh, "'%s' -o out3", builder)
-		run("unshare", "-m", "sh", "-c", sh.String())
-	} else {
-		t.Logf("not root or no unshare: the builder runs with terrac present")
-		run(builder, "-o", "out3")
-	}
+	runWithoutToolchain(t, run, bin, builder, "-o", "out3")
 	want := map[string]string{}
 	for _, o := range []string{"out1", "out2", "out3"} {
 		for _, f := range []string{"rescue.img", "initrd.img"} {
@@ -486,7 +496,7 @@ func TestImagesFirmware(t *testing.T) {
 	run(bin, script, "-o", "out1")
 	run(bin, script, "-o", "out2")
 	run(bin, "build", script, "-o", "firmware-builder")
-	run(filepath.Join(dir, "firmware-builder"), "-o", "out3")
+	runWithoutToolchain(t, run, bin, filepath.Join(dir, "firmware-builder"), "-o", "out3")
 	for _, f := range []string{"uki.efi", "firmware.img", "rescue-partition.img", "initrd.img"} {
 		h := sha256File(t, filepath.Join(dir, "out1", f))
 		for _, o := range []string{"out2", "out3"} {
