@@ -36,9 +36,11 @@ done
 # The image scripts (images/, issue 15) boot in QEMU through OVMF with
 # busybox-static, systemd-boot and a test kernel that scripts/test-kernel.sh
 # unpacks (depmod from kmod makes its modules.dep); objdump checks the UKI.
+# Neovim (headless) is the real editor the language-server test drives.
 packages=(llvm-14-dev clang-14 build-essential gcc g++ zlib1g-dev gdb tmux pkg-config valgrind
 	fdisk gdisk dosfstools mtools cpio e2fsprogs xorriso libssl-dev liblzma-dev nginx
-	qemu-system-x86 ovmf busybox-static systemd-boot-efi binutils grub-common kmod)
+	qemu-system-x86 ovmf busybox-static systemd-boot-efi binutils grub-common kmod
+	neovim)
 
 installed() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
