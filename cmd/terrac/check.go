@@ -5,9 +5,7 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,13 +13,8 @@ import (
 	"strings"
 	"time"
 
-	lua "github.com/yuin/gopher-lua"
-
-	"terrac/compiler/tree"
 	"terrac/lang/source"
-	"terrac/runtime/engine"
-	"terrac/runtime/jit"
-	"terrac/stdlib/terralib"
+	"terrac/tools/checkmode"
 )
 
 const checkUsage = `usage: terrac check [--json] [--no-lua-io] [--timeout SECONDS] FILE.t...
@@ -45,12 +38,6 @@ type checkOptions struct {
 	json    bool
 	noLuaIO bool
 	timeout time.Duration
-}
-
-// checkResult is what checking one file found.
-type checkResult struct {
-	diags source.List
-	notes []string // "stopped at ..." and similar, printed after the diagnostics
 }
 
 func runCheck(args []string) int {
@@ -98,202 +85,31 @@ func runCheck(args []string) int {
 			continue
 		}
 		r := checkSource(f, src, o)
-		if len(r.diags) > 0 {
+		if len(r.Diags) > 0 {
 			code = 1
 		}
 		if o.json {
-			writeJSONDiagnostics(os.Stdout, r.diags)
+			writeJSONDiagnostics(os.Stdout, r.Diags)
 		} else {
-			for _, d := range r.diags {
+			for _, d := range r.Diags {
 				fmt.Fprint(os.Stderr, source.Render(d))
 			}
 		}
-		for _, n := range r.notes {
+		for _, n := range r.Notes {
 			fmt.Fprintln(os.Stderr, n)
 		}
 	}
 	return code
 }
 
-// errStopped ends the Lua stage where it calls into Terra code.
-var errStopped = errors.New("terrac check: stopped at a call into Terra code")
-
-// checkSource checks one program. It never runs native code.
-func checkSource(name string, src []byte, o checkOptions) (res checkResult) {
-	rt := terralib.New()
-	defer rt.Close()
-	rt.Engine.SetVerifyOnly()
-	var fns []*tree.Function
-	rt.OnFunction = func(fn *tree.Function) { fns = append(fns, fn) }
-	add := func(l source.List) { res.diags = append(res.diags, l...) }
-	rt.OnDiagnostics = add
-	stopped := ""
-	rt.OnVerifiedCall = func(L *lua.LState, fn *tree.Function) {
-		if stopped == "" {
-			stopped = strings.TrimSuffix(strings.TrimSpace(L.Where(1)), ":")
-		}
-		L.RaiseError("%s", errStopped.Error())
-	}
-	defer func() {
-		// A Go panic is a terrac bug; report it as one diagnostic-free note
-		// rather than crash the checker.
-		if r := recover(); r != nil {
-			res.notes = append(res.notes, fmt.Sprintf("%s: internal error while checking: %v", name, r))
-		}
-	}()
-	if o.json {
-		// Standard output carries the JSON lines: the program's own
-		// output goes to stderr.
-		if err := rt.L.DoString(outputToStderr); err != nil {
-			res.notes = append(res.notes, "terrac check: "+err.Error())
-			return res
-		}
-	}
-	if o.noLuaIO {
-		if err := rt.L.DoString(noLuaIO); err != nil {
-			res.notes = append(res.notes, "terrac check: "+err.Error())
-			return res
-		}
-	}
-	rt.SetArgs(name, nil)
-	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
-	defer cancel()
-	rt.L.SetContext(ctx)
-
-	fn, err := rt.LoadString(name, src)
-	if err != nil {
-		var list source.List
-		if errors.As(err, &list) {
-			add(list)
-		} else {
-			res.notes = append(res.notes, "terrac check: "+err.Error())
-		}
-		return res
-	}
-	before := len(res.diags)
-	runErr := rt.Run(fn)
-	rt.L.RemoveContext()
-	jit.Flush()
-	switch {
-	case stopped != "":
-		res.notes = append(res.notes, fmt.Sprintf("stopped at %s: the program calls Terra code here; definitions after this point were not checked", stopped))
-	case runErr != nil && ctx.Err() != nil:
-		res.notes = append(res.notes, fmt.Sprintf("%s: the Lua stage was stopped after %v; definitions after that point were not checked", name, o.timeout))
-	case runErr != nil && strings.Contains(runErr.Error(), engine.ErrVerifyOnly.Error()):
-		res.notes = append(res.notes, fmt.Sprintf("%s: the Lua stage stopped where it needs native code (%s); definitions after that point were not checked", name, firstLine(luaErrorText(runErr))))
-	case runErr != nil && len(res.diags) == before:
-		// A Lua error: located at its line, like terrac's own report.
-		if d := luaDiagnostic(rt, runErr); d != nil {
-			add(source.List{d})
-		} else {
-			res.notes = append(res.notes, firstLine(luaErrorText(runErr)))
-		}
-	}
-
-	// Every function the program defined, called or not.
-	rt.OnDiagnostics = nil
-	for i := 0; i < len(fns); i++ {
-		f := fns[i]
-		if f.Extern || !f.IsDefined() {
-			continue
-		}
-		err := rt.Engine.Compile(f, true)
-		if err == nil {
-			continue
-		}
-		var de interface{ Diagnostics() source.List }
-		var ie *engine.InternalError
-		switch {
-		case errors.As(err, &de):
-			add(de.Diagnostics())
-		case errors.As(err, &ie):
-			res.notes = append(res.notes, fmt.Sprintf("%s: %v", f.Name, err))
-		}
-	}
-	res.diags = dedupe(res.diags)
-	res.diags.Sort()
-	return res
-}
-
-// noLuaIO replaces the io and os functions with side effects by ones that
-// raise an error; reading the environment and the clock stays allowed.
-const noLuaIO = `
-local function denied(name)
-  return function() error(name .. " is disabled by --no-lua-io", 2) end
-end
-for _, n in ipairs { "open", "lines", "popen", "output", "input", "tmpfile" } do
-  if io[n] then io[n] = denied("io." .. n) end
-end
-for _, n in ipairs { "execute", "remove", "rename", "tmpname", "exit" } do
-  if os[n] then os[n] = denied("os." .. n) end
-end
-`
-
-const outputToStderr = `
-local stderr = io.stderr
-print = function(...)
-  local n = select("#", ...)
-  for i = 1, n do
-    if i > 1 then stderr:write("\t") end
-    stderr:write(tostring((select(i, ...))))
-  end
-  stderr:write("\n")
-end
-io.write = function(...) return stderr:write(...) end
-`
-
-// dedupe drops repeated diagnostics (the same error reached through
-// several callers), keeping the first.
-func dedupe(l source.List) source.List {
-	type key struct {
-		file  string
-		start source.Pos
-		msg   string
-	}
-	seen := map[key]bool{}
-	var out source.List
-	for _, d := range l {
-		k := key{msg: d.Msg, start: d.Span.Start}
-		if d.Span.File != nil {
-			k.file = d.Span.File.Name
-		}
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-func luaErrorText(err error) string {
-	var ae *lua.ApiError
-	if errors.As(err, &ae) && ae.Object != nil {
-		return ae.Object.String()
-	}
-	return err.Error()
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	return s
-}
-
-// luaDiagnostic locates a Lua error's "chunk:line:" prefix in its file.
-func luaDiagnostic(rt *terralib.Runtime, err error) *source.Diagnostic {
-	msg := strings.TrimRight(luaErrorText(err), "\n")
-	m := luaPos.FindStringSubmatch(msg)
-	if m == nil {
-		return nil
-	}
-	f := rt.File(m[1])
-	if f == nil {
-		return nil
-	}
-	line, _ := strconv.Atoi(m[2])
-	text := f.LineText(line)
-	col := len(text) - len(strings.TrimLeft(text, " \t"))
-	msg, _, _ = strings.Cut(msg[len(m[0]):], "\nstack traceback:")
-	return &source.Diagnostic{Span: source.At(f, f.LineStart(line)+source.Pos(col)), Msg: msg}
+// checkSource checks one program through the checkmode library. It never
+// runs native code.
+func checkSource(name string, src []byte, o checkOptions) checkmode.Result {
+	return checkmode.Source(name, src, checkmode.Options{
+		NoLuaIO:        o.noLuaIO,
+		OutputToStderr: o.json, // standard output carries the JSON lines
+		Timeout:        o.timeout,
+	})
 }
 
 // jsonDiagnostic is one line of --json output. Lines and columns count
