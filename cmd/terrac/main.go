@@ -85,6 +85,8 @@ func run(args []string) (code int) {
 		return buildFile(args[1:])
 	case "check":
 		return runCheck(args[1:])
+	case "lsp":
+		return runLSP(args[1:])
 	case "cache":
 		return cacheCommand(args[1:], os.Stdout, os.Stderr)
 	case "-h", "--help", "help":

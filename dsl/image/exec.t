@@ -294,8 +294,17 @@ end
 local XS = require "image.execspec"
 X.ispipe, X.sh, X.pipe, X.pack, X.describe = XS.ispipe, XS.sh, XS.pipe, XS.pack, XS.describe
 
+-- allowed fails when TERRAC_IMAGE_STEPS=off, the language server's
+-- default: opening a build script must not start programs.
+function X.allowed(level)
+  if os.getenv("TERRAC_IMAGE_STEPS") == "off" then
+    U.fail(level + 1, "image: running programs and steps is disabled here (TERRAC_IMAGE_STEPS=off)")
+  end
+end
+
 -- start runs a packed spec now.
 function X.start(p)
+  X.allowed(1)
   local counts = terralib.new(int[#p.counts], p.counts)
   return X.runpipe(p.args, counts, #p.counts, p.envs, p.nenv, p.cwd or "", p.log or "", p.stdin or "",
     p.stdout or "", p.timeoutms)
@@ -305,6 +314,7 @@ end
 -- the Lua stage. With check ~= false a failure is an error at the caller's
 -- line; the status is returned either way.
 function X.exec(spec)
+  X.allowed(1)
   local p = X.pack(spec, 1)
   local st = X.start(p)
   if st ~= 0 and spec.check ~= false then

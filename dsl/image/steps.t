@@ -413,6 +413,9 @@ end
 -- script's); it returns the engine's status (0, 1 a step failed, 2 bad
 -- arguments).
 function Graph:run(args)
+  if os.getenv("TERRAC_IMAGE_STEPS") == "off" then
+    U.fail(1, "image: running build steps is disabled here (TERRAC_IMAGE_STEPS=off)")
+  end
   args = args or arg or {}
   local a = {}
   for i, v in ipairs(args) do a[i] = tostring(v) end
@@ -466,6 +469,9 @@ function Graph:uptodate()
 end
 
 function S.build(spec)
+  if os.getenv("TERRAC_IMAGE_STEPS") == "off" then
+    U.fail(1, "image.build: running build steps is disabled here (TERRAC_IMAGE_STEPS=off)")
+  end
   local g = S.graph(spec, 1)
   local rc = g:run(spec.args)
   if rc == 1 then U.fail(1, "image.build: a step failed (see above)") end

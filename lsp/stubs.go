@@ -1,0 +1,17 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+)
+
+func (s *Server) hover(ctx context.Context, params json.RawMessage) (any, error) { return nil, nil }
+func (s *Server) definition(ctx context.Context, params json.RawMessage) (any, error) {
+	return nil, nil
+}
+func (s *Server) completion(ctx context.Context, params json.RawMessage) (any, error) {
+	return nil, nil
+}
+func (s *Server) documentSymbol(ctx context.Context, params json.RawMessage) (any, error) {
+	return nil, nil
+}

@@ -1,0 +1,108 @@
+// This file implements the worker: the one goroutine that owns every Lua
+// state. Check runs and the questions asked of their results (hover,
+// definition, completion) are queued to it as tasks, so no state is used
+// by two goroutines.
+package lsp
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"terrac/compiler/tree"
+	"terrac/stdlib/terralib"
+	"terrac/tools/checkmode"
+)
+
+// snapshot is the checked state of one document version.
+type snapshot struct {
+	doc    document
+	rt     *terralib.Runtime // nil when the program did not parse
+	fns    []*tree.Function
+	result checkmode.Result
+}
+
+func (s *snapshot) close() {
+	if s != nil && s.rt != nil {
+		s.rt.Close()
+		s.rt = nil
+	}
+}
+
+// worker runs tasks one at a time on its own goroutine.
+type worker struct {
+	tasks chan func()
+	snaps map[string]*snapshot // by URI; touched only by the worker
+}
+
+func newWorker() *worker {
+	w := &worker{tasks: make(chan func(), 64), snaps: map[string]*snapshot{}}
+	go func() {
+		for t := range w.tasks {
+			t()
+		}
+	}()
+	return w
+}
+
+// do runs f on the worker and waits for it.
+func (w *worker) do(f func()) {
+	done := make(chan struct{})
+	w.tasks <- func() {
+		defer close(done)
+		f()
+	}
+	<-done
+}
+
+// check runs the check of one document version. It returns nil when ctx
+// was cancelled (a newer version arrived) before or during the run.
+func (w *worker) check(ctx context.Context, doc document, set settings) *snapshot {
+	if ctx.Err() != nil {
+		return nil
+	}
+	opts := checkmode.Options{
+		NoLuaIO:        !set.Trust,
+		OutputToStderr: true, // standard output carries the protocol
+		Timeout:        set.Timeout,
+		Context:        ctx,
+		Keep:           true,
+		Setup:          func(rt *terralib.Runtime) { addSearchDir(rt, filepath.Dir(doc.path)) },
+	}
+	if !set.Trust {
+		opts.Prelude = []string{untrustedPrelude}
+	}
+	res := checkmode.Source(doc.path, []byte(doc.text), opts)
+	if res.Cancelled || ctx.Err() != nil && !res.TimedOut {
+		if res.Runtime != nil {
+			res.Runtime.Close()
+		}
+		return nil
+	}
+	snap := &snapshot{doc: doc, rt: res.Runtime, fns: res.Functions, result: res}
+	w.snaps[doc.uri].close()
+	w.snaps[doc.uri] = snap
+	return snap
+}
+
+// addSearchDir puts dir first on package.terrapath and package.path, so
+// that require finds the modules next to the document.
+func addSearchDir(rt *terralib.Runtime, dir string) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return
+	}
+	pkg, ok := rt.L.GetGlobal("package").(*lua.LTable)
+	if !ok {
+		return
+	}
+	dir = strings.ReplaceAll(dir, "?", "")
+	for field, pats := range map[string]string{
+		"terrapath": dir + "/?.t;" + dir + "/?/init.t;",
+		"path":      dir + "/?.lua;",
+	} {
+		pkg.RawSetString(field, lua.LString(pats+lua.LVAsString(pkg.RawGetString(field))))
+	}
+}
