@@ -1,6 +1,9 @@
 package lsp
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,3 +33,81 @@ func TestDiagnosticsOnOpen(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// lines lists "line:message" for each diagnostic (lines from 1).
+func lines(ds []diagnostic) string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, strconv.Itoa(d.Range.Start.Line+1)+":"+d.Message)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestLuaInfiniteLoopTimesOut(t *testing.T) {
+	dir := testdir(t)
+	c := startServer(t, map[string]any{"terrac": map[string]any{"timeout": 0.5}})
+	uri, _ := c.open(dir, "loop.t")
+	ds := c.diagnostics(uri, 1)
+	// The loop (lines 3 to 5) is where the run stopped.
+	if len(ds) != 1 || ds[0].Range.Start.Line < 2 || ds[0].Range.Start.Line > 4 ||
+		!strings.HasPrefix(ds[0].Message, "the Lua stage did not finish within 500ms") {
+		t.Errorf("diagnostics:\n%s", lines(ds))
+	}
+}
+
+func TestChangeCancelsOlderRun(t *testing.T) {
+	dir := testdir(t)
+	// No timeout to speak of: only cancellation ends the first run.
+	c := startServer(t, map[string]any{"timeout": 600})
+	uri, _ := c.open(dir, "loop.t")
+	c.notify("textDocument/didChange", didChangeParams{
+		TextDocument:   versionedTextDocumentIdentifier{URI: uri, Version: 2},
+		ContentChanges: []contentChange{{Text: "terra g() : int return true end\n"}},
+	})
+	var p publishDiagnosticsParams
+	c.waitFor("diagnostics of version 2", func(m *message) bool {
+		if m.Method != "textDocument/publishDiagnostics" {
+			return false
+		}
+		json.Unmarshal(m.Params, &p)
+		if p.Version != nil && *p.Version == 1 {
+			t.Fatalf("version 1 was reported: %s", m.Params)
+		}
+		return p.Version != nil && *p.Version == 2
+	})
+	if got := lines(p.Diagnostics); got != "1:invalid conversion from bool to int32" {
+		t.Errorf("version 2 diagnostics:\n%s", got)
+	}
+	if !strings.Contains(c.log.String(), "version 1 cancelled") {
+		t.Errorf("no cancellation in the log:\n%s", c.log.String())
+	}
+}
+
+func TestUntrustedByDefault(t *testing.T) {
+	dir := testdir(t)
+	c := startServer(t, nil)
+	uri, _ := c.open(dir, "unsafe.t")
+	if got := lines(c.diagnostics(uri, 1)); !strings.HasPrefix(got, "1:io.open is disabled") {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "written-by-check.txt")); err == nil {
+		t.Errorf("the untrusted check wrote a file")
+	}
+	uri, _ = c.open(dir, "steps.t")
+	if got := lines(c.diagnostics(uri, 1)); !strings.HasPrefix(got, "2:image: running programs and steps is disabled here") {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+}
+
+func TestTrustedWorkspace(t *testing.T) {
+	dir := testdir(t)
+	c := startServer(t, map[string]any{"terrac": map[string]any{"trust": true}})
+	uri, _ := c.open(dir, "unsafe.t")
+	// The Lua stage ran to its end: the function after the I/O is checked.
+	if got := lines(c.diagnostics(uri, 1)); got != "4:invalid conversion from niltype to int32" {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "written-by-check.txt")); err != nil {
+		t.Errorf("the trusted check did not write its file: %v", err)
+	}
+}

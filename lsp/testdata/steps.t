@@ -1,0 +1,2 @@
+local image = require "image"
+image.exec{ "true" }
