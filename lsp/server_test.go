@@ -111,3 +111,30 @@ func TestTrustedWorkspace(t *testing.T) {
 		t.Errorf("the trusted check did not write its file: %v", err)
 	}
 }
+
+func TestDocumentSymbols(t *testing.T) {
+	dir := testdir(t)
+	c := startServer(t, nil)
+	uri, _ := c.open(dir, "errors.t")
+	var syms []documentSymbol
+	c.request("textDocument/documentSymbol", documentSymbolParams{TextDocument: textDocumentIdentifier{URI: uri}}, &syms)
+	var got []string
+	for _, s := range syms {
+		e := strconv.Itoa(s.Kind) + " " + s.Name + " " + strconv.Itoa(s.SelectionRange.Start.Line+1) + ":" + strconv.Itoa(s.SelectionRange.Start.Character+1)
+		for _, f := range s.Children {
+			e += " ." + f.Name
+		}
+		got = append(got, e)
+	}
+	want := []string{
+		"23 Point 4:8 .x .y",
+		"6 Point:norm2 6:13",
+		"12 add 10:7",
+		"12 main 15:7",
+		"12 unused 21:7",
+		"12 helper 25:16",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("symbols:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -12,6 +12,3 @@ func (s *Server) definition(ctx context.Context, params json.RawMessage) (any, e
 func (s *Server) completion(ctx context.Context, params json.RawMessage) (any, error) {
 	return nil, nil
 }
-func (s *Server) documentSymbol(ctx context.Context, params json.RawMessage) (any, error) {
-	return nil, nil
-}

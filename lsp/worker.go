@@ -70,12 +70,20 @@ func (w *worker) check(ctx context.Context, doc document, set settings) *snapsho
 		Timeout:        set.Timeout,
 		Context:        ctx,
 		Keep:           true,
-		Setup:          func(rt *terralib.Runtime) { addSearchDir(rt, filepath.Dir(doc.path)) },
+		Setup: func(rt *terralib.Runtime) {
+			addSearchDir(rt, filepath.Dir(doc.path))
+			installEndHook(rt, doc.path)
+		},
+		OnStop: func(L *lua.LState) { captureLocals(L, doc.path) },
 	}
 	if !set.Trust {
 		opts.Prelude = []string{untrustedPrelude}
 	}
-	res := checkmode.Source(doc.path, []byte(doc.text), opts)
+	text := doc.text
+	if !parseText(doc.path, text).endsWithReturn() {
+		text += endHook // nothing may follow a chunk's last return
+	}
+	res := checkmode.Source(doc.path, []byte(text), opts)
 	if res.Cancelled || ctx.Err() != nil && !res.TimedOut {
 		if res.Runtime != nil {
 			res.Runtime.Close()

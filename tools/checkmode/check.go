@@ -35,10 +35,12 @@ type Options struct {
 	// Setup, when set, is called with the fresh runtime before anything
 	// runs (to set search paths).
 	Setup func(rt *terralib.Runtime)
-	// Inspect, when set, is called after checking, before the runtime is
-	// closed, with every Terra function the program defined. The runtime
-	// is bounded by the same context as the run.
-	Inspect func(rt *terralib.Runtime, fns []*tree.Function)
+	// OnStop, when set, is called where the Lua stage calls into Terra
+	// code, before it is stopped there.
+	OnStop func(L *lua.LState)
+	// Keep leaves the runtime open and returns it in Result.Runtime (the
+	// caller closes it), for questions about the checked program.
+	Keep bool
 }
 
 // Result is what checking one program found.
@@ -50,6 +52,13 @@ type Result struct {
 	TimedOut, Cancelled bool
 	// StoppedAt is "FILE:LINE" where the program first called Terra code.
 	StoppedAt string
+	// Where is the place the Lua stage was stopped by the timeout, when
+	// known.
+	Where *source.Diagnostic
+	// Runtime (with Options.Keep) is the checked program's state, and
+	// Functions every Terra function it defined.
+	Runtime   *terralib.Runtime
+	Functions []*tree.Function
 }
 
 // errStopped ends the Lua stage where it calls into Terra code.
@@ -58,7 +67,12 @@ var errStopped = errors.New("terrac check: stopped at a call into Terra code")
 // Source checks one program. It never runs native code.
 func Source(name string, src []byte, o Options) (res Result) {
 	rt := terralib.New()
-	defer rt.Close()
+	defer func() {
+		if o.Keep && res.Runtime != nil {
+			return
+		}
+		rt.Close()
+	}()
 	rt.Engine.SetVerifyOnly()
 	var fns []*tree.Function
 	rt.OnFunction = func(fn *tree.Function) { fns = append(fns, fn) }
@@ -67,6 +81,9 @@ func Source(name string, src []byte, o Options) (res Result) {
 	rt.OnVerifiedCall = func(L *lua.LState, fn *tree.Function) {
 		if res.StoppedAt == "" {
 			res.StoppedAt = strings.TrimSuffix(strings.TrimSpace(L.Where(1)), ":")
+			if o.OnStop != nil {
+				o.OnStop(L)
+			}
 		}
 		L.RaiseError("%s", errStopped.Error())
 	}
@@ -127,6 +144,7 @@ func Source(name string, src []byte, o Options) (res Result) {
 	case runErr != nil && ctx.Err() != nil:
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			res.TimedOut = true
+			res.Where = luaDiagnostic(rt, runErr)
 			res.Notes = append(res.Notes, fmt.Sprintf("%s: the Lua stage was stopped after %v; definitions after that point were not checked", name, o.Timeout))
 		} else {
 			res.Cancelled = true
@@ -166,10 +184,9 @@ func Source(name string, src []byte, o Options) (res Result) {
 	}
 	res.Diags = dedupe(res.Diags)
 	res.Diags.Sort()
-	if o.Inspect != nil && ctx.Err() == nil {
-		rt.L.SetContext(ctx)
-		o.Inspect(rt, fns)
-		rt.L.RemoveContext()
+	res.Functions = fns
+	if o.Keep {
+		res.Runtime = rt
 	}
 	return res
 }
