@@ -5,25 +5,44 @@
 package lsp
 
 import (
+	"fmt"
+	"strings"
+
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/stdlib/terralib"
 )
 
-// endHook is appended to the program's text as a last line; the
-// language server defines it in the state.
-const endHook = "\n__terrac_lsp_end()\n"
+// endHook is appended to the program's text as a last line: it hands
+// the top-level locals to __terrac_lsp_end, which the language server
+// defines in the state. (Reading them from the stack is not reliable at
+// the end of a chunk: gopher-lua's local names assume an ordering that
+// the Terra declarations' locals do not keep.)
+func endHook(names []string) string {
+	var b strings.Builder
+	b.WriteString("\n__terrac_lsp_end{")
+	for _, n := range names {
+		fmt.Fprintf(&b, "%s=%s,", n, n)
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
 
-// installEndHook defines __terrac_lsp_end for the chunk named chunk.
-func installEndHook(rt *terralib.Runtime, chunk string) {
+// installEndHook defines __terrac_lsp_end.
+func installEndHook(rt *terralib.Runtime) {
 	rt.L.SetGlobal("__terrac_lsp_end", rt.L.NewFunction(func(L *lua.LState) int {
-		captureLocals(L, chunk)
+		L.CheckTable(1).ForEach(func(k, v lua.LValue) {
+			if name, ok := k.(lua.LString); ok && L.G.Global.RawGetString(string(name)) == lua.LNil {
+				L.G.Global.RawSetString(string(name), v)
+			}
+		})
 		return 0
 	}))
 }
 
 // captureLocals finds chunk's main function on the Lua stack and copies
-// its locals to globals of the same name that are nil.
+// its locals to globals of the same name that are nil, as far as
+// gopher-lua can name them (the Lua stage stopped at a call into Terra).
 func captureLocals(L *lua.LState, chunk string) {
 	for level := 0; ; level++ {
 		dbg, ok := L.GetStack(level)

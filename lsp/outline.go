@@ -56,8 +56,16 @@ func nameSpan(f *source.File, start, end source.Pos, name string) source.Span {
 		return source.At(f, start)
 	}
 	text := string(f.Content[start:end])
-	if i := strings.Index(text, name); i >= 0 && name != "" {
-		return source.Span{File: f, Start: start + source.Pos(i), End: start + source.Pos(i+len(name))}
+	for i := 0; name != ""; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			break
+		}
+		a, b := i+j, i+j+len(name)
+		if (a == 0 || !isIdentByte(text[a-1])) && (b == len(text) || !isIdentByte(text[b])) {
+			return source.Span{File: f, Start: start + source.Pos(a), End: start + source.Pos(b)}
+		}
+		i = b
 	}
 	return source.At(f, start)
 }
@@ -188,4 +196,26 @@ func exprName(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// topLocals lists the names of the chunk's top-level locals (the last
+// declaration of each name wins at the end of the chunk).
+func (p *parsed) topLocals() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, st := range p.stmts {
+		if la, ok := st.(*ast.LocalAssignStmt); ok {
+			for _, n := range la.Names {
+				if !seen[n] && n != "" && isIdentByte(n[0]) && !strings.ContainsAny(n, "$") {
+					seen[n] = true
+					out = append(out, n)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 )
 
-func (s *Server) hover(ctx context.Context, params json.RawMessage) (any, error) { return nil, nil }
 func (s *Server) definition(ctx context.Context, params json.RawMessage) (any, error) {
 	return nil, nil
 }

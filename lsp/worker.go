@@ -72,7 +72,7 @@ func (w *worker) check(ctx context.Context, doc document, set settings) *snapsho
 		Keep:           true,
 		Setup: func(rt *terralib.Runtime) {
 			addSearchDir(rt, filepath.Dir(doc.path))
-			installEndHook(rt, doc.path)
+			installEndHook(rt)
 		},
 		OnStop: func(L *lua.LState) { captureLocals(L, doc.path) },
 	}
@@ -80,8 +80,8 @@ func (w *worker) check(ctx context.Context, doc document, set settings) *snapsho
 		opts.Prelude = []string{untrustedPrelude}
 	}
 	text := doc.text
-	if !parseText(doc.path, text).endsWithReturn() {
-		text += endHook // nothing may follow a chunk's last return
+	if pd := parseText(doc.path, text); pd.err == nil && !pd.endsWithReturn() {
+		text += endHook(pd.topLocals()) // nothing may follow a chunk's last return
 	}
 	res := checkmode.Source(doc.path, []byte(text), opts)
 	if res.Cancelled || ctx.Err() != nil && !res.TimedOut {

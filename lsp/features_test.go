@@ -1,0 +1,58 @@
+package lsp
+
+import (
+	"strings"
+	"testing"
+)
+
+// hoverAt asks for a hover at the n-th needle (+delta bytes) and returns
+// its text and the line (from 1) of its range.
+func (c *client) hoverAt(uri, text, needle string, n, delta int) (string, int) {
+	c.t.Helper()
+	var h *hover
+	c.request("textDocument/hover", textDocumentPositionParams{TextDocument: textDocumentIdentifier{URI: uri},
+		Position: at(c.t, text, needle, n, delta)}, &h)
+	if h == nil {
+		return "", 0
+	}
+	line := 0
+	if h.Range != nil {
+		line = h.Range.Start.Line + 1
+	}
+	return h.Contents.Value, line
+}
+
+func TestHover(t *testing.T) {
+	dir := testdir(t)
+	c := startServer(t, nil)
+	uri, text := c.open(dir, "errors.t")
+	c.diagnostics(uri, 1)
+	cases := []struct {
+		needle   string
+		n, delta int
+		want     string // a substring of the hover text
+		line     int
+	}{
+		{"add", 0, 1, "terra add : {int32,int32} -> int32", 10}, // its declaration
+		{"add", 1, 1, "terra add : {int32,int32} -> int32", 18}, // a call
+		{"sum", 0, 0, "var sum : int32", 11},                    // a local's declaration
+		{"sum", 1, 0, "var sum : int32", 12},                    // its use
+		{"b : int", 0, 0, "var b : int32", 10},                  // a parameter
+		{"p.x", 0, 2, "x : int32\n``` (field of Point)", 18},    // a struct field
+		{"a + b", 0, 2, "expression : int32", 11},               // an expression
+		{"norm2", 1, 1, "terra norm2 : {&Point} -> double", 17}, // a method call
+		{"printf", 0, 1, "int32_t printf(char *a0, ...);", 17},  // a C function from includec
+		{"Point", 0, 0, "struct Point {\n  x : int32\n  y : double\n}", 4},
+		{"helper", 0, 0, "Lua function", 25}, // a top-level Lua local
+		{"C =", 0, 0, "Lua table", 2},
+	}
+	for _, k := range cases {
+		got, line := c.hoverAt(uri, text, k.needle, k.n, k.delta)
+		if !strings.Contains(got, k.want) || line != k.line {
+			t.Errorf("hover on %q #%d: line %d %q, want line %d with %q", k.needle, k.n, line, got, k.line, k.want)
+		}
+	}
+	if got, _ := c.hoverAt(uri, text, "-- A program", 0, 3); got != "" {
+		t.Errorf("hover in a comment: %q", got)
+	}
+}
