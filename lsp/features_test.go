@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -54,5 +56,48 @@ func TestHover(t *testing.T) {
 	}
 	if got, _ := c.hoverAt(uri, text, "-- A program", 0, 3); got != "" {
 		t.Errorf("hover in a comment: %q", got)
+	}
+}
+
+// definitionAt asks where the n-th needle (+delta) is defined and
+// returns "file:line:col" (from 1) or "".
+func (c *client) definitionAt(uri, text, needle string, n, delta int) string {
+	c.t.Helper()
+	var loc *location
+	c.request("textDocument/definition", textDocumentPositionParams{TextDocument: textDocumentIdentifier{URI: uri},
+		Position: at(c.t, text, needle, n, delta)}, &loc)
+	if loc == nil {
+		return ""
+	}
+	return filepath.Base(uriToPath(loc.URI)) + ":" + strconv.Itoa(loc.Range.Start.Line+1) + ":" + strconv.Itoa(loc.Range.Start.Character+1)
+}
+
+func TestDefinition(t *testing.T) {
+	dir := testdir(t)
+	c := startServer(t, nil)
+	uri, text := c.open(dir, "defs.t")
+	if ds := c.diagnostics(uri, 1); len(ds) != 0 {
+		t.Fatalf("diagnostics: %s", lines(ds))
+	}
+	cases := []struct {
+		needle   string
+		n, delta int
+		want     string
+	}{
+		{"twice", 0, 1, "lib.t:4:9"},     // a Terra function in a required file
+		{"len", 0, 1, "lib.t:3:13"},      // a method there
+		{"v.x", 1, 0, "defs.t:5:7"},      // a Terra local
+		{"v.x", 1, 2, "lib.t:2:16"},      // a struct field
+		{"= n", 0, 2, "defs.t:3:13"},     // a parameter
+		{"[s]", 1, 1, "defs.t:2:7"},      // a symbol made in Lua
+		{"Vec", 0, 1, "lib.t:2:10"},      // a struct through a Lua name
+		{"describe", 0, 1, "lib.t:5:12"}, // a Lua function in a required file
+		{"useit", 0, 1, "defs.t:3:7"},    // a function's own name
+		{"lib", 0, 0, "defs.t:1:7"},      // a Lua local
+	}
+	for _, k := range cases {
+		if got := c.definitionAt(uri, text, k.needle, k.n, k.delta); got != k.want {
+			t.Errorf("definition of %q #%d: %q, want %q", k.needle, k.n, got, k.want)
+		}
 	}
 }

@@ -5,9 +5,6 @@ import (
 	"encoding/json"
 )
 
-func (s *Server) definition(ctx context.Context, params json.RawMessage) (any, error) {
-	return nil, nil
-}
 func (s *Server) completion(ctx context.Context, params json.RawMessage) (any, error) {
 	return nil, nil
 }
