@@ -62,7 +62,7 @@ func (s *Server) publish(snap *snapshot) {
 	res := snap.result
 	if res.TimedOut {
 		d := diagnostic{Severity: severityError, Source: "terrac",
-			Message: fmt.Sprintf("the Lua stage did not finish within %v and was stopped; definitions after this point were not checked", s.currentTimeout())}
+			Message: fmt.Sprintf("the Lua stage did not finish within %v and was stopped; definitions after this point were not checked", snap.set.Timeout)}
 		if res.Where != nil && res.Where.Span.File != nil && res.Where.Span.File.Name == doc.path {
 			d.Range = spanRange(res.Where.Span)
 		}
@@ -101,12 +101,6 @@ func (s *Server) publish(snap *snapshot) {
 		}
 		s.conn.notify("textDocument/publishDiagnostics", p)
 	}
-}
-
-func (s *Server) currentTimeout() any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.settings.Timeout
 }
 
 // clearDiagnostics empties what a closed document published.

@@ -101,3 +101,58 @@ func TestDefinition(t *testing.T) {
 		}
 	}
 }
+
+// complete edits the document to text (version v), waits for its
+// check, and asks for completions at the end of the n-th needle.
+func (c *client) complete(uri, text string, v int, needle string) []string {
+	c.t.Helper()
+	c.notify("textDocument/didChange", didChangeParams{
+		TextDocument:   versionedTextDocumentIdentifier{URI: uri, Version: v},
+		ContentChanges: []contentChange{{Text: text}},
+	})
+	c.diagnostics(uri, v)
+	var list completionList
+	c.request("textDocument/completion", textDocumentPositionParams{TextDocument: textDocumentIdentifier{URI: uri},
+		Position: at(c.t, text, needle, 0, len(needle))}, &list)
+	var out []string
+	for _, it := range list.Items {
+		out = append(out, it.Label)
+	}
+	return out
+}
+
+func TestCompletion(t *testing.T) {
+	dir := testdir(t)
+	c := startServer(t, nil)
+	uri, text := c.open(dir, "errors.t")
+	c.diagnostics(uri, 1)
+	// Each edit leaves the text unparsable, as while typing: the names
+	// come from the last version that ran.
+	edit := func(v int, insert string) []string {
+		t.Helper()
+		i := strings.Index(text, "  return add(p.x")
+		return c.complete(uri, text[:i]+"  "+insert+"\n"+text[i:], v, insert)
+	}
+	has := func(got []string, want ...string) {
+		t.Helper()
+		for _, w := range want {
+			found := false
+			for _, g := range got {
+				found = found || g == w
+			}
+			if !found {
+				t.Errorf("%q not among %q", w, got)
+			}
+		}
+	}
+	if got := edit(2, "p."); strings.Join(got, " ") != "norm2 x y" {
+		t.Errorf("after p.: %q", got)
+	}
+	if got := edit(3, "p:"); strings.Join(got, " ") != "norm2" {
+		t.Errorf("after p:: %q", got)
+	}
+	has(edit(4, "C.pri"), "printf")
+	has(edit(5, "terralib.inc"), "includec", "includecstring")
+	has(edit(6, "Point."), "methods")
+	has(edit(7, "su"), "sum")
+}

@@ -28,9 +28,10 @@ func endHook(names []string) string {
 	return b.String()
 }
 
-// installEndHook defines __terrac_lsp_end.
-func installEndHook(rt *terralib.Runtime) {
+// installEndHook defines __terrac_lsp_end, which also calls ended.
+func installEndHook(rt *terralib.Runtime, ended func()) {
 	rt.L.SetGlobal("__terrac_lsp_end", rt.L.NewFunction(func(L *lua.LState) int {
+		ended()
 		L.CheckTable(1).ForEach(func(k, v lua.LValue) {
 			if name, ok := k.(lua.LString); ok && L.G.Global.RawGetString(string(name)) == lua.LNil {
 				L.G.Global.RawSetString(string(name), v)

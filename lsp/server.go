@@ -221,8 +221,7 @@ func (s *Server) notification(m *message) {
 			}
 			s.mu.Unlock()
 			s.worker.tasks <- func() {
-				s.worker.snaps[uri].close()
-				delete(s.worker.snaps, uri)
+				s.worker.closeAll(uri)
 			}
 			s.clearDiagnostics(uri)
 		}

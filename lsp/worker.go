@@ -23,6 +23,8 @@ type snapshot struct {
 	rt     *terralib.Runtime // nil when the program did not parse
 	fns    []*tree.Function
 	result checkmode.Result
+	set    settings // what the run used
+	ran    bool     // its Lua stage ran to its end or to a call into Terra
 }
 
 func (s *snapshot) close() {
@@ -35,11 +37,16 @@ func (s *snapshot) close() {
 // worker runs tasks one at a time on its own goroutine.
 type worker struct {
 	tasks chan func()
-	snaps map[string]*snapshot // by URI; touched only by the worker
+	// snaps holds the latest checked version of each document (by URI);
+	// usable the latest whose Lua stage ran through (else the latest with
+	// a state), for completion while the text is half typed. Both are
+	// touched only by the worker.
+	snaps  map[string]*snapshot
+	usable map[string]*snapshot
 }
 
 func newWorker() *worker {
-	w := &worker{tasks: make(chan func(), 64), snaps: map[string]*snapshot{}}
+	w := &worker{tasks: make(chan func(), 64), snaps: map[string]*snapshot{}, usable: map[string]*snapshot{}}
 	go func() {
 		for t := range w.tasks {
 			t()
@@ -64,6 +71,7 @@ func (w *worker) check(ctx context.Context, doc document, set settings) *snapsho
 	if ctx.Err() != nil {
 		return nil
 	}
+	ran := false // the Lua stage reached its end or a call into Terra
 	opts := checkmode.Options{
 		NoLuaIO:        !set.Trust,
 		OutputToStderr: true, // standard output carries the protocol
@@ -72,9 +80,12 @@ func (w *worker) check(ctx context.Context, doc document, set settings) *snapsho
 		Keep:           true,
 		Setup: func(rt *terralib.Runtime) {
 			addSearchDir(rt, filepath.Dir(doc.path))
-			installEndHook(rt)
+			installEndHook(rt, func() { ran = true })
 		},
-		OnStop: func(L *lua.LState) { captureLocals(L, doc.path) },
+		OnStop: func(L *lua.LState) {
+			ran = true
+			captureLocals(L, doc.path)
+		},
 	}
 	if !set.Trust {
 		opts.Prelude = []string{untrustedPrelude}
@@ -90,10 +101,26 @@ func (w *worker) check(ctx context.Context, doc document, set settings) *snapsho
 		}
 		return nil
 	}
-	snap := &snapshot{doc: doc, rt: res.Runtime, fns: res.Functions, result: res}
-	w.snaps[doc.uri].close()
+	snap := &snapshot{doc: doc, rt: res.Runtime, fns: res.Functions, result: res, set: set, ran: ran}
+	old, good := w.snaps[doc.uri], w.usable[doc.uri]
 	w.snaps[doc.uri] = snap
+	if snap.rt != nil && (snap.ran || good == nil || !good.ran) || good == nil {
+		w.usable[doc.uri] = snap
+	}
+	for _, x := range []*snapshot{old, good} {
+		if x != nil && x != w.snaps[doc.uri] && x != w.usable[doc.uri] {
+			x.close()
+		}
+	}
 	return snap
+}
+
+// closeAll drops every snapshot of uri.
+func (w *worker) closeAll(uri string) {
+	w.snaps[uri].close()
+	w.usable[uri].close()
+	delete(w.snaps, uri)
+	delete(w.usable, uri)
 }
 
 // addSearchDir puts dir first on package.terrapath and package.path, so
