@@ -138,3 +138,40 @@ func TestDocumentSymbols(t *testing.T) {
 		t.Errorf("symbols:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestSaveRechecksRequiredFiles(t *testing.T) {
+	dir := testdir(t)
+	c := startServer(t, nil)
+	uri, _ := c.open(dir, "defs.t")
+	if ds := c.diagnostics(uri, 1); len(ds) != 0 {
+		t.Fatalf("diagnostics: %s", lines(ds))
+	}
+	// The required file breaks on disk; saving the document checks again.
+	lib := filepath.Join(dir, "lib.t")
+	b, err := os.ReadFile(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(b), "return x * 2", "return nil", 1)
+	if err := os.WriteFile(lib, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", didSaveParams{TextDocument: textDocumentIdentifier{URI: uri}})
+	libURI := pathToURI(lib)
+	var got []string
+	c.waitFor("diagnostics of lib.t", func(m *message) bool {
+		if m.Method != "textDocument/publishDiagnostics" {
+			return false
+		}
+		var p publishDiagnosticsParams
+		json.Unmarshal(m.Params, &p)
+		if p.URI == libURI {
+			got = append(got, lines(p.Diagnostics))
+			return true
+		}
+		return false
+	})
+	if got[0] != "4:invalid conversion from niltype to int32" {
+		t.Errorf("lib.t diagnostics: %q", got)
+	}
+}
