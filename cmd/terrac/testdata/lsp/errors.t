@@ -25,3 +25,7 @@ end
 local function helper(n)
   return n + 1
 end
+
+-- The Lua stage prints: the protocol on stdout must stay intact.
+print("output of the Lua stage")
+io.write("more output\n")
