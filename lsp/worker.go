@@ -6,6 +6,7 @@ package lsp
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,10 +50,21 @@ func newWorker() *worker {
 	w := &worker{tasks: make(chan func(), 64), snaps: map[string]*snapshot{}, usable: map[string]*snapshot{}}
 	go func() {
 		for t := range w.tasks {
-			t()
+			w.run(t)
 		}
 	}()
 	return w
+}
+
+// run runs one task; a Go panic (a terrac bug) is logged and the server
+// goes on with the next task rather than exit.
+func (w *worker) run(t func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "terrac lsp: internal error: %v\n", r)
+		}
+	}()
+	t()
 }
 
 // do runs f on the worker and waits for it.
