@@ -30,6 +30,7 @@ const usage = `usage:
   terrac check [--json] [--no-lua-io] FILE.t...
                                typecheck every function without running native
                                code (terrac check --help)
+  terrac lsp                   language server over stdio (docs/editors.md)
   terrac version               terrac's version, its LLVM and the Terra it follows
   terrac cache stats|clear     show or empty the compiled-code cache
 options (before the command):
