@@ -95,11 +95,11 @@ end
 -- it leaves no partial output: entries lists the names at the top of dir
 -- before the build (NUL-separated, an empty name last; nil when dir does
 -- not exist), and undo removes every top-level entry that is not in that
--- list, and dir itself if the build made it. The step logs are kept, since
--- the failure message names them: a new OUTDIR/.logs stays when it holds
--- a log (and so does OUTDIR). Entries that were there before, such as the
--- engine's state of an earlier build, are left alone: a killed or failed
--- rebuild resumes from them.
+-- list, and dir itself if the build made it. The log of the step that
+-- failed is kept, since the failure message names it: a new OUTDIR/.logs
+-- stays with that log only (and so does OUTDIR). Entries that were there
+-- before, such as the engine's state of an earlier build, are left alone:
+-- a killed or failed rebuild resumes from them.
 terra M.entries(dir : rawstring) : rawstring
   var d = C.opendir(dir)
   if d == nil then return nil end
@@ -159,6 +159,30 @@ terra M.undo(dir : rawstring, before : rawstring)
   C.snprintf(lockpath, 4096, "%s/.image-state/lock", dir)
   var lock = C.open(lockpath, O_RDONLY or O_CLOEXEC)
   if lock >= 0 and C.flock(lock, 6) ~= 0 then C.close(lock) return end -- LOCK_EX | LOCK_NB
+  -- A new log directory keeps only the logs of steps that failed: a step
+  -- that succeeded has a stamp (in the state directory, about to go).
+  var logs : int8[4096]
+  C.snprintf(logs, 4096, "%s/.logs", dir)
+  var ld : &C.DIR = nil
+  if before == nil or not listed(before, ".logs") then ld = C.opendir(logs) end
+  if ld ~= nil then
+    var path : int8[4096]
+    while true do
+      var e = C.readdir(ld)
+      if e == nil then break end
+      var name = &e.d_name[0]
+      var n = C.strlen(name)
+      if n > 4 and C.strcmp(name + n - 4, ".log") == 0 then
+        C.snprintf(path, 4096, "%s/.image-state/%.*s", dir, [int](n - 4), name)
+        var st : C.stat_t
+        if C.stat(path, &st) == 0 then
+          C.snprintf(path, 4096, "%s/%s", logs, name)
+          C.unlink(path)
+        end
+      end
+    end
+    C.closedir(ld)
+  end
   var d = C.opendir(dir)
   if d ~= nil then
     var path : int8[4096]
