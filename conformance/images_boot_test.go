@@ -22,6 +22,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -201,6 +203,43 @@ func checkTarget(t *testing.T, dir, img, serial string) {
 	}
 }
 
+// listTree lists what dir holds, as sorted paths relative to it.
+func listTree(t *testing.T, dir string) []string {
+	t.Helper()
+	var list []string
+	err := filepath.Walk(dir, func(p string, _ os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir {
+			rel, _ := filepath.Rel(dir, p)
+			list = append(list, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(list)
+	return list
+}
+
+// provisionConfig is the PROVISION_CONFIG that rescue.t gave the provision
+// step, read back from the step's definition in its stamp.
+func provisionConfig(t *testing.T, out string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, ".image-state", "provision"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(b, []byte("\x00PROVISION_CONFIG="))
+	if i < 0 {
+		t.Fatalf("no PROVISION_CONFIG in the provision step's stamp:\n%s", b)
+	}
+	v := b[i+len("\x00PROVISION_CONFIG="):]
+	return string(v[:bytes.IndexByte(v, 0)])
+}
+
 func blankDisk(t *testing.T, path string) {
 	t.Helper()
 	f, err := os.Create(path)
@@ -289,6 +328,32 @@ func TestImagesRescue(t *testing.T) {
 	}
 	t.Logf("rescue.img sha256 %s", want["rescue.img"])
 
+	// The provisioning program is images/provision.t compiled by `terrac
+	// build --cpu x86-64-v2`, a step of its own that a rerun finds cached.
+	// Built by hand with the layout rescue.t passed it, without terrac's
+	// compiled-code cache, twice: the same bytes as in both outputs.
+	if sha256File(t, filepath.Join(dir, "out1", "provision")) != sha256File(t, filepath.Join(dir, "out2", "provision")) {
+		t.Errorf("out1/provision and out2/provision differ")
+	}
+	if out := run(bin, script, "-o", "out1"); !strings.Contains(out, "[1/1] provision cached") {
+		t.Errorf("a rerun rebuilt the provisioning program:\n%s", out)
+	}
+	cfg := provisionConfig(t, filepath.Join(dir, "out1"))
+	for _, p := range []string{"prov-a", "prov-b"} {
+		cmd := exec.Command(bin, "build", filepath.Join(filepath.Dir(script), "provision.t"), "--cpu", "x86-64-v2", "-o", p)
+		cmd.Dir = dir
+		cmd.Env = append(env, "TERRAC_CACHE=off", "PROVISION_CONFIG="+cfg)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("terrac build provision.t: %v\n%s", err, out)
+		}
+		if sha256File(t, filepath.Join(dir, p)) != sha256File(t, filepath.Join(dir, "out1", "provision")) {
+			t.Errorf("terrac build provision.t -o %s gave other bytes than out1/provision", p)
+		}
+	}
+	if libs := run("ldd", filepath.Join(dir, "prov-a")); strings.Contains(libs, "libLLVM") || !strings.Contains(libs, "libc.so") {
+		t.Errorf("ldd provision:\n%s", libs)
+	}
+
 	// A rerun with nothing changed runs no step; a builder killed at the
 	// start of step 2 completes when run again, redoing only that step.
 	start := time.Now()
@@ -324,30 +389,42 @@ func TestImagesRescue(t *testing.T) {
 		t.Errorf("a failed build left out-bad/")
 	}
 
-	// A layout that does not fit and a missing host file, in copies of the
-	// script: the message names the script's line, and nothing is left.
-	// Then a host file that goes missing before the builder runs: the
-	// builder names the step and the file, and writes no image.
+	// A layout that does not fit (the boot disk's, the second disk's) and a
+	// missing host file, in copies of the scripts: the message names the
+	// script's line, and nothing is left. A provisioning program that does
+	// not compile: the provision step fails with its log, which is all a
+	// failed build leaves in the output directory. A host file that goes
+	// missing before the builder runs: the builder names the step, the file
+	// and the log, and leaves only the log.
 	scripts := filepath.Dir(script)
-	for _, c := range []struct{ name, from, to, want string }{
-		{"small", `size = "128M", seed = config.seed`, `size = "20M", seed = config.seed`, "rescue.t:"},
-		{"nobusybox", `busybox = "/bin/busybox"`, `busybox = "` + filepath.Join(dir, "nothere") + `"`, "cannot open host file " + filepath.Join(dir, "nothere")},
-		{"gone", `busybox = "/bin/busybox"`, `busybox = "` + filepath.Join(dir, "bb") + `"`, ""},
+	for _, c := range []struct{ name, file, from, to, want string }{
+		{"small", "rescue.t", `size = "128M", seed = config.seed`, `size = "20M", seed = config.seed`, "rescue.t:"},
+		{"target", "rescue.t", `type = "linux", size = "32M" }`, `type = "linux", size = "300M" }`, "beyond the disk"},
+		{"nobusybox", "rescue.t", `busybox = "/bin/busybox"`, `busybox = "` + filepath.Join(dir, "nothere") + `"`, "cannot open host file " + filepath.Join(dir, "nothere")},
+		{"provision", "provision.t", "local terra fail(", "local x = = 1\nlocal terra fail(", "step provision failed"},
+		{"gone", "rescue.t", `busybox = "/bin/busybox"`, `busybox = "` + filepath.Join(dir, "bb") + `"`, ""},
 	} {
 		cdir := filepath.Join(dir, "bad-"+c.name)
 		if err := os.MkdirAll(cdir, 0o755); err != nil {
 			t.Fatal(err)
 		}
+		edit := func() {
+			b, err := os.ReadFile(filepath.Join(scripts, c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(b, []byte(c.from)) {
+				t.Fatalf("%s no longer holds %q", c.file, c.from)
+			}
+			b = bytes.Replace(b, []byte(c.from), []byte(c.to), 1)
+			if err := os.WriteFile(filepath.Join(cdir, c.file), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, f := range []string{"common.t", "provision.t", "rescue.t"} {
 			b, err := os.ReadFile(filepath.Join(scripts, f))
 			if err != nil {
 				t.Fatal(err)
-			}
-			if f == "rescue.t" {
-				if !bytes.Contains(b, []byte(c.from)) {
-					t.Fatalf("rescue.t no longer holds %q", c.from)
-				}
-				b = bytes.Replace(b, []byte(c.from), []byte(c.to), 1)
 			}
 			if err := os.WriteFile(filepath.Join(cdir, f), b, 0o644); err != nil {
 				t.Fatal(err)
@@ -355,6 +432,7 @@ func TestImagesRescue(t *testing.T) {
 		}
 		outdir := filepath.Join(cdir, "out")
 		if c.name == "gone" {
+			edit()
 			b, err := os.ReadFile(busyboxPath)
 			if err != nil {
 				t.Fatal(err)
@@ -372,12 +450,43 @@ func TestImagesRescue(t *testing.T) {
 				!strings.Contains(string(msg), "image: log: "+filepath.Join(realOut, ".logs", "initrd.log")) {
 				t.Errorf("a host file gone before the builder runs: %v\n%s", err, msg)
 			}
-			for _, f := range []string{"initrd.img", "rescue.img"} {
-				if _, err := os.Stat(filepath.Join(outdir, f)); err == nil {
-					t.Errorf("the failed builder left %s", f)
-				}
+			if got := listTree(t, outdir); !slices.Equal(got, []string{".logs", ".logs/initrd.log"}) {
+				t.Errorf("the failed builder left %v in its output directory, not only its log", got)
 			}
 			continue
+		}
+		if c.name == "provision" {
+			// A good build first: changing provision.t then reruns its step
+			// (which fails now), and the earlier build's files stay.
+			run(bin, filepath.Join(cdir, "rescue.t"), "-o", filepath.Join(cdir, "out-good"))
+			before := listTree(t, filepath.Join(cdir, "out-good"))
+			edit()
+			cmd := exec.Command(bin, filepath.Join(cdir, "rescue.t"), "-o", filepath.Join(cdir, "out-good"))
+			cmd.Env = env
+			if msg, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(msg), c.want) {
+				t.Errorf("provision.t changed to not compile: %v\n%s", err, msg)
+			}
+			if got := listTree(t, filepath.Join(cdir, "out-good")); !slices.Equal(got, before) {
+				t.Errorf("a failed rebuild changed what its output directory holds:\n%v\n%v", before, got)
+			}
+			// An output directory that holds a file of the user's.
+			kept := filepath.Join(cdir, "out-kept")
+			if err := os.MkdirAll(kept, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(kept, "notes"), []byte("mine\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd = exec.Command(bin, filepath.Join(cdir, "rescue.t"), "-o", kept)
+			cmd.Env = env
+			if msg, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(msg), c.want) {
+				t.Errorf("provision.t that does not compile: %v\n%s", err, msg)
+			}
+			if got := listTree(t, kept); !slices.Equal(got, []string{".logs", ".logs/provision.log", "notes"}) {
+				t.Errorf("the failed build left %v beside the user's file", got)
+			}
+		} else {
+			edit()
 		}
 		cmd := exec.Command(bin, filepath.Join(cdir, "rescue.t"), "-o", outdir)
 		cmd.Env = env
@@ -385,8 +494,19 @@ func TestImagesRescue(t *testing.T) {
 		if err == nil || !strings.Contains(string(msg), c.want) {
 			t.Errorf("%s: %v\n%s", c.name, err, msg)
 		}
+		if c.name == "provision" {
+			realOut, _ := filepath.EvalSymlinks(outdir)
+			log := filepath.Join(realOut, ".logs", "provision.log")
+			if !strings.Contains(string(msg), "image: log: "+log) || !strings.Contains(string(msg), "unexpected symbol") {
+				t.Errorf("the message lacks the log %s or the cause:\n%s", log, msg)
+			}
+			if got := listTree(t, outdir); !slices.Equal(got, []string{".logs", ".logs/provision.log"}) {
+				t.Errorf("the failed build left %v, not only its log", got)
+			}
+			continue
+		}
 		if _, err := os.Stat(outdir); err == nil {
-			t.Errorf("%s: the failed build left %s", c.name, outdir)
+			t.Errorf("%s: the failed build left %s: %v", c.name, outdir, listTree(t, outdir))
 		}
 	}
 

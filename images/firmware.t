@@ -75,7 +75,7 @@ local rpdisk = image.gpt { size = "160M", seed = config.seed .. "-rescue",
 -- directory (the output directory when run by terrac), where the writers
 -- run, so the ESP names it by a relative path.
 local fwfat, rpfat
-local cwd = M.stage(out, { "initrd.img", "uki.efi" }, function()
+local cwd = M.stage(out, function()
   initrd:write("initrd.img")
   uki:write("uki.efi")
   local function esp(part)

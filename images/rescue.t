@@ -10,7 +10,9 @@
 -- kernel package (vmlinuz and lib/modules/VERSION, as scripts/test-kernel.sh
 -- makes); it is read when the script runs or the builder is compiled, and
 -- the kernel, busybox, mke2fs and libraries are read again when the builder
--- runs (they must keep their sizes).
+-- runs (they must keep their sizes). The provisioning program is compiled
+-- from images/provision.t by `terrac build` when the script runs (or the
+-- builder is compiled), and its bytes are baked into the builder.
 local image = require "image"
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
 local M = terralib.loadfile(here .. "/common.t")()
@@ -25,8 +27,9 @@ local config = {
   marker = "TERRAC-RESCUE: up",
   target = "/dev/vdb",                 -- the disk to provision
   cmdline = image.cmdline("console=ttyS0,115200", { panic = 5, loglevel = 4 }),
-  -- The second disk: 256 MiB, an ESP-sized spare and an ext4 data partition.
-  layout = image.gpt {
+  -- The second disk, as given to image.gpt: 256 MiB, an ESP-sized spare
+  -- and an ext4 data partition.
+  layout = {
     size = "256M", seed = "terrac-rescue-target",
     partitions = {
       { name = "spare", type = "linux", size = "32M" },
@@ -41,16 +44,9 @@ local config = {
 local out, rest = M.outdir("rescue.t")
 local kver = M.kernel_version(config.kernel_dir, "rescue.t")
 local vmlinuz = config.kernel_dir .. "/vmlinuz"
+image.gpt(config.layout) -- a layout that does not fit stops here, at this line
 
--- 1. The provisioning program, compiled for the guest's baseline CPU.
-local provision = terralib.loadfile(here .. "/provision.t")() {
-  disk = config.layout, fs = config.fs, label = config.fslabel,
-  marker = config.marker .. " provisioned\n",
-}
-local provbin = terralib.saveobj(nil, "executable", { main = provision }, {},
-  terralib.newtarget { Triple = "x86_64-pc-linux-gnu", CPU = "x86-64-v2" })
-
--- 2. The initramfs.
+-- 1. The initramfs (the provisioning program joins it below).
 local root = image.tree { mtime = 0 }
 root:file("bin/busybox", { host = config.busybox, mode = "0755" })
 for _, applet in ipairs { "sh", "mount", "umount", "mkdir", "cat", "echo", "ls", "insmod", "poweroff", "sleep", "sync" } do
@@ -63,12 +59,6 @@ root:chardev("dev/null", 1, 3, { mode = "0666" })
 root:users { users = config.users, groups = { { name = "root", gid = 0 } } }
 root:binary("sbin/mke2fs", "/usr/sbin/mke2fs")
 root:file("etc/mke2fs.conf", { host = "/etc/mke2fs.conf" })
--- The provisioning program's libraries: the closure of its bytes.
-local tmp = os.tmpname()
-local f = assert(io.open(tmp, "wb")) f:write(provbin) f:close()
-root:libs(tmp)
-os.remove(tmp)
-root:file("sbin/provision", { data = provbin, mode = "0755" })
 local mods = root:modules { dir = config.kernel_dir .. "/lib/modules/" .. kver, names = config.modules, at = "lib/modules/" .. kver }
 root:file("init", { mode = "0755", data = table.concat {
   "#!/bin/sh\n",
@@ -82,9 +72,8 @@ root:file("init", { mode = "0755", data = table.concat {
   "sync\n",
   "poweroff -f\n",
 } })
-local initrd = image.cpio { tree = root, compress = "gzip", level = 9 }
 
--- 3. The boot disk: a GPT with one FAT32 ESP.
+-- 2. The boot disk: a GPT with one FAT32 ESP.
 local disk = image.gpt {
   size = "128M", seed = config.seed,
   partitions = { { name = "EFI System", type = "esp" } },
@@ -95,12 +84,27 @@ local loader = image.systemd_boot {
     options = config.cmdline } },
 }
 
--- The ESP names the initramfs by a path relative to the output directory,
--- which the writers run in: the FAT layout needs its size now, so it is
--- written first into a staging directory (the output directory itself when
--- run by terrac).
-local esp, fat
-local cwd = M.stage(out, { "initrd.img" }, function()
+-- The provisioning program, the initramfs and the FAT layout are made
+-- first, in a staging directory (the output directory when run by terrac,
+-- where the writers then run): the initramfs needs the program's bytes, and
+-- the FAT layout the initramfs's size, now.
+local initrd, esp, fat
+local cwd = M.stage(out, function()
+  -- 3. The provisioning program: images/provision.t compiled by `terrac
+  -- build` for the guest's baseline CPU, with the layout in its Lua stage's
+  -- PROVISION_CONFIG. It is a step of its own graph, so a rerun rebuilds it
+  -- only when provision.t, the layout or terrac changed.
+  local sprov = M.terrac_build { name = "provision", script = here .. "/provision.t", output = "provision",
+    args = { "--cpu", "x86-64-v2" },
+    env = { PROVISION_CONFIG = M.serialize { disk = config.layout, fs = config.fs, label = config.fslabel,
+      marker = config.marker .. " provisioned\n" } } }
+  if image.graph({ sprov, dir = "." }):run({}) ~= 0 then error("the provisioning program did not build (its log is named above)") end
+  local f = assert(io.open("provision", "rb"))
+  local provbin = f:read("*a")
+  f:close()
+  root:libs("provision") -- its libraries: the closure of its bytes
+  root:file("sbin/provision", { data = provbin, mode = "0755" })
+  initrd = image.cpio { tree = root, compress = "gzip", level = 9 }
   initrd:write("initrd.img")
   esp = image.tree { mtime = 0 }
   esp:file("EFI/BOOT/BOOTX64.EFI", { host = config.sdboot })

@@ -787,6 +787,10 @@ end
 terra E.main(plan : &E.Plan, run : {int, &E.Ctx} -> int, argc : int, argv : &rawstring) : int
   var b = plan.blob
   var n = plan.n
+  -- IMAGE_KILL_AT is read afresh by each build: a Lua stage that ran a
+  -- build before compiling a builder would otherwise bake its reading in
+  -- (terrac saves a plain global with the value it holds).
+  killinit, killname, killcount = false, nil, 0
   var o : Opts
   o.list, o.dry, o.prune, o.verbose, o.store = false, false, false, false, nil
   o.force = [&bool](C.calloc(n + 1, 1))

@@ -33,14 +33,26 @@ const Version = "1.2.0-terrac"
 // holds the running executable (PREFIX for PREFIX/bin/terrac), so
 // PREFIX/bin/terra names the Terra-compatible command next to it.
 func TerraHome() string {
+	exe := Executable()
+	if exe == "" {
+		return "."
+	}
+	return filepath.Dir(filepath.Dir(exe))
+}
+
+// Executable is the absolute path of the running terrac, symlinks
+// resolved (so it names terrac even when run as its `terra` link), or ""
+// if the system cannot say. A Lua stage uses it to run `terrac build` on
+// another file (images/rescue.t builds its provisioning program so).
+func Executable() string {
 	exe, err := os.Executable()
 	if err != nil {
-		return "."
+		return ""
 	}
 	if r, err := filepath.EvalSymlinks(exe); err == nil {
 		exe = r
 	}
-	return filepath.Dir(filepath.Dir(exe))
+	return exe
 }
 
 func (rt *Runtime) initAPI() {
@@ -51,6 +63,7 @@ func (rt *Runtime) initAPI() {
 	tl.RawSetString("llvm_version", llvm)
 	tl.RawSetString("llvmversion", llvm)
 	tl.RawSetString("terrahome", lua.LString(TerraHome()))
+	tl.RawSetString("executable", lua.LString(Executable()))
 	tl.RawSetString("isdebug", lua.LNumber(0))
 	tl.RawSetString("isverbose", lua.LNumber(0))
 
