@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"modernc.org/cc/v4"
+
+	"terrac/internal/phase"
 )
 
 var goos, goarch = runtime.GOOS, runtime.GOARCH
@@ -61,10 +63,15 @@ func Import(code string, args []string, opts Options) (*Header, error) {
 		return h, err
 	}
 	key := cacheKey(code, args, opts, identity)
-	if h := cacheLoad(key, opts); h != nil {
+	phase.Enter(phase.CLoad)
+	h := cacheLoad(key, opts)
+	phase.Leave()
+	if h != nil {
 		return h, nil
 	}
+	phase.Enter(phase.CParse)
 	h, deps, err := translate(code, args, opts, identity)
+	phase.Leave()
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"terrac/internal/phase"
 )
 
 // probe is what the host compiler tells us about itself.
@@ -52,7 +54,9 @@ func getProbe(compiler, identity string, dialect []string) (*probe, error) {
 	if p := probes.m[key]; p != nil {
 		return p, nil
 	}
+	phase.Enter(phase.CProbe)
 	p, err := runProbe(compiler, dialect)
+	phase.Leave()
 	if err != nil {
 		return nil, err
 	}

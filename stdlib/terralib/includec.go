@@ -13,6 +13,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"terrac/compiler/tree"
+	"terrac/internal/phase"
 	"terrac/compiler/types"
 	"terrac/stdlib/cimport"
 )
@@ -90,8 +91,10 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 		}
 		link = b.Link
 	}
+	phase.Enter(phase.CTables)
 	m := newCmapper(rt, &rt.cRecords)
 	general, tagged, macros := m.tables(h, link)
+	phase.Leave()
 	res := L.NewTable()
 	res.Append(general)
 	res.Append(tagged)
