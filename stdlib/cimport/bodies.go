@@ -78,7 +78,7 @@ func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bo
 	var statics []string
 	for _, name := range h.Inline {
 		link[name] = name
-		if f := h.Funcs[name]; f != nil && f.Static {
+		if f := h.Lookup(FuncNames, name); f != nil && f.Static {
 			link[name] = name + suffix
 			statics = append(statics, name)
 		}

@@ -50,6 +50,17 @@ func (o *Options) defaults() {
 // declares. Errors in the C code are returned as an ErrorList. The result
 // is cached (see cache.go) and must not be modified.
 func Import(code string, args []string, opts Options) (*Header, error) {
+	h, err := ImportLazy(code, args, opts)
+	if h != nil {
+		h.fill()
+	}
+	return h, err
+}
+
+// ImportLazy is Import, except that a Header read from the cache decodes
+// its types on demand: use Lookup, Names and Has rather than the Funcs,
+// Vars, Typedefs and Tags maps, which stay empty for such a Header.
+func ImportLazy(code string, args []string, opts Options) (*Header, error) {
 	opts.defaults()
 	identity, err := compilerIdentity(opts.Compiler)
 	if err != nil {

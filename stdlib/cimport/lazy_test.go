@@ -1,0 +1,128 @@
+// This file tests the lazy decoding of cached headers.
+
+package cimport
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// decoded counts the types of h decoded so far.
+func decoded(h *Header) int {
+	n := 0
+	for _, t := range h.lazy.types {
+		if t != nil {
+			n++
+		}
+	}
+	return n
+}
+
+const lazyCode = "#include <stdio.h>\n#include <stdlib.h>\nstruct node { struct node *next; int v; };\nint count(struct node *);\n"
+
+// TestLazyLookupDecodesOne: a warm import decodes no type until a lookup,
+// and a lookup decodes that declaration's types only.
+func TestLazyLookupDecodesOne(t *testing.T) {
+	opts := Options{CacheDir: t.TempDir()}
+	cold, err := Import(lazyCode, nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clearMemo()
+	h, err := ImportLazy(lazyCode, nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.lazy == nil {
+		t.Fatal("a header read from the cache is not lazy")
+	}
+	total := len(h.lazy.types)
+	if n := decoded(h); n != 0 {
+		t.Fatalf("%d of %d types decoded before any lookup", n, total)
+	}
+	if len(h.Funcs) != 0 {
+		t.Fatalf("Funcs filled before any whole-table use: %d", len(h.Funcs))
+	}
+	f := h.Lookup(FuncNames, "count")
+	if f == nil || f.Kind != Func || len(f.Params) != 1 {
+		t.Fatalf("count = %v", f)
+	}
+	node := f.Params[0].Elem
+	if node.Name != "node" || node.Fields[0].Type.Elem != node {
+		t.Fatalf("struct node and its cycle: %+v", node)
+	}
+	// int count(struct node *): the function, the pointer, the struct,
+	// its two member types, and int (shared by v and the result).
+	if n := decoded(h); n > 6 || n*10 > total {
+		t.Errorf("one lookup decoded %d of %d types", n, total)
+	}
+	if h.Lookup(TagNames, "node") != node {
+		t.Errorf("the tag lookup gives another type than the one count uses")
+	}
+	if h.Lookup(FuncNames, "no_such_function") != nil || h.Has(FuncNames, "no_such_function") || !h.Has(FuncNames, "printf") {
+		t.Errorf("Has/Lookup of absent and present names")
+	}
+	if got, want := h.Names(FuncNames), sortedNames(cold.Funcs); !cmp.Equal(got, want) {
+		t.Errorf("Names differ from the cold import's: %d vs %d", len(got), len(want))
+	}
+	// A whole-table use decodes everything, keeping the types already
+	// handed out.
+	h.fill()
+	if n := decoded(h); n != total {
+		t.Errorf("fill decoded %d of %d types", n, total)
+	}
+	if h.Funcs["count"] != f || h.Tags["node"] != node {
+		t.Errorf("fill made new types for names already looked up")
+	}
+	if d := cmp.Diff(cold, h, cmpopts.IgnoreUnexported(Header{})); d != "" {
+		t.Fatalf("lazy header differs from the cold one (-cold +lazy):\n%s", d)
+	}
+}
+
+// TestCorruptEntryRebuilt: an entry in an old format, or malformed but
+// with a valid hash, is a miss; the import translates again and rewrites it.
+func TestCorruptEntryRebuilt(t *testing.T) {
+	opts := Options{CacheDir: t.TempDir()}
+	code := "#include <stdio.h>\n"
+	if _, err := Import(code, nil, opts); err != nil {
+		t.Fatal(err)
+	}
+	opts.defaults()
+	id, err := compilerIdentity(opts.Compiler)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := cacheKey(code, nil, opts, id)
+	good, ok := cacheGet(opts, headerKind, key)
+	if !ok {
+		t.Fatal("no entry written")
+	}
+	old := append([]byte(encMagic), 8) // version 8, the gob format's
+	truncated := good[:len(good)/2]
+	flipped := append([]byte(nil), good...)
+	flipped[len(flipped)-3] ^= 0xff // in the type section
+	for name, bad := range map[string][]byte{"old version": old, "truncated": truncated, "garbage": []byte("not an entry")} {
+		cachePut(opts, headerKind, key, bad)
+		clearMemo()
+		h, err := ImportLazy(code, nil, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if h.lazy != nil || h.Lookup(FuncNames, "printf") == nil {
+			t.Errorf("%s: entry not rebuilt (lazy %v)", name, h.lazy != nil)
+		}
+		if again, _ := cacheGet(opts, headerKind, key); string(again) == string(bad) {
+			t.Errorf("%s: entry not rewritten", name)
+		}
+	}
+	// A malformed type decodes as Unsupported, never a panic.
+	cachePut(opts, headerKind, key, flipped)
+	clearMemo()
+	h, err := ImportLazy(code, nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.fill()
+}
