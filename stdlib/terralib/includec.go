@@ -306,7 +306,7 @@ func (f lazyGeneral) FillAll(*lua.LTable) {
 }
 
 func (f lazyTagged) Fill(tb *lua.LTable, name string) lua.LValue {
-	if _, done := f.li.tagVal[name]; done || f.li.allTagged {
+	if f.li.allTagged {
 		return lua.LNil
 	}
 	phase.Enter(phase.CTables)
