@@ -163,12 +163,23 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 		ast, err = cc.Translate(cfg, sources)
 	}
 	declare(h, newConverter(), ast, sysDirs)
-	var aliases *cc.AST
-	names := macroCandidates(ast)
-	if len(names) > 0 {
-		// Errors here would be cc/v4's; the aliases are a bonus.
-		aliases, _ = cc.Translate(cfg, append(sources, cc.Source{Name: srcMacros, Value: macroAliases(names)}))
+	// Redefined macros are evaluated in further translations (macro.go).
+	// Errors there would be cc/v4's; the aliases are a bonus.
+	var aliases []aliasSet
+	self, defs, other := splitCandidates(ast, macroCandidates(ast))
+	if len(self) > 0 {
+		small := append(sources[:3:3], cc.Source{Name: srcMacros, Value: defs + macroAliases(self)})
+		if a, err := cc.Translate(cfg, small); err == nil {
+			aliases = append(aliases, aliasSet{a, self})
+		} else {
+			other = append(other, self...)
+		}
 	}
-	macros(h, ast, aliases, names)
+	if len(other) > 0 {
+		if a, err := cc.Translate(cfg, append(sources, cc.Source{Name: srcMacros, Value: macroAliases(other)})); err == nil {
+			aliases = append(aliases, aliasSet{a, other})
+		}
+	}
+	macros(h, ast, aliases)
 	return h, fs.list(), nil
 }

@@ -126,3 +126,43 @@ func TestCorruptEntryRebuilt(t *testing.T) {
 	}
 	h.fill()
 }
+
+// TestRedefinedMacros: redefined macros get their final value whether
+// they can be evaluated without the declarations (numbers, other macros,
+// typedefs of basic types) or not (an enumeration constant).
+func TestRedefinedMacros(t *testing.T) {
+	code := `typedef unsigned char byte_t;
+enum { SEVEN = 7 };
+#define A 1
+#undef A
+#define A 2
+#define B (A + 40)
+#undef B
+#define B (A + 40L)
+#define C 0
+#undef C
+#define C ((int) sizeof (byte_t) * 3)
+#define D 0
+#undef D
+#define D (SEVEN * 6)
+#define E 0
+#undef E
+#define E __attribute__((unused))
+`
+	h, err := Import(code, nil, Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]IntConst{"A": {2, false, 4}, "B": {42, false, 8}, "C": {3, false, 4}, "D": {42, false, 4}}
+	for name, w := range want {
+		if got, ok := h.IntMacros[name]; !ok || got != w {
+			t.Errorf("%s = %+v (present %v), want %+v", name, got, ok, w)
+		}
+	}
+	if v, ok := h.IntMacros["E"]; ok {
+		t.Errorf("E, an attribute, has value %+v", v)
+	}
+	if !h.Literal["A"] || h.Literal["B"] {
+		t.Errorf("Literal: A %v B %v", h.Literal["A"], h.Literal["B"])
+	}
+}

@@ -46,7 +46,7 @@ var probes struct {
 }
 
 // getProbe returns the probe of compiler for the dialect flags, running
-// the compiler (twice) only the first time in a process.
+// the compiler only the first time in a process.
 func getProbe(compiler, identity string, dialect []string) (*probe, error) {
 	key := identity + "\x00" + strings.Join(dialect, "\x00")
 	probes.Lock()
@@ -67,28 +67,21 @@ func getProbe(compiler, identity string, dialect []string) (*probe, error) {
 	return p, nil
 }
 
+// runProbe runs the compiler once: with -dM and -v, the predefined macros
+// go to stdout and the include search list to stderr.
 func runProbe(compiler string, dialect []string) (*probe, error) {
-	run := func(extra ...string) ([]byte, error) {
-		// Optimizing and tuned for the host CPU, as Terra's clang is:
-		// headers see __OPTIMIZE__, and __AVX2__ and friends when the
-		// machine has them.
-		args := append(append([]string{"-O3", "-march=native"}, dialect...), extra...)
-		cmd := exec.Command(compiler, args...)
-		cmd.Env = append(os.Environ(), "LC_ALL=C")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			return nil, fmt.Errorf("cimport: %s %s: %v\n%s", compiler, strings.Join(args, " "), err, out)
-		}
-		return out, nil
+	// Optimizing and tuned for the host CPU, as Terra's clang is:
+	// headers see __OPTIMIZE__, and __AVX2__ and friends when the
+	// machine has them.
+	args := append(append([]string{"-O3", "-march=native"}, dialect...), "-E", "-dM", "-v", "-x", "c", os.DevNull)
+	cmd := exec.Command(compiler, args...)
+	cmd.Env = append(os.Environ(), "LC_ALL=C")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("cimport: %s %s: %v\n%s%s", compiler, strings.Join(args, " "), err, stdout.Bytes(), stderr.Bytes())
 	}
-	macros, err := run("-E", "-dM", "-x", "c", os.DevNull)
-	if err != nil {
-		return nil, err
-	}
-	verbose, err := run("-E", "-v", "-x", "c", os.DevNull)
-	if err != nil {
-		return nil, err
-	}
+	macros, verbose := stdout.Bytes(), stderr.Bytes()
 	p := &probe{}
 	var defs []string
 	for _, l := range strings.Split(string(macros), "\n") {
