@@ -18,6 +18,7 @@ type dep struct {
 	Exists  bool
 	Size    int64
 	ModTime int64 // UnixNano
+	Dir     bool  // a directory (the probe's); a header never is
 }
 
 // current reports whether the file is still as recorded.
@@ -26,7 +27,16 @@ func (d dep) current() bool {
 	if err != nil {
 		return !d.Exists
 	}
-	return d.Exists && !fi.IsDir() && fi.Size() == d.Size && fi.ModTime().UnixNano() == d.ModTime
+	return d.Exists && fi.IsDir() == d.Dir && fi.Size() == d.Size && fi.ModTime().UnixNano() == d.ModTime
+}
+
+// statDep records the file or directory path as it is now.
+func statDep(path string) dep {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return dep{Path: path}
+	}
+	return dep{Path: path, Exists: true, Dir: fi.IsDir(), Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
 }
 
 // depFS opens files from the host file system by the names cc/v4 passes

@@ -120,7 +120,7 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := getProbe(opts.Compiler, identity, a.dialect)
+	p, err := getProbe(opts.Compiler, identity, a.dialect, opts)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -3,10 +3,17 @@
 package cimport
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"terrac/runtime/cache"
 )
 
 // decoded counts the types of h decoded so far.
@@ -164,5 +171,70 @@ enum { SEVEN = 7 };
 	}
 	if !h.Literal["A"] || h.Literal["B"] {
 		t.Errorf("Literal: A %v B %v", h.Literal["A"], h.Literal["B"])
+	}
+}
+
+// TestProbeCached: a later process importing another header reads the
+// compiler probe from the cache instead of running the compiler, until a
+// directory the probe depends on changes.
+func TestProbeCached(t *testing.T) {
+	dir := t.TempDir()
+	logf := filepath.Join(dir, "runs")
+	cc := filepath.Join(dir, "cc")
+	if err := os.WriteFile(cc, []byte("#!/bin/sh\necho run >> "+logf+"\nexec clang-14 \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	runs := func() int {
+		b, _ := os.ReadFile(logf)
+		return strings.Count(string(b), "run")
+	}
+	newProcess := func() {
+		clearMemo()
+		probes.Lock()
+		probes.m = nil
+		probes.Unlock()
+	}
+	opts := Options{Compiler: cc, CacheDir: filepath.Join(dir, "cache")}
+	if _, err := Import("#include <stddef.h>\n", nil, opts); err != nil {
+		t.Fatal(err)
+	}
+	if runs() != 1 {
+		t.Fatalf("compiler ran %d times for the first import, want 1", runs())
+	}
+	newProcess()
+	h, err := Import("#include <stdint.h>\n", nil, opts)
+	if err != nil || h.Typedefs["uint32_t"] == nil {
+		t.Fatalf("second import: %v", err)
+	}
+	if runs() != 1 {
+		t.Fatalf("compiler ran again (%d) with the probe cached", runs())
+	}
+	// Make the cached probe depend on a directory, then change it.
+	opts.defaults()
+	id, _ := compilerIdentity(opts.Compiler)
+	ckey := cache.NewKey("cprobe1", goos, goarch, id+"\x00").String()
+	data, ok := cacheGet(opts, probeKind, ckey)
+	if !ok {
+		t.Fatal("no cached probe")
+	}
+	var p probe
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	watched := filepath.Join(dir, "watched")
+	os.Mkdir(watched, 0o755)
+	old := time.Unix(1000, 0)
+	os.Chtimes(watched, old, old)
+	p.Deps = append(p.Deps, statDep(watched))
+	data, _ = json.Marshal(&p)
+	cachePut(opts, probeKind, ckey, data)
+	newProcess()
+	if _, err := Import("#include <stdbool.h>\n", nil, opts); err != nil || runs() != 1 {
+		t.Fatalf("unchanged directory: err %v, runs %d", err, runs())
+	}
+	os.WriteFile(filepath.Join(watched, "new.h"), nil, 0o644)
+	newProcess()
+	if _, err := Import("#include <stdarg.h>\n", nil, opts); err != nil || runs() != 2 {
+		t.Fatalf("changed directory: err %v, runs %d, want 2", err, runs())
 	}
 }

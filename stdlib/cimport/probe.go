@@ -5,6 +5,7 @@ package cimport
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"sync"
 
 	"terrac/internal/phase"
+	"terrac/runtime/cache"
 )
 
 // probe is what the host compiler tells us about itself.
@@ -20,6 +22,10 @@ type probe struct {
 	Predefined string   // `#define` lines from cc -E -dM
 	Quote      []string // #include "..." search directories (-iquote)
 	System     []string // #include <...> search directories
+	// Deps are the directories the answer depends on besides the
+	// compiler binary: the search directories and the GCC installation
+	// clang selected (a new GCC version changes the list).
+	Deps []dep
 }
 
 // compilerIdentity resolves compiler on PATH and returns a string that
@@ -45,9 +51,14 @@ var probes struct {
 	m map[string]*probe
 }
 
+// probeKind is the cache kind of probes: a later process importing a
+// header not cached yet skips running the compiler.
+const probeKind = "cprobe"
+
 // getProbe returns the probe of compiler for the dialect flags, running
-// the compiler only the first time in a process.
-func getProbe(compiler, identity string, dialect []string) (*probe, error) {
+// the compiler only the first time in a process, or not at all when the
+// cache holds a probe whose directories are unchanged.
+func getProbe(compiler, identity string, dialect []string, opts Options) (*probe, error) {
 	key := identity + "\x00" + strings.Join(dialect, "\x00")
 	probes.Lock()
 	defer probes.Unlock()
@@ -55,7 +66,23 @@ func getProbe(compiler, identity string, dialect []string) (*probe, error) {
 		return p, nil
 	}
 	phase.Enter(phase.CProbe)
-	p, err := runProbe(compiler, dialect)
+	ckey := cache.NewKey("cprobe1", goos, goarch, key).String()
+	var p *probe
+	if data, ok := cacheGet(opts, probeKind, ckey); ok && !opts.NoCache {
+		var c probe
+		if json.Unmarshal(data, &c) == nil && len(c.System) > 0 && depsCurrent(c.Deps) {
+			p = &c
+		}
+	}
+	var err error
+	if p == nil {
+		p, err = runProbe(compiler, dialect)
+		if err == nil && !opts.NoCache {
+			if data, jerr := json.Marshal(p); jerr == nil {
+				cachePut(opts, probeKind, ckey, data)
+			}
+		}
+	}
 	phase.Leave()
 	if err != nil {
 		return nil, err
@@ -106,6 +133,14 @@ func runProbe(compiler string, dialect []string) (*probe, error) {
 	}
 	if len(p.System) == 0 {
 		return nil, fmt.Errorf("cimport: %s -E -v printed no include search list", compiler)
+	}
+	dirs := append(append([]string{}, p.Quote...), p.System...)
+	if _, gcc, ok := strings.Cut(string(verbose), "Selected GCC installation: "); ok {
+		gcc, _, _ = strings.Cut(gcc, "\n")
+		dirs = append(dirs, filepath.Dir(filepath.Clean(gcc)))
+	}
+	for _, d := range dirs {
+		p.Deps = append(p.Deps, statDep(d))
 	}
 	return p, nil
 }
