@@ -212,7 +212,7 @@ func TestProbeCached(t *testing.T) {
 	// Make the cached probe depend on a directory, then change it.
 	opts.defaults()
 	id, _ := compilerIdentity(opts.Compiler)
-	ckey := cache.NewKey("cprobe1", goos, goarch, id+"\x00").String()
+	ckey := cache.NewKey("cprobe1", goos, goarch, hostCPU(), id+"\x00").String()
 	data, ok := cacheGet(opts, probeKind, ckey)
 	if !ok {
 		t.Fatal("no cached probe")

@@ -66,7 +66,7 @@ func getProbe(compiler, identity string, dialect []string, opts Options) (*probe
 		return p, nil
 	}
 	phase.Enter(phase.CProbe)
-	ckey := cache.NewKey("cprobe1", goos, goarch, key).String()
+	ckey := cache.NewKey("cprobe1", goos, goarch, hostCPU(), key).String()
 	var p *probe
 	if data, ok := cacheGet(opts, probeKind, ckey); ok && !opts.NoCache {
 		var c probe
@@ -92,6 +92,26 @@ func getProbe(compiler, identity string, dialect []string, opts Options) (*probe
 	}
 	probes.m[key] = p
 	return p, nil
+}
+
+// hostCPU describes the processor for the probe's cache key: -march=native
+// makes the predefined macros depend on it, and a remote cache may be
+// shared by machines with the same compiler and other processors.
+func hostCPU() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return ""
+	}
+	var r []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "model name") || strings.HasPrefix(l, "flags") {
+			r = append(r, l)
+		}
+		if l == "" && len(r) > 0 {
+			break // the first processor's lines
+		}
+	}
+	return strings.Join(r, "\n")
 }
 
 // runProbe runs the compiler once: with -dM and -v, the predefined macros
