@@ -85,6 +85,16 @@ func (d *decoder) n() int {
 	return int(v)
 }
 
+// n1 reads a count stored plus one (0 for a nil slice), bounded as n is.
+func (d *decoder) n1() int {
+	v := d.u()
+	if v > uint64(len(d.b))+1 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	return int(v)
+}
+
 func (d *decoder) s() string {
 	n := d.n()
 	if d.bad {
@@ -364,7 +374,7 @@ func (l *lazyTypes) decodeType(i uint64) *Type {
 	t.Inline, t.Tagless = f&fInline != 0, f&fTagless != 0
 	elem := d.u()
 	t.Name = d.s()
-	if n := d.n(); n > 0 {
+	if n := d.n1(); n > 0 {
 		t.Fields = make([]Field, n-1)
 		for j := range t.Fields {
 			t.Fields[j] = Field{Name: d.s()}
@@ -377,7 +387,7 @@ func (l *lazyTypes) decodeType(i uint64) *Type {
 		}
 	}
 	var params []uint64
-	if n := d.n(); n > 0 {
+	if n := d.n1(); n > 0 {
 		params = make([]uint64, n-1)
 		for j := range params {
 			params[j] = d.u()

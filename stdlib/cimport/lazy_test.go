@@ -238,3 +238,30 @@ func TestProbeCached(t *testing.T) {
 		t.Fatalf("changed directory: err %v, runs %d, want 2", err, runs())
 	}
 }
+
+// TestEncodeLastRecord: the type encoded last keeps its members and
+// parameters (their counts are stored plus one, at the very end of the
+// entry).
+func TestEncodeLastRecord(t *testing.T) {
+	h := newHeader()
+	i := &Type{Kind: Int, Size: 4, Align: 4, Signed: true, Name: "int"}
+	h.Funcs["a"] = &Type{Kind: Func, Elem: i, Params: []*Type{i}}
+	h.Funcs["b"] = &Type{Kind: Func, Params: []*Type{i}}
+	h.Tags["s"] = &Type{Kind: Struct, Name: "s", Complete: true, Fields: []Field{{Name: "x", Type: i}}}
+	d, _, ok := decodeDeps(encode(h, nil))
+	if !ok {
+		t.Fatal("decodeDeps")
+	}
+	back, ok := decodeRest(d)
+	if !ok {
+		t.Fatal("decodeRest")
+	}
+	for _, name := range []string{"a", "b"} {
+		if f := back.Lookup(FuncNames, name); f == nil || len(f.Params) != 1 || f.Params[0].Kind != Int {
+			t.Errorf("%s = %+v", name, f)
+		}
+	}
+	if s := back.Lookup(TagNames, "s"); s == nil || len(s.Fields) != 1 || s.Fields[0].Type.Kind != Int {
+		t.Errorf("s = %+v", s)
+	}
+}
