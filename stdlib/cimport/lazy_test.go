@@ -247,21 +247,26 @@ func TestEncodeLastRecord(t *testing.T) {
 	i := &Type{Kind: Int, Size: 4, Align: 4, Signed: true, Name: "int"}
 	h.Funcs["a"] = &Type{Kind: Func, Elem: i, Params: []*Type{i}}
 	h.Funcs["b"] = &Type{Kind: Func, Params: []*Type{i}}
-	h.Tags["s"] = &Type{Kind: Struct, Name: "s", Complete: true, Fields: []Field{{Name: "x", Type: i}}}
-	d, _, ok := decodeDeps(encode(h, nil))
-	if !ok {
-		t.Fatal("decodeDeps")
+	h2 := newHeader()
+	h2.Tags["s"] = &Type{Kind: Struct, Name: "s", Complete: true, Fields: []Field{{Type: &Type{Kind: Pointer, Size: 8}}}}
+	roundTrip := func(h *Header) *Header {
+		d, _, ok := decodeDeps(encode(h, nil))
+		if !ok {
+			t.Fatal("decodeDeps")
+		}
+		back, ok := decodeRest(d)
+		if !ok {
+			t.Fatal("decodeRest")
+		}
+		return back
 	}
-	back, ok := decodeRest(d)
-	if !ok {
-		t.Fatal("decodeRest")
-	}
+	back := roundTrip(h)
 	for _, name := range []string{"a", "b"} {
-		if f := back.Lookup(FuncNames, name); f == nil || len(f.Params) != 1 || f.Params[0].Kind != Int {
+		if f := back.Lookup(FuncNames, name); f == nil || f.Kind != Func || len(f.Params) != 1 || f.Params[0].Kind != Int {
 			t.Errorf("%s = %+v", name, f)
 		}
 	}
-	if s := back.Lookup(TagNames, "s"); s == nil || len(s.Fields) != 1 || s.Fields[0].Type.Kind != Int {
+	if s := roundTrip(h2).Lookup(TagNames, "s"); s == nil || s.Kind != Struct || len(s.Fields) != 1 || s.Fields[0].Type.Kind != Pointer {
 		t.Errorf("s = %+v", s)
 	}
 }

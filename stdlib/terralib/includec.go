@@ -208,7 +208,9 @@ func (li *lazyImport) gen(name string) {
 	}
 	if c := h.Lookup(cimport.FuncNames, name); c != nil {
 		ln, hasBody := li.link[name]
-		if ft, err := m.funcType(c); c.Static && !hasBody {
+		if ft, err := m.funcType(c); c.Kind != cimport.Func {
+			li.setErr(name, fmt.Sprintf("unsupported C type %s", c))
+		} else if c.Static && !hasBody {
 			li.setErr(name, "static function without a body cannot be imported")
 		} else if err != nil {
 			li.setErr(name, err.Error())
