@@ -93,3 +93,21 @@ func (h *Header) fill() {
 	}
 	l.full = true
 }
+
+// DecodedTypes reports how many of h's types have been decoded and how
+// many there are, for a Header read from the cache by ImportLazy; for
+// others both are 0. For tests and statistics.
+func (h *Header) DecodedTypes() (decoded, total int) {
+	l := h.lazy
+	if l == nil {
+		return 0, 0
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, t := range l.types {
+		if t != nil {
+			decoded++
+		}
+	}
+	return decoded, len(l.types)
+}
