@@ -10,6 +10,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"os"
+	"strconv"
 	"sync"
 
 	"terrac/runtime/cache"
@@ -28,7 +29,7 @@ func cacheKey(code string, args []string, opts Options, identity string) string 
 	}
 	wd, _ := os.Getwd()
 	put("cimport")
-	put(string(rune('0' + cacheVersion)))
+	put(strconv.Itoa(cacheVersion))
 	put(goos + "/" + goarch)
 	put(identity)
 	put(wd)

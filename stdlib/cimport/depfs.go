@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"sync"
 )
@@ -57,21 +58,28 @@ func (d *depFS) Open(name string) (fs.File, error) {
 		return &memFile{bytes.NewReader(data), name, int64(len(data))}, nil
 	}
 	f, err := os.Open(name)
-	rec := dep{Path: name}
-	if err == nil {
-		fi, serr := f.Stat()
-		if serr == nil && !fi.IsDir() {
-			rec = dep{Path: name, Exists: true, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+	if err != nil {
+		// A missing header is recorded by its directory: creating the
+		// file changes the directory's mtime. The include search probes
+		// many names in a few directories, so the warm path stats a
+		// dozen directories instead of a hundred names.
+		dir := filepath.Dir(name)
+		d.mu.Lock()
+		if _, seen := d.deps[dir]; !seen {
+			d.deps[dir] = statDep(dir)
 		}
+		d.mu.Unlock()
+		return nil, err
+	}
+	rec := dep{Path: name}
+	if fi, serr := f.Stat(); serr == nil && !fi.IsDir() {
+		rec = dep{Path: name, Exists: true, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
 	}
 	d.mu.Lock()
 	if _, seen := d.deps[name]; !seen {
 		d.deps[name] = rec
 	}
 	d.mu.Unlock()
-	if err != nil {
-		return nil, err
-	}
 	return f, nil
 }
 

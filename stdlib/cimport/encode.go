@@ -15,7 +15,7 @@ import (
 
 // cacheVersion changes whenever the encoding or the meaning of the model
 // changes, invalidating old cache files.
-const cacheVersion = 9
+const cacheVersion = 10
 
 // encMagic starts an encoded Header; the version follows it.
 const encMagic = "terrac-cimport\n"
@@ -136,9 +136,12 @@ func encode(h *Header, deps []dep) []byte {
 	e.u(uint64(len(deps)))
 	for _, d := range deps {
 		e.s(d.Path)
-		if d.Exists {
+		switch {
+		case d.Exists && d.Dir:
+			e.u(2)
+		case d.Exists:
 			e.u(1)
-		} else {
+		default:
 			e.u(0)
 		}
 		e.i(d.Size)
@@ -279,7 +282,10 @@ func decodeDeps(data []byte) (*decoder, []dep, bool) {
 	}
 	deps := make([]dep, d.n())
 	for i := range deps {
-		deps[i] = dep{Path: d.s(), Exists: d.u() == 1, Size: d.i(), ModTime: d.i()}
+		deps[i].Path = d.s()
+		k := d.u()
+		deps[i].Exists, deps[i].Dir = k != 0, k == 2
+		deps[i].Size, deps[i].ModTime = d.i(), d.i()
 	}
 	return d, deps, !d.bad
 }
