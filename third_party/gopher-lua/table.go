@@ -249,7 +249,13 @@ func (tb *LTable) RawSetH(key LValue, value LValue) {
 
 // SetLazy (terrac) makes f fill tb: raw reads of a missing string key ask
 // f.Fill, and traversals call f.FillAll first. Nil turns it off.
-func (tb *LTable) SetLazy(f LazyFill) { tb.lazy = f }
+func (tb *LTable) SetLazy(f LazyFill) {
+	if f == nil {
+		tb.lazy = nil
+		return
+	}
+	tb.lazy = &lazyFill{f}
+}
 
 // fill asks tb.lazy for key, with lazy off meanwhile so that Fill can read
 // tb raw; a Lua error raised by Fill leaves tb lazy.
@@ -257,7 +263,7 @@ func (tb *LTable) fill(key string) LValue {
 	f := tb.lazy
 	tb.lazy = nil
 	defer func() { tb.lazy = f }()
-	return f.Fill(tb, key)
+	return f.f.Fill(tb, key)
 }
 
 // fillAll completes a lazy table before a traversal.
@@ -270,7 +276,7 @@ func (tb *LTable) fillAll() {
 			tb.lazy = f
 		}
 	}()
-	f.FillAll(tb)
+	f.f.FillAll(tb)
 	done = true
 }
 

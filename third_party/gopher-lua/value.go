@@ -162,8 +162,10 @@ type LTable struct {
 	keys    []LValue
 	k2i     map[LValue]int
 
-	lazy LazyFill // terrac: see SetLazy
+	lazy *lazyFill // terrac: see SetLazy; a pointer keeps LTable in its 96-byte size class
 }
+
+type lazyFill struct{ f LazyFill }
 
 // LazyFill (terrac) fills a table on demand, for tables whose entries are
 // costly to make and mostly unused (terralib.includec's).
