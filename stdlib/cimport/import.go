@@ -168,7 +168,7 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	var aliases []aliasSet
 	self, defs, other := splitCandidates(ast, macroCandidates(ast))
 	if len(self) > 0 {
-		small := append(sources[:3:3], cc.Source{Name: srcMacros, Value: defs + macroAliases(self)})
+		small := []cc.Source{sources[0], sources[1], {Name: srcBuiltin, Value: macroBuiltin}, {Name: srcMacros, Value: defs + macroAliases(self)}}
 		if a, err := cc.Translate(cfg, small); err == nil {
 			aliases = append(aliases, aliasSet{a, self})
 		} else {

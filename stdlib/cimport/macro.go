@@ -80,7 +80,7 @@ func splitCandidates(ast *cc.AST, names []string) (self []string, defs string, o
 	var walk func(name string) int
 	ident := func(w string) int {
 		switch {
-		case exprWords[w] || strings.HasPrefix(w, "__builtin_"):
+		case exprWords[w]:
 			return isSelf
 		case neverWords[w]:
 			return isNever
@@ -150,6 +150,17 @@ func splitCandidates(ast *cc.AST, names []string) (self []string, defs string, o
 	}
 	return self, b.String(), other
 }
+
+// macroBuiltin is the part of cc.Builtin the translation of self-contained
+// macros needs: its macros and predefined typedefs, without the hundreds of
+// builtin function declarations (a macro calling one is not
+// self-contained: it is not a macro, typedef or keyword).
+var macroBuiltin = func() string {
+	if i := strings.Index(cc.Builtin, "\n__SIZE_TYPE__ __builtin_object_size"); i > 0 {
+		return cc.Builtin[:i+1]
+	}
+	return cc.Builtin
+}()
 
 // exprWords are keywords a constant expression may hold (casts, sizeof).
 var exprWords = map[string]bool{"char": true, "short": true, "int": true, "long": true, "signed": true, "unsigned": true,
