@@ -37,6 +37,7 @@ var (
 	noCpp   = flag.Bool("nocpp", false, "skip the terra++ against C++ table")
 	noImage = flag.Bool("noimage", false, "skip the image writers against the standard tools")
 	noSteps = flag.Bool("nosteps", false, "skip the image step engine's rebuild table")
+	noHdrs  = flag.Bool("noheaders", false, "skip the header import table")
 )
 
 // The terra++ programs in bench/cpp (NAME.t beside NAME.cpp) are found by
@@ -93,6 +94,9 @@ func main() {
 	}
 	if !*noSteps {
 		stepsTable(&b, root, tmp, terrac)
+	}
+	if !*noHdrs {
+		headerTable(&b, root, tmp, terrac)
 	}
 	fmt.Fprintf(&b, "\nHarness wall time: %.0f s.\n", time.Since(start).Seconds())
 	fmt.Print(b.String())

@@ -25,10 +25,17 @@ const (
 	Specialize              // Terra trees to typed-ready functions in their Lua scope
 	Check                   // typechecking one function
 	Lower                   // one function to LLVM IR
+	// Header import (stdlib/cimport, terralib.includec):
+	CProbe  // asking the C compiler for its predefined macros and include paths
+	CParse  // preprocessing and type checking C declarations (cache miss)
+	CLoad   // reading a cached import
+	CBodies // clang compiling C function bodies (cache miss)
+	CTables // making Terra values of C declarations
 	numPhases
 )
 
-var names = [numPhases]string{"parse", "lua-compile", "specialize", "check", "lower"}
+var names = [numPhases]string{"parse", "lua-compile", "specialize", "check", "lower",
+	"c-probe", "c-parse", "c-load", "c-bodies", "c-tables"}
 
 func (p Phase) String() string { return names[p] }
 
@@ -97,6 +104,9 @@ func Print(w io.Writer) {
 	fmt.Fprintln(w, "terrac stage stats:")
 	var sum time.Duration
 	for p := Phase(0); p < numPhases; p++ {
+		if p >= CProbe && c[p] == 0 {
+			continue // programs without includec
+		}
 		each := time.Duration(0)
 		if c[p] > 0 {
 			each = t[p] / time.Duration(c[p])

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"terrac/internal/phase"
 )
 
 // Bodies is the LLVM IR clang made from the function bodies of one import.
@@ -76,7 +78,7 @@ func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bo
 	var statics []string
 	for _, name := range h.Inline {
 		link[name] = name
-		if f := h.Funcs[name]; f != nil && f.Static {
+		if f := h.Lookup(FuncNames, name); f != nil && f.Static {
 			link[name] = name + suffix
 			statics = append(statics, name)
 		}
@@ -90,7 +92,9 @@ func CompileBodies(code string, args []string, h *Header, opts BodyOptions) (*Bo
 		ir = string(data)
 	} else {
 		var err error
+		phase.Enter(phase.CBodies)
 		ir, err = runClang(code, args, keep, opts)
+		phase.Leave()
 		if err != nil {
 			return nil, err
 		}

@@ -1,16 +1,16 @@
 // This file implements the declaration cache: an in-process memo in front
-// of gob entries in terrac's content-addressed cache (kind "cimport"), both
-// validated by the size and mtime of every file the preprocessor looked at.
+// of entries in terrac's content-addressed cache (kind "cimport", format in
+// encode.go), both validated by the size and mtime of every file the
+// preprocessor looked at.
 
 package cimport
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"os"
+	"strconv"
 	"sync"
 
 	"terrac/runtime/cache"
@@ -29,8 +29,7 @@ func cacheKey(code string, args []string, opts Options, identity string) string 
 	}
 	wd, _ := os.Getwd()
 	put("cimport")
-	put(string(rune('0' + cacheVersion)))
-	put("definedvars") // entries written before Header.DefinedVars existed lack it
+	put(strconv.Itoa(cacheVersion))
 	put(goos + "/" + goarch)
 	put(identity)
 	put(wd)
@@ -111,16 +110,16 @@ func cacheLoad(key string, opts Options) *Header {
 	if !ok {
 		return nil
 	}
-	var enc encHeader
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&enc) != nil || enc.Version != cacheVersion || !depsCurrent(enc.Deps) {
+	d, deps, ok := decodeDeps(data)
+	if !ok || !depsCurrent(deps) {
 		return nil
 	}
-	h, ok := enc.unflatten()
+	h, ok := decodeRest(d)
 	if !ok {
 		return nil
 	}
-	h.deps = enc.Deps
-	remember(mkey, h, enc.Deps)
+	h.deps = deps
+	remember(mkey, h, deps)
 	return h
 }
 
@@ -136,11 +135,7 @@ func remember(mkey string, h *Header, deps []dep) {
 // cacheStore records h in memory and, best effort, on disk.
 func cacheStore(key string, opts Options, h *Header, deps []dep) {
 	remember(opts.CacheDir+"\x00"+key, h, deps)
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(flatten(h, deps)) != nil {
-		return
-	}
-	cachePut(opts, headerKind, key, buf.Bytes())
+	cachePut(opts, headerKind, key, encode(h, deps))
 }
 
 // ForgetInProcess drops the in-process memo of headers and bodies, so the

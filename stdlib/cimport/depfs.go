@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 	"sync"
 )
@@ -18,6 +19,7 @@ type dep struct {
 	Exists  bool
 	Size    int64
 	ModTime int64 // UnixNano
+	Dir     bool  // a directory (the probe's); a header never is
 }
 
 // current reports whether the file is still as recorded.
@@ -26,7 +28,16 @@ func (d dep) current() bool {
 	if err != nil {
 		return !d.Exists
 	}
-	return d.Exists && !fi.IsDir() && fi.Size() == d.Size && fi.ModTime().UnixNano() == d.ModTime
+	return d.Exists && fi.IsDir() == d.Dir && fi.Size() == d.Size && fi.ModTime().UnixNano() == d.ModTime
+}
+
+// statDep records the file or directory path as it is now.
+func statDep(path string) dep {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return dep{Path: path}
+	}
+	return dep{Path: path, Exists: true, Dir: fi.IsDir(), Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
 }
 
 // depFS opens files from the host file system by the names cc/v4 passes
@@ -47,21 +58,28 @@ func (d *depFS) Open(name string) (fs.File, error) {
 		return &memFile{bytes.NewReader(data), name, int64(len(data))}, nil
 	}
 	f, err := os.Open(name)
-	rec := dep{Path: name}
-	if err == nil {
-		fi, serr := f.Stat()
-		if serr == nil && !fi.IsDir() {
-			rec = dep{Path: name, Exists: true, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+	if err != nil {
+		// A missing header is recorded by its directory: creating the
+		// file changes the directory's mtime. The include search probes
+		// many names in a few directories, so the warm path stats a
+		// dozen directories instead of a hundred names.
+		dir := filepath.Dir(name)
+		d.mu.Lock()
+		if _, seen := d.deps[dir]; !seen {
+			d.deps[dir] = statDep(dir)
 		}
+		d.mu.Unlock()
+		return nil, err
+	}
+	rec := dep{Path: name}
+	if fi, serr := f.Stat(); serr == nil && !fi.IsDir() {
+		rec = dep{Path: name, Exists: true, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
 	}
 	d.mu.Lock()
 	if _, seen := d.deps[name]; !seen {
 		d.deps[name] = rec
 	}
 	d.mu.Unlock()
-	if err != nil {
-		return nil, err
-	}
 	return f, nil
 }
 

@@ -53,8 +53,10 @@
 //     skipped silently; stdout itself is in Vars as the extern variable.
 //     Terra only exports a single (optionally negated) numeric literal, a
 //     subset of ours that Header.Literal marks. Macros redefined along the way (gcc's limits.h
-//     redefines INT_MAX) are evaluated by a second translation, so a cold
-//     import usually costs two cc/v4 passes. Predefined compiler macros
+//     redefines INT_MAX) are evaluated by further translations: those that
+//     need no declaration (feature flags such as _POSIX_C_SOURCE) in one of
+//     the builtins alone, the others in a second pass over the headers,
+//     which the common headers do not need (macro.go). Predefined compiler macros
 //     (__INT_MAX__, __SIZEOF_LONG__) are included, as with clang in Terra.
 //     Macros expanding to builtins (HUGE_VAL, INFINITY, NAN) are skipped.
 //   - Unsupported C types (complex, _Float16, _Float128, decimal floats,
@@ -65,8 +67,13 @@
 //     returned as an ErrorList.
 //   - Cache: key = sha256(code, args, Options.Name, compiler path+size+mtime,
 //     working directory, target); an entry stores every file the
-//     preprocessor opened or probed (missing ones too) with size and mtime,
-//     and is used only while all are unchanged. Warm imports run no process.
+//     preprocessor opened with size and mtime, and the directory of each
+//     name it probed in vain (creating the file changes the directory's
+//     mtime), and is used only while all are unchanged. Warm imports run no
+//     process. Entries are decoded lazily (encode.go, lazy.go): ImportLazy
+//     returns a Header whose types are decoded on first Lookup, which
+//     terralib.includec uses; Import decodes everything. The compiler
+//     probe is cached too (kind cprobe), for imports of other headers.
 //
 // The returned *Header is shared through the in-process cache: treat it as
 // read-only.

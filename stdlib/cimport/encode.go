@@ -1,149 +1,423 @@
-// This file implements the flat, index-linked form of a Header that the
-// disk cache stores with encoding/gob; it preserves sharing and cycles.
+// This file implements the on-disk form of a Header: a small part read at
+// once (dependencies, constants, macros, the sorted names of each table
+// with the number of their type) and a type section with a table of
+// offsets, from which one type, and the types it refers to, is decoded
+// when a name is first looked up (see lazy.go). Sharing and cycles are
+// kept: a type is stored once and referred to by number.
 
 package cimport
 
+import (
+	"encoding/binary"
+	"math"
+	"sort"
+)
+
 // cacheVersion changes whenever the encoding or the meaning of the model
 // changes, invalidating old cache files.
-const cacheVersion = 8
+const cacheVersion = 10
 
-type encType struct {
-	Kind                                    Kind
-	Size, Align, Len                        int64
-	Signed, LongDouble, Complete, Packed    bool
-	HasBitfields, Variadic, NoProto, Static bool
-	Inline, Tagless                         bool
-	Elem                                    int32 // index+1, 0 for nil
-	Name                                    string
-	Fields                                  []encField
-	Params                                  []int32
+// encMagic starts an encoded Header; the version follows it.
+const encMagic = "terrac-cimport\n"
+
+// Type flags, one bit each in the encoding.
+const (
+	fSigned = 1 << iota
+	fLongDouble
+	fComplete
+	fPacked
+	fHasBitfields
+	fVariadic
+	fNoProto
+	fStatic
+	fInline
+	fTagless
+)
+
+type encoder struct{ b []byte }
+
+func (e *encoder) u(x uint64) { e.b = binary.AppendUvarint(e.b, x) }
+func (e *encoder) i(x int64)  { e.b = binary.AppendVarint(e.b, x) }
+func (e *encoder) s(x string) { e.u(uint64(len(x))); e.b = append(e.b, x...) }
+
+func (e *encoder) strs(l []string) {
+	e.u(uint64(len(l)))
+	for _, s := range l {
+		e.s(s)
+	}
 }
 
-type encField struct {
-	Name                 string
-	Type                 int32
-	Offset               int64
-	BitfieldWidth, BitOf int
+// decoder reads what encoder wrote; past the end or on a malformed number
+// it returns zero values and sets bad.
+type decoder struct {
+	b   []byte
+	bad bool
 }
 
-type encHeader struct {
-	Version     int
-	Deps        []dep
-	Types       []encType
-	Funcs       map[string]int32
-	Vars        map[string]int32
-	Typedefs    map[string]int32
-	Tags        map[string]int32
-	Enums       map[string]int64
-	IntMacros   map[string]IntConst
-	FloatMacros map[string]float64
-	Literal     map[string]bool
-	Inline      []string
-	DefinedVars []string
-	Skipped     map[string]string
+func (d *decoder) u() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
 }
 
-// flatten numbers every *Type reachable from h, once per pointer.
-func flatten(h *Header, deps []dep) *encHeader {
-	e := &encHeader{Version: cacheVersion, Deps: deps, Enums: h.Enums, IntMacros: h.IntMacros,
-		FloatMacros: h.FloatMacros, Literal: h.Literal, Inline: h.Inline, DefinedVars: h.DefinedVars, Skipped: h.Skipped}
-	index := map[*Type]int32{}
-	var ref func(t *Type) int32
-	ref = func(t *Type) int32 {
+func (d *decoder) i() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// n reads a count, bounded by the bytes left (every item takes at least
+// one), so that a corrupt count cannot make a huge allocation.
+func (d *decoder) n() int {
+	v := d.u()
+	if v > uint64(len(d.b)) {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	return int(v)
+}
+
+// n1 reads a count stored plus one (0 for a nil slice), bounded as n is.
+func (d *decoder) n1() int {
+	v := d.u()
+	if v > uint64(len(d.b))+1 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) s() string {
+	n := d.n()
+	if d.bad {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) take(n int) []byte {
+	if n < 0 || n > len(d.b) {
+		d.bad, d.b = true, nil
+		return nil
+	}
+	r := d.b[:n]
+	d.b = d.b[n:]
+	return r
+}
+
+func (d *decoder) strs() []string {
+	n := d.n()
+	if n == 0 {
+		return nil
+	}
+	r := make([]string, n)
+	for i := range r {
+		r[i] = d.s()
+	}
+	return r
+}
+
+// encode writes h, whose tables must be complete, and the files it
+// depends on.
+func encode(h *Header, deps []dep) []byte {
+	e := &encoder{b: make([]byte, 0, 64<<10)}
+	e.b = append(e.b, encMagic...)
+	e.u(cacheVersion)
+	e.u(uint64(len(deps)))
+	for _, d := range deps {
+		e.s(d.Path)
+		switch {
+		case d.Exists && d.Dir:
+			e.u(2)
+		case d.Exists:
+			e.u(1)
+		default:
+			e.u(0)
+		}
+		e.i(d.Size)
+		e.i(d.ModTime)
+	}
+	e.u(uint64(len(h.Enums)))
+	for _, k := range sortedNames(h.Enums) {
+		e.s(k)
+		e.i(h.Enums[k])
+	}
+	e.u(uint64(len(h.IntMacros)))
+	for _, k := range sortedNames(h.IntMacros) {
+		c := h.IntMacros[k]
+		e.s(k)
+		e.i(c.Value)
+		if c.Unsigned {
+			e.u(1)
+		} else {
+			e.u(0)
+		}
+		e.i(c.Size)
+	}
+	e.u(uint64(len(h.FloatMacros)))
+	for _, k := range sortedNames(h.FloatMacros) {
+		e.s(k)
+		e.u(math.Float64bits(h.FloatMacros[k]))
+	}
+	var lit []string
+	for k, v := range h.Literal {
+		if v {
+			lit = append(lit, k)
+		}
+	}
+	sort.Strings(lit)
+	e.strs(lit)
+	e.strs(h.Inline)
+	e.strs(h.DefinedVars)
+	e.u(uint64(len(h.Skipped)))
+	for _, k := range sortedNames(h.Skipped) {
+		e.s(k)
+		e.s(h.Skipped[k])
+	}
+
+	// Number the types in the order the sorted tables reach them.
+	index := map[*Type]uint64{}
+	var order []*Type
+	var ref func(t *Type) uint64
+	ref = func(t *Type) uint64 {
 		if t == nil {
 			return 0
 		}
 		if i, ok := index[t]; ok {
 			return i
 		}
-		e.Types = append(e.Types, encType{})
-		i := int32(len(e.Types))
+		order = append(order, t)
+		i := uint64(len(order))
 		index[t] = i
-		et := encType{Kind: t.Kind, Size: t.Size, Align: t.Align, Len: t.Len, Signed: t.Signed,
-			LongDouble: t.LongDouble, Complete: t.Complete, Packed: t.Packed, HasBitfields: t.HasBitfields,
-			Variadic: t.Variadic, NoProto: t.NoProto, Static: t.Static, Inline: t.Inline, Tagless: t.Tagless, Name: t.Name}
-		et.Elem = ref(t.Elem)
-		if t.Fields != nil {
-			et.Fields = make([]encField, len(t.Fields))
-			for j, f := range t.Fields {
-				et.Fields[j] = encField{Name: f.Name, Type: ref(f.Type), Offset: f.Offset, BitfieldWidth: f.BitfieldWidth, BitOf: f.BitOffset}
-			}
+		ref(t.Elem)
+		for _, f := range t.Fields {
+			ref(f.Type)
 		}
 		for _, p := range t.Params {
-			et.Params = append(et.Params, ref(p))
+			ref(p)
 		}
-		e.Types[i-1] = et
 		return i
 	}
-	table := func(m map[string]*Type) map[string]int32 {
-		r := make(map[string]int32, len(m))
-		for k, t := range m {
-			r[k] = ref(t)
+	for _, m := range h.tables() {
+		names := sortedNames(m)
+		e.u(uint64(len(names)))
+		for _, k := range names {
+			e.s(k)
+			e.u(ref(m[k]))
 		}
-		return r
 	}
-	e.Funcs, e.Vars, e.Typedefs, e.Tags = table(h.Funcs), table(h.Vars), table(h.Typedefs), table(h.Tags)
-	return e
+	data := &encoder{}
+	offs := make([]byte, 4*len(order))
+	for i, t := range order {
+		binary.LittleEndian.PutUint32(offs[4*i:], uint32(len(data.b)))
+		encodeType(data, t, index)
+	}
+	e.u(uint64(len(order)))
+	e.b = append(e.b, offs...)
+	e.u(uint64(len(data.b)))
+	e.b = append(e.b, data.b...)
+	return e.b
 }
 
-// unflatten rebuilds the Header; it reports false for a malformed encoding.
-func (e *encHeader) unflatten() (*Header, bool) {
-	types := make([]Type, len(e.Types))
-	ok := true
-	ptr := func(i int32) *Type {
-		if i == 0 {
-			return nil
+func encodeType(e *encoder, t *Type, index map[*Type]uint64) {
+	ref := func(t *Type) uint64 {
+		if t == nil {
+			return 0
 		}
-		if i < 0 || int(i) > len(types) {
-			ok = false
-			return nil
-		}
-		return &types[i-1]
+		return index[t]
 	}
-	for i := range e.Types {
-		et := &e.Types[i]
-		t := &types[i]
-		*t = Type{Kind: et.Kind, Size: et.Size, Align: et.Align, Len: et.Len, Signed: et.Signed,
-			LongDouble: et.LongDouble, Complete: et.Complete, Packed: et.Packed, HasBitfields: et.HasBitfields,
-			Variadic: et.Variadic, NoProto: et.NoProto, Static: et.Static, Inline: et.Inline, Tagless: et.Tagless, Name: et.Name, Elem: ptr(et.Elem)}
-		if et.Fields != nil {
-			t.Fields = make([]Field, len(et.Fields))
-			for j, f := range et.Fields {
-				t.Fields[j] = Field{Name: f.Name, Type: ptr(f.Type), Offset: f.Offset, BitfieldWidth: f.BitfieldWidth, BitOffset: f.BitOf}
+	e.u(uint64(t.Kind))
+	e.i(t.Size)
+	e.i(t.Align)
+	e.i(t.Len)
+	var f uint64
+	for bit, on := range []bool{t.Signed, t.LongDouble, t.Complete, t.Packed, t.HasBitfields, t.Variadic, t.NoProto, t.Static, t.Inline, t.Tagless} {
+		if on {
+			f |= 1 << bit
+		}
+	}
+	e.u(f)
+	e.u(ref(t.Elem))
+	e.s(t.Name)
+	// Counts are stored plus one: 0 keeps a nil slice nil (an incomplete
+	// record has nil Fields, a complete empty one an empty slice).
+	if t.Fields == nil {
+		e.u(0)
+	} else {
+		e.u(uint64(len(t.Fields)) + 1)
+		for _, fl := range t.Fields {
+			e.s(fl.Name)
+			e.u(ref(fl.Type))
+			e.i(fl.Offset)
+			e.i(int64(fl.BitfieldWidth))
+			e.i(int64(fl.BitOffset))
+		}
+	}
+	if t.Params == nil {
+		e.u(0)
+	} else {
+		e.u(uint64(len(t.Params)) + 1)
+		for _, p := range t.Params {
+			e.u(ref(p))
+		}
+	}
+}
+
+// decodeDeps reads the start of an encoding up to the dependencies, so a
+// stale entry is rejected before anything else is decoded.
+func decodeDeps(data []byte) (*decoder, []dep, bool) {
+	d := &decoder{b: data}
+	if string(d.take(len(encMagic))) != encMagic || d.u() != cacheVersion {
+		return nil, nil, false
+	}
+	deps := make([]dep, d.n())
+	for i := range deps {
+		deps[i].Path = d.s()
+		k := d.u()
+		deps[i].Exists, deps[i].Dir = k != 0, k == 2
+		deps[i].Size, deps[i].ModTime = d.i(), d.i()
+	}
+	return d, deps, !d.bad
+}
+
+// decodeRest reads the rest of an encoding after decodeDeps: everything
+// but the types, which stay encoded in the returned Header's lazy tables.
+func decodeRest(d *decoder) (*Header, bool) {
+	h := newHeader()
+	for n := d.n(); n > 0; n-- {
+		k := d.s()
+		h.Enums[k] = d.i()
+	}
+	for n := d.n(); n > 0; n-- {
+		k := d.s()
+		h.IntMacros[k] = IntConst{Value: d.i(), Unsigned: d.u() == 1, Size: d.i()}
+	}
+	for n := d.n(); n > 0; n-- {
+		k := d.s()
+		h.FloatMacros[k] = math.Float64frombits(d.u())
+	}
+	for _, k := range d.strs() {
+		h.Literal[k] = true
+	}
+	h.Inline = d.strs()
+	h.DefinedVars = d.strs()
+	for n := d.n(); n > 0; n-- {
+		k := d.s()
+		h.Skipped[k] = d.s()
+	}
+	l := &lazyTypes{}
+	for ns := range l.names {
+		n := d.n()
+		l.names[ns] = make([]string, n)
+		l.refs[ns] = make([]uint64, n)
+		for i := 0; i < n; i++ {
+			l.names[ns][i] = d.s()
+			l.refs[ns][i] = d.u()
+		}
+	}
+	n := d.n()
+	l.offs = d.take(4 * n)
+	l.data = d.take(d.n())
+	if d.bad || len(d.b) != 0 {
+		return nil, false
+	}
+	l.types = make([]*Type, n)
+	for ns := range l.names {
+		if !sort.StringsAreSorted(l.names[ns]) {
+			return nil, false
+		}
+		for _, r := range l.refs[ns] {
+			if r == 0 || r > uint64(n) {
+				return nil, false
 			}
 		}
-		if et.Params != nil {
-			t.Params = make([]*Type, len(et.Params))
-			for j, p := range et.Params {
-				t.Params[j] = ptr(p)
+	}
+	h.lazy = l
+	return h, true
+}
+
+// corruptType stands for a type whose encoding is malformed; the entry's
+// hash matched, so only a bug in encode can produce one.
+func corruptType() *Type {
+	return &Type{Kind: Unsupported, Name: "type from a malformed cache entry"}
+}
+
+// decodeType returns type number i (1-based; 0 is nil), decoding it and
+// what it refers to on first use. The caller holds l.mu.
+func (l *lazyTypes) decodeType(i uint64) *Type {
+	if i == 0 {
+		return nil
+	}
+	if i > uint64(len(l.types)) {
+		return corruptType()
+	}
+	if t := l.types[i-1]; t != nil {
+		return t
+	}
+	t := &Type{}
+	l.types[i-1] = t // before the references: cycles come back here
+	off := binary.LittleEndian.Uint32(l.offs[4*(i-1):])
+	if uint64(off) >= uint64(len(l.data)) {
+		*t = *corruptType()
+		return t
+	}
+	d := &decoder{b: l.data[off:]}
+	t.Kind = Kind(d.u())
+	t.Size, t.Align, t.Len = d.i(), d.i(), d.i()
+	f := d.u()
+	t.Signed, t.LongDouble, t.Complete, t.Packed = f&fSigned != 0, f&fLongDouble != 0, f&fComplete != 0, f&fPacked != 0
+	t.HasBitfields, t.Variadic, t.NoProto, t.Static = f&fHasBitfields != 0, f&fVariadic != 0, f&fNoProto != 0, f&fStatic != 0
+	t.Inline, t.Tagless = f&fInline != 0, f&fTagless != 0
+	elem := d.u()
+	t.Name = d.s()
+	if n := d.n1(); n > 0 {
+		t.Fields = make([]Field, n-1)
+		for j := range t.Fields {
+			t.Fields[j] = Field{Name: d.s()}
+			fr := d.u()
+			t.Fields[j].Offset, t.Fields[j].BitfieldWidth, t.Fields[j].BitOffset = d.i(), int(d.i()), int(d.i())
+			if d.bad {
+				break
 			}
+			t.Fields[j].Type = l.decodeType(fr)
 		}
 	}
-	table := func(m map[string]int32) map[string]*Type {
-		r := make(map[string]*Type, len(m))
-		for k, i := range m {
-			r[k] = ptr(i)
-		}
-		return r
-	}
-	h := &Header{Funcs: table(e.Funcs), Vars: table(e.Vars), Typedefs: table(e.Typedefs), Tags: table(e.Tags),
-		Enums: e.Enums, IntMacros: e.IntMacros, FloatMacros: e.FloatMacros, Literal: e.Literal, Inline: e.Inline, DefinedVars: e.DefinedVars, Skipped: e.Skipped}
-	for _, m := range []*map[string]int64{&h.Enums} {
-		if *m == nil {
-			*m = map[string]int64{}
+	var params []uint64
+	if n := d.n1(); n > 0 {
+		params = make([]uint64, n-1)
+		for j := range params {
+			params[j] = d.u()
 		}
 	}
-	if h.IntMacros == nil {
-		h.IntMacros = map[string]IntConst{}
+	if d.bad {
+		*t = *corruptType()
+		return t
 	}
-	if h.FloatMacros == nil {
-		h.FloatMacros = map[string]float64{}
+	t.Elem = l.decodeType(elem)
+	if params != nil {
+		t.Params = make([]*Type, len(params))
+		for j, p := range params {
+			t.Params[j] = l.decodeType(p)
+		}
 	}
-	if h.Skipped == nil {
-		h.Skipped = map[string]string{}
+	return t
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	r := make([]string, 0, len(m))
+	for k := range m {
+		r = append(r, k)
 	}
-	if h.Literal == nil {
-		h.Literal = map[string]bool{}
-	}
-	return h, ok
+	sort.Strings(r)
+	return r
 }

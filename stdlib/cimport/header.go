@@ -34,6 +34,11 @@ type Header struct {
 	// deps are the files the preprocessor looked at (see cache.go); the
 	// body cache (bodies.go) uses them as part of its key.
 	deps []dep
+
+	// lazy, for a Header read from the cache by ImportLazy, holds the
+	// types not decoded yet: Funcs, Vars, Typedefs and Tags are empty
+	// until a whole-table use fills them; Lookup works either way.
+	lazy *lazyTypes
 }
 
 // IntConst is the value of an integer constant macro.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"modernc.org/cc/v4"
+
+	"terrac/internal/phase"
 )
 
 var goos, goarch = runtime.GOOS, runtime.GOARCH
@@ -48,6 +50,17 @@ func (o *Options) defaults() {
 // declares. Errors in the C code are returned as an ErrorList. The result
 // is cached (see cache.go) and must not be modified.
 func Import(code string, args []string, opts Options) (*Header, error) {
+	h, err := ImportLazy(code, args, opts)
+	if h != nil {
+		h.fill()
+	}
+	return h, err
+}
+
+// ImportLazy is Import, except that a Header read from the cache decodes
+// its types on demand: use Lookup, Names and Has rather than the Funcs,
+// Vars, Typedefs and Tags maps, which stay empty for such a Header.
+func ImportLazy(code string, args []string, opts Options) (*Header, error) {
 	opts.defaults()
 	identity, err := compilerIdentity(opts.Compiler)
 	if err != nil {
@@ -61,10 +74,15 @@ func Import(code string, args []string, opts Options) (*Header, error) {
 		return h, err
 	}
 	key := cacheKey(code, args, opts, identity)
-	if h := cacheLoad(key, opts); h != nil {
+	phase.Enter(phase.CLoad)
+	h := cacheLoad(key, opts)
+	phase.Leave()
+	if h != nil {
 		return h, nil
 	}
+	phase.Enter(phase.CParse)
 	h, deps, err := translate(code, args, opts, identity)
+	phase.Leave()
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +120,7 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := getProbe(opts.Compiler, identity, a.dialect)
+	p, err := getProbe(opts.Compiler, identity, a.dialect, opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -145,12 +163,23 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 		ast, err = cc.Translate(cfg, sources)
 	}
 	declare(h, newConverter(), ast, sysDirs)
-	var aliases *cc.AST
-	names := macroCandidates(ast)
-	if len(names) > 0 {
-		// Errors here would be cc/v4's; the aliases are a bonus.
-		aliases, _ = cc.Translate(cfg, append(sources, cc.Source{Name: srcMacros, Value: macroAliases(names)}))
+	// Redefined macros are evaluated in further translations (macro.go).
+	// Errors there would be cc/v4's; the aliases are a bonus.
+	var aliases []aliasSet
+	self, defs, other := splitCandidates(ast, macroCandidates(ast))
+	if len(self) > 0 {
+		small := []cc.Source{sources[0], sources[1], {Name: srcBuiltin, Value: macroBuiltin}, {Name: srcMacros, Value: defs + macroAliases(self)}}
+		if a, err := cc.Translate(cfg, small); err == nil {
+			aliases = append(aliases, aliasSet{a, self})
+		} else {
+			other = append(other, self...)
+		}
 	}
-	macros(h, ast, aliases, names)
+	if len(other) > 0 {
+		if a, err := cc.Translate(cfg, append(sources, cc.Source{Name: srcMacros, Value: macroAliases(other)})); err == nil {
+			aliases = append(aliases, aliasSet{a, other})
+		}
+	}
+	macros(h, ast, aliases)
 	return h, fs.list(), nil
 }

@@ -50,10 +50,136 @@ func exported(m *cc.Macro) bool {
 	return !internalSources[f] || f == srcPredefined
 }
 
-// macros fills h.IntMacros and h.FloatMacros from ast.Macros; aliases, when
-// not nil, is the AST of the second translation, whose alias macros give
-// the values of names.
-func macros(h *Header, ast *cc.AST, aliases *cc.AST, names []string) {
+// aliasSet is a translation with alias macros for names (see macroAliases).
+type aliasSet struct {
+	ast   *cc.AST
+	names []string
+}
+
+// splitCandidates sorts the redefined macros in three: those whose final
+// definition expands, through object-like macros only, to numbers,
+// operators, keywords and typedefs of basic types, and so can be evaluated
+// without the headers (self; defs holds the definitions and typedefs to
+// give a translation of the predefined macros and builtins alone); those
+// that cannot have an arithmetic value, whatever the declarations (they
+// contain an attribute, a storage class or a function call), which are
+// dropped; and the others. Most redefined macros in system headers are
+// feature flags (`#define _POSIX_C_SOURCE 200809L`) or attributes:
+// evaluating them costs a few milliseconds instead of a second
+// translation of every header.
+func splitCandidates(ast *cc.AST, names []string) (self []string, defs string, other []string) {
+	const (
+		unseen = iota
+		isSelf
+		isOther
+		isNever
+		walking
+	)
+	state := map[string]int{}
+	var b strings.Builder
+	var walk func(name string) int
+	ident := func(w string) int {
+		switch {
+		case exprWords[w]:
+			return isSelf
+		case neverWords[w]:
+			return isNever
+		case ast.Macros[w] != nil:
+			return walk(w)
+		}
+		for _, n := range ast.Scope.Nodes[w] {
+			d, ok := n.(*cc.Declarator)
+			if !ok {
+				continue
+			}
+			if t := d.Type(); t != nil {
+				if d.IsTypename() && basicSpelling[t.Kind()] != "" {
+					if state["typedef "+w] == unseen {
+						state["typedef "+w] = isSelf
+						fmt.Fprintf(&b, "typedef %s %s;\n", basicSpelling[t.Kind()], w)
+					}
+					return isSelf
+				}
+				if !d.IsTypename() && t.Kind() == cc.Function {
+					return isNever // a call is no constant
+				}
+			}
+		}
+		return isOther
+	}
+	walk = func(name string) int {
+		switch st := state[name]; st {
+		case walking:
+			return isOther // a cycle would not expand anyway
+		case unseen:
+		default:
+			return st
+		}
+		state[name] = walking
+		m := ast.Macros[name]
+		st := isSelf
+		if m == nil || m.IsFnLike {
+			st = isOther
+		} else if m.Position().Filename != srcPredefined {
+			for _, t := range m.ReplacementList() {
+				if t.Ch == rune(cc.IDENTIFIER) {
+					if r := ident(t.SrcStr()); r > st {
+						st = r
+					}
+				}
+			}
+			if st == isSelf {
+				fmt.Fprintf(&b, "#undef %s\n#define %s", name, name)
+				for _, t := range m.ReplacementList() {
+					b.WriteByte(' ')
+					b.Write(t.Src())
+				}
+				b.WriteByte('\n')
+			}
+		}
+		state[name] = st
+		return st
+	}
+	for _, name := range names {
+		switch walk(name) {
+		case isSelf:
+			self = append(self, name)
+		case isOther:
+			other = append(other, name)
+		}
+	}
+	return self, b.String(), other
+}
+
+// macroBuiltin is the part of cc.Builtin the translation of self-contained
+// macros needs: its macros and predefined typedefs, without the hundreds of
+// builtin function declarations (a macro calling one is not
+// self-contained: it is not a macro, typedef or keyword).
+var macroBuiltin = func() string {
+	if i := strings.Index(cc.Builtin, "\n__SIZE_TYPE__ __builtin_object_size"); i > 0 {
+		return cc.Builtin[:i+1]
+	}
+	return cc.Builtin
+}()
+
+// exprWords are keywords a constant expression may hold (casts, sizeof).
+var exprWords = map[string]bool{"char": true, "short": true, "int": true, "long": true, "signed": true, "unsigned": true,
+	"float": true, "double": true, "void": true, "_Bool": true, "sizeof": true, "const": true, "__const": true,
+	"volatile": true, "__extension__": true, "_Alignof": true, "__alignof__": true}
+
+// neverWords are keywords no arithmetic constant expression holds.
+var neverWords = map[string]bool{"__attribute__": true, "__attribute": true, "__restrict": true, "__restrict__": true,
+	"restrict": true, "__inline": true, "__inline__": true, "inline": true, "__asm__": true, "__asm": true, "asm": true,
+	"static": true, "extern": true, "typedef": true, "register": true, "_Noreturn": true, "__thread": true, "_Thread_local": true}
+
+// basicSpelling spells the basic types a typedef in a macro may denote.
+var basicSpelling = map[cc.Kind]string{cc.Bool: "_Bool", cc.Char: "char", cc.SChar: "signed char", cc.UChar: "unsigned char",
+	cc.Short: "short", cc.UShort: "unsigned short", cc.Int: "int", cc.UInt: "unsigned", cc.Long: "long", cc.ULong: "unsigned long",
+	cc.LongLong: "long long", cc.ULongLong: "unsigned long long", cc.Float: "float", cc.Double: "double"}
+
+// macros fills h.IntMacros and h.FloatMacros from ast.Macros; each alias
+// set's alias macros give the values of its names.
+func macros(h *Header, ast *cc.AST, aliases []aliasSet) {
 	for name, m := range ast.Macros {
 		if m.IsFnLike || !exported(m) || len(m.ReplacementList()) == 0 {
 			continue
@@ -63,9 +189,9 @@ func macros(h *Header, ast *cc.AST, aliases *cc.AST, names []string) {
 			h.Literal[name] = true
 		}
 	}
-	if aliases != nil {
-		for i, name := range names {
-			if m := aliases.Macros[fmt.Sprintf("%s%d", macroAliasPrefix, i)]; m != nil {
+	for _, set := range aliases {
+		for i, name := range set.names {
+			if m := set.ast.Macros[fmt.Sprintf("%s%d", macroAliasPrefix, i)]; m != nil {
 				macro(h, name, m)
 			}
 		}

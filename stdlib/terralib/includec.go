@@ -14,6 +14,7 @@ import (
 
 	"terrac/compiler/tree"
 	"terrac/compiler/types"
+	"terrac/internal/phase"
 	"terrac/stdlib/cimport"
 )
 
@@ -73,7 +74,7 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 		}
 		return 3
 	}
-	h, err := cimport.Import(code, args, importOptions)
+	h, err := cimport.ImportLazy(code, args, importOptions)
 	if err != nil {
 		L.RaiseError("%s", err.Error())
 	}
@@ -90,8 +91,10 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 		}
 		link = b.Link
 	}
+	phase.Enter(phase.CTables)
 	m := newCmapper(rt, &rt.cRecords)
 	general, tagged, macros := m.tables(h, link)
+	phase.Leave()
 	res := L.NewTable()
 	res.Append(general)
 	res.Append(tagged)
@@ -106,96 +109,261 @@ func (rt *Runtime) includec(L *lua.LState, code string, argTable *lua.LTable) in
 // tables builds Terra's three tables. general holds functions, typedefs,
 // enumeration constants and C globals, then the tags and macros whose
 // names are still free; tagged holds struct, union and enum tags; both
-// report a missing name with the recorded reason, if any.
+// report a missing name with the recorded reason, if any. The tables fill
+// themselves on demand (see lazyImport), so an import costs what the
+// program uses; the metatable's errors table is filled on demand too.
 func (m *cmapper) tables(h *cimport.Header, link map[string]string) (general, tagged, macros *lua.LTable) {
 	L := m.rt.L
-	general, tagged, macros = L.NewTable(), L.NewTable(), L.NewTable()
-	errs := L.NewTable()
+	li := &lazyImport{m: m, h: h, link: link,
+		general: L.NewTable(), tagged: L.NewTable(), macros: L.NewTable(), errs: L.NewTable(),
+		genDone: map[string]bool{}, tagVal: map[string]lua.LValue{}}
+	li.general.SetLazy(lazyGeneral{li})
+	li.tagged.SetLazy(lazyTagged{li})
+	li.macros.SetLazy(lazyMacros{li})
 	for name, why := range h.Skipped {
-		errs.RawSetString(name, lua.LString(why))
+		li.errs.RawSetString(name, lua.LString(why))
 	}
-	set := func(tb *lua.LTable, name string, v lua.LValue) {
-		if tb.RawGetString(name) == lua.LNil {
-			tb.RawSetString(name, v)
-		}
-	}
-	for _, name := range sortedKeys(h.Funcs) {
-		c := h.Funcs[name]
-		ln, hasBody := link[name]
-		if c.Static && !hasBody {
-			errs.RawSetString(name, lua.LString("static function without a body cannot be imported"))
-			continue
-		}
-		ft, err := m.funcType(c)
-		if err != nil {
-			errs.RawSetString(name, lua.LString(err.Error()))
-			continue
-		}
-		fn := tree.NewExtern(name, ft)
-		if hasBody {
-			fn.LinkName = ln
-		}
-		set(general, name, m.rt.FunctionValue(fn))
-	}
-	for _, name := range sortedKeys(h.Typedefs) {
-		if t, err := m.typ(h.Typedefs[name]); err == nil {
-			set(general, name, m.rt.TypeValue(t))
-		} else {
-			errs.RawSetString(name, lua.LString(err.Error()))
-		}
-	}
-	for _, name := range sortedKeys(h.Enums) {
-		set(general, name, lua.LNumber(h.Enums[name]))
-	}
-	for _, name := range sortedKeys(h.Vars) {
-		v, err := m.cglobal(name, h.Vars[name])
-		if err != nil {
-			errs.RawSetString(name, lua.LString(err.Error()))
-			continue
-		}
-		set(general, name, v)
-	}
-	for _, name := range sortedKeys(h.Tags) {
-		c := h.Tags[name]
-		t, err := m.typ(c)
-		if err != nil {
-			errs.RawSetString(name, lua.LString(err.Error()))
-			continue
-		}
-		if why := m.opaqueReason(c); why != "" {
-			errs.RawSetString(name, lua.LString(why))
-		}
-		set(tagged, name, m.rt.TypeValue(t))
-	}
-	// Macros are exported as Terra exports them: only a numeric literal,
-	// optionally negated, whose value a Lua number holds exactly (the
-	// literal's 64 bits read as signed, as clang gives them to Terra).
-	for _, name := range sortedKeys(h.IntMacros) {
-		c := h.IntMacros[name]
-		if h.Literal[name] && int64(float64(c.Value)) == c.Value {
-			set(macros, name, lua.LNumber(c.Value))
-		}
-	}
-	for _, name := range sortedKeys(h.FloatMacros) {
-		if h.Literal[name] {
-			set(macros, name, lua.LNumber(h.FloatMacros[name]))
-		}
-	}
-	merge := func(from *lua.LTable) {
-		from.ForEach(func(k, v lua.LValue) {
-			if general.RawGet(k) == lua.LNil {
-				general.RawSet(k, v)
-			}
-		})
-	}
-	merge(tagged)
-	merge(macros)
+	li.errs.SetLazy(lazyErrors{li})
 	mt := L.NewTable()
-	mt.RawSetString("errors", errs)
+	mt.RawSetString("errors", li.errs)
 	mt.RawSetString("__index", L.NewFunction(includeIndex))
-	L.SetMetatable(general, mt)
-	L.SetMetatable(tagged, mt)
-	return general, tagged, macros
+	L.SetMetatable(li.general, mt)
+	L.SetMetatable(li.tagged, mt)
+	return li.general, li.tagged, li.macros
+}
+
+// lazyImport makes the values of one import's names on first use, in the
+// tables Terra returns. Each name is converted at most once; the results
+// are those of converting everything in the order general's precedence
+// gives (functions, typedefs, enumeration constants, globals, tags,
+// macros), except which of two records with one name but different
+// layouts is mapped first.
+type lazyImport struct {
+	m                              *cmapper
+	h                              *cimport.Header
+	link                           map[string]string
+	general, tagged, macros, errs  *lua.LTable
+	genDone                        map[string]bool       // names general has been filled with
+	tagVal                         map[string]lua.LValue // tags converted (nil: not importable)
+	allGeneral, allTagged, allMacr bool
+}
+
+// setErr records why name could not be imported (the last reason wins,
+// as in the tables filled eagerly before).
+func (li *lazyImport) setErr(name, why string) {
+	li.errs.RawSetString(name, lua.LString(why))
+}
+
+// tag converts tag name once.
+func (li *lazyImport) tag(name string) lua.LValue {
+	if v, ok := li.tagVal[name]; ok {
+		return v
+	}
+	var v lua.LValue
+	if c := li.h.Lookup(cimport.TagNames, name); c != nil {
+		if t, err := li.m.typ(c); err != nil {
+			li.setErr(name, err.Error())
+		} else {
+			if why := li.m.opaqueReason(c); why != "" {
+				li.setErr(name, why)
+			}
+			v = li.m.rt.TypeValue(t)
+		}
+	}
+	li.tagVal[name] = v
+	return v
+}
+
+// macro is macro name's value as Terra exports it: only a numeric
+// literal, optionally negated, whose value a Lua number holds exactly (the
+// literal's 64 bits read as signed, as clang gives them to Terra).
+func (li *lazyImport) macro(name string) lua.LValue {
+	h := li.h
+	if !h.Literal[name] {
+		return nil
+	}
+	if c, ok := h.IntMacros[name]; ok {
+		if int64(float64(c.Value)) == c.Value {
+			return lua.LNumber(c.Value)
+		}
+	} else if f, ok := h.FloatMacros[name]; ok {
+		return lua.LNumber(f)
+	}
+	return nil
+}
+
+// gen fills general with name once, converting it in each namespace so
+// that errors holds every reason.
+func (li *lazyImport) gen(name string) {
+	if li.genDone[name] {
+		return
+	}
+	li.genDone[name] = true
+	m, h := li.m, li.h
+	var v lua.LValue
+	set := func(x lua.LValue) {
+		if v == nil && x != nil {
+			v = x
+		}
+	}
+	if c := h.Lookup(cimport.FuncNames, name); c != nil {
+		ln, hasBody := li.link[name]
+		if ft, err := m.funcType(c); c.Kind != cimport.Func {
+			li.setErr(name, fmt.Sprintf("unsupported C type %s", c))
+		} else if c.Static && !hasBody {
+			li.setErr(name, "static function without a body cannot be imported")
+		} else if err != nil {
+			li.setErr(name, err.Error())
+		} else {
+			fn := tree.NewExtern(name, ft)
+			if hasBody {
+				fn.LinkName = ln
+			}
+			set(m.rt.FunctionValue(fn))
+		}
+	}
+	if c := h.Lookup(cimport.TypedefNames, name); c != nil {
+		if t, err := m.typ(c); err == nil {
+			set(m.rt.TypeValue(t))
+		} else {
+			li.setErr(name, err.Error())
+		}
+	}
+	if e, ok := h.Enums[name]; ok {
+		set(lua.LNumber(e))
+	}
+	if c := h.Lookup(cimport.VarNames, name); c != nil {
+		if g, err := m.cglobal(name, c); err != nil {
+			li.setErr(name, err.Error())
+		} else {
+			set(g)
+		}
+	}
+	if h.Has(cimport.TagNames, name) {
+		set(li.tag(name))
+	}
+	set(li.macro(name))
+	if v != nil {
+		li.general.RawSetString(name, v)
+	}
+}
+
+// allNames lists, once each, the names general can hold, in precedence
+// order.
+func (li *lazyImport) allNames() []string {
+	h := li.h
+	var names []string
+	names = append(names, h.Names(cimport.FuncNames)...)
+	names = append(names, h.Names(cimport.TypedefNames)...)
+	names = append(names, sortedKeys(h.Enums)...)
+	names = append(names, h.Names(cimport.VarNames)...)
+	names = append(names, h.Names(cimport.TagNames)...)
+	names = append(names, sortedKeys(h.IntMacros)...)
+	names = append(names, sortedKeys(h.FloatMacros)...)
+	return names
+}
+
+func (li *lazyImport) fillGeneral() {
+	if !li.allGeneral {
+		li.allGeneral = true
+		for _, name := range li.allNames() {
+			li.gen(name)
+		}
+	}
+}
+
+func (li *lazyImport) fillTagged() {
+	if !li.allTagged {
+		li.allTagged = true
+		for _, name := range li.h.Names(cimport.TagNames) {
+			if v := li.tag(name); v != nil {
+				li.tagged.RawSetString(name, v)
+			}
+		}
+	}
+}
+
+// The fillers of the four tables (gopher-lua's LazyFill).
+type (
+	lazyGeneral struct{ li *lazyImport }
+	lazyTagged  struct{ li *lazyImport }
+	lazyMacros  struct{ li *lazyImport }
+	lazyErrors  struct{ li *lazyImport }
+)
+
+func (f lazyGeneral) Fill(tb *lua.LTable, name string) lua.LValue {
+	if f.li.genDone[name] {
+		return lua.LNil // converted already: absent, or removed by the program
+	}
+	phase.Enter(phase.CTables)
+	defer phase.Leave()
+	f.li.gen(name)
+	return tb.RawGetString(name)
+}
+
+func (f lazyGeneral) FillAll(*lua.LTable) {
+	phase.Enter(phase.CTables)
+	defer phase.Leave()
+	f.li.fillGeneral()
+}
+
+func (f lazyTagged) Fill(tb *lua.LTable, name string) lua.LValue {
+	if f.li.allTagged {
+		return lua.LNil
+	}
+	phase.Enter(phase.CTables)
+	defer phase.Leave()
+	if v := f.li.tag(name); v != nil {
+		tb.RawSetString(name, v)
+		return v
+	}
+	return lua.LNil
+}
+
+func (f lazyTagged) FillAll(*lua.LTable) {
+	phase.Enter(phase.CTables)
+	defer phase.Leave()
+	f.li.fillTagged()
+}
+
+func (f lazyMacros) Fill(tb *lua.LTable, name string) lua.LValue {
+	if f.li.allMacr {
+		return lua.LNil
+	}
+	if v := f.li.macro(name); v != nil {
+		tb.RawSetString(name, v)
+		return v
+	}
+	return lua.LNil
+}
+
+func (f lazyMacros) FillAll(tb *lua.LTable) {
+	li := f.li
+	li.allMacr = true
+	for _, m := range [][]string{sortedKeys(li.h.IntMacros), sortedKeys(li.h.FloatMacros)} {
+		for _, name := range m {
+			if v := li.macro(name); v != nil && tb.RawGetString(name) == lua.LNil {
+				tb.RawSetString(name, v)
+			}
+		}
+	}
+}
+
+// errors: a name's reason is known once it was converted in general and
+// tagged; a traversal converts everything.
+func (f lazyErrors) Fill(tb *lua.LTable, name string) lua.LValue {
+	phase.Enter(phase.CTables)
+	defer phase.Leave()
+	f.li.gen(name)
+	f.li.tag(name)
+	return tb.RawGetString(name)
+}
+
+func (f lazyErrors) FillAll(tb *lua.LTable) {
+	phase.Enter(phase.CTables)
+	defer phase.Leave()
+	f.li.fillGeneral()
+	f.li.fillTagged()
 }
 
 // includeIndex reports a name missing from an include table, with the

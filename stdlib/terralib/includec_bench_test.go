@@ -8,7 +8,14 @@ import (
 	"terrac/stdlib/cimport"
 )
 
+// fourHeaders is the issue-16 import: four common headers in one string.
+const fourHeaders = `local C = terralib.includecstring("#include <stdio.h>\n#include <stdlib.h>\n#include <math.h>\n#include <string.h>\n") assert(C.printf)`
+
 func benchIncludec(b *testing.B, opts cimport.Options, forget bool) {
+	benchImport(b, opts, forget, `local C = terralib.includec("stdio.h") assert(C.printf)`)
+}
+
+func benchImport(b *testing.B, opts cimport.Options, forget bool, prog string) {
 	old := importOptions
 	importOptions = opts
 	defer func() { importOptions = old }()
@@ -21,7 +28,7 @@ func benchIncludec(b *testing.B, opts cimport.Options, forget bool) {
 			cimport.ForgetInProcess()
 		}
 		b.StartTimer()
-		if err := rt.L.DoString(`local C = terralib.includec("stdio.h") assert(C.printf)`); err != nil {
+		if err := rt.L.DoString(prog); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -48,6 +55,17 @@ func BenchmarkIncludecWarmDisk(b *testing.B) {
 // (a fresh Lua state, so the tables are rebuilt).
 func BenchmarkIncludecWarmProcess(b *testing.B) {
 	benchIncludec(b, cimport.Options{CacheDir: b.TempDir()}, false)
+}
+
+// BenchmarkIncludecFourWarmDisk: stdio.h, stdlib.h, math.h and string.h
+// in one includecstring, first import of a later process.
+func BenchmarkIncludecFourWarmDisk(b *testing.B) {
+	benchImport(b, cimport.Options{CacheDir: b.TempDir()}, true, fourHeaders)
+}
+
+// BenchmarkIncludecFourCold: the same with no cache at all.
+func BenchmarkIncludecFourCold(b *testing.B) {
+	benchImport(b, cimport.Options{NoCache: true}, false, fourHeaders)
 }
 
 func TestIncludecShape(t *testing.T) {

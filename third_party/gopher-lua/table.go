@@ -247,6 +247,39 @@ func (tb *LTable) RawSetH(key LValue, value LValue) {
 	}
 }
 
+// SetLazy (terrac) makes f fill tb: raw reads of a missing string key ask
+// f.Fill, and traversals call f.FillAll first. Nil turns it off.
+func (tb *LTable) SetLazy(f LazyFill) {
+	if f == nil {
+		tb.lazy = nil
+		return
+	}
+	tb.lazy = &lazyFill{f}
+}
+
+// fill asks tb.lazy for key, with lazy off meanwhile so that Fill can read
+// tb raw; a Lua error raised by Fill leaves tb lazy.
+func (tb *LTable) fill(key string) LValue {
+	f := tb.lazy
+	tb.lazy = nil
+	defer func() { tb.lazy = f }()
+	return f.f.Fill(tb, key)
+}
+
+// fillAll completes a lazy table before a traversal.
+func (tb *LTable) fillAll() {
+	f := tb.lazy
+	tb.lazy = nil
+	done := false
+	defer func() {
+		if !done {
+			tb.lazy = f
+		}
+	}()
+	f.f.FillAll(tb)
+	done = true
+}
+
 // RawGet returns an LValue associated with a given key without __index metamethod.
 func (tb *LTable) RawGet(key LValue) LValue {
 	switch v := key.(type) {
@@ -262,11 +295,11 @@ func (tb *LTable) RawGet(key LValue) LValue {
 			return tb.array[index]
 		}
 	case LString:
-		if tb.strdict == nil {
-			return LNil
-		}
 		if ret, ok := tb.strdict[string(v)]; ok {
 			return ret
+		}
+		if tb.lazy != nil {
+			return tb.fill(string(v))
 		}
 		return LNil
 	}
@@ -294,11 +327,11 @@ func (tb *LTable) RawGetInt(key int) LValue {
 // RawGet returns an LValue associated with a given key without __index metamethod.
 func (tb *LTable) RawGetH(key LValue) LValue {
 	if s, sok := key.(LString); sok {
-		if tb.strdict == nil {
-			return LNil
-		}
 		if v, vok := tb.strdict[string(s)]; vok {
 			return v
+		}
+		if tb.lazy != nil {
+			return tb.fill(string(s))
 		}
 		return LNil
 	}
@@ -313,17 +346,20 @@ func (tb *LTable) RawGetH(key LValue) LValue {
 
 // RawGetString returns an LValue associated with a given key without __index metamethod.
 func (tb *LTable) RawGetString(key string) LValue {
-	if tb.strdict == nil {
-		return LNil
-	}
 	if v, vok := tb.strdict[string(key)]; vok {
 		return v
+	}
+	if tb.lazy != nil {
+		return tb.fill(key)
 	}
 	return LNil
 }
 
 // ForEach iterates over this table of elements, yielding each in turn to a given function.
 func (tb *LTable) ForEach(cb func(LValue, LValue)) {
+	if tb.lazy != nil {
+		tb.fillAll()
+	}
 	if tb.array != nil {
 		for i, v := range tb.array {
 			if v != LNil {
@@ -349,6 +385,9 @@ func (tb *LTable) ForEach(cb func(LValue, LValue)) {
 
 // This function is equivalent to lua_next ( http://www.lua.org/manual/5.1/manual.html#lua_next ).
 func (tb *LTable) Next(key LValue) (LValue, LValue) {
+	if tb.lazy != nil {
+		tb.fillAll()
+	}
 	init := false
 	if key == LNil {
 		key = LNumber(0)

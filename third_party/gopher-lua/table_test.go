@@ -231,3 +231,49 @@ func TestTableForEach(t *testing.T) {
 		}
 	})
 }
+
+// terrac: lazy tables.
+type countingFill struct{ fills, alls int }
+
+func (c *countingFill) Fill(tb *LTable, key string) LValue {
+	c.fills++
+	if key == "a" || key == "b" {
+		tb.RawSetString(key, LString(key+"!"))
+		return tb.RawGetString(key) // re-reading is not a new Fill
+	}
+	return LNil
+}
+
+func (c *countingFill) FillAll(tb *LTable) {
+	c.alls++
+	for _, k := range []string{"a", "b"} {
+		if tb.RawGetString(k) == LNil {
+			tb.RawSetString(k, LString(k+"!"))
+		}
+	}
+}
+
+func TestLazyTable(t *testing.T) {
+	L := NewState()
+	defer L.Close()
+	tb := L.NewTable()
+	f := &countingFill{}
+	tb.SetLazy(f)
+	L.SetGlobal("t", tb)
+	if err := L.DoString(`assert(t.a == "a!" and t.a == "a!" and rawget(t, "zz") == nil)`); err != nil {
+		t.Fatal(err)
+	}
+	if f.fills != 2 || f.alls != 0 {
+		t.Fatalf("fills %d alls %d, want 2 and 0", f.fills, f.alls)
+	}
+	if err := L.DoString(`local n = 0 for k, v in pairs(t) do n = n + 1 end assert(n == 2, n)`); err != nil {
+		t.Fatal(err)
+	}
+	if f.alls != 1 {
+		t.Fatalf("alls %d, want 1", f.alls)
+	}
+	_ = L.DoString(`local x = t.c; for k in pairs(t) do end`)
+	if f.fills != 2 || f.alls != 1 {
+		t.Fatalf("filler asked after FillAll: fills %d alls %d", f.fills, f.alls)
+	}
+}

@@ -161,6 +161,22 @@ type LTable struct {
 	strdict map[string]LValue
 	keys    []LValue
 	k2i     map[LValue]int
+
+	lazy *lazyFill // terrac: see SetLazy; a pointer keeps LTable in its 96-byte size class
+}
+
+type lazyFill struct{ f LazyFill }
+
+// LazyFill (terrac) fills a table on demand, for tables whose entries are
+// costly to make and mostly unused (terralib.includec's).
+type LazyFill interface {
+	// Fill is asked for a string key the table lacks; it may RawSet it
+	// and returns its value, or LNil.
+	Fill(tb *LTable, key string) LValue
+	// FillAll sets every key; it is called before the table is
+	// traversed (next, pairs, ForEach), after which Fill is not asked
+	// again.
+	FillAll(tb *LTable)
 }
 
 func (tb *LTable) String() string   { return fmt.Sprintf("table: %p", tb) }
