@@ -26,6 +26,7 @@
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
+#include "pipeline.h"
 #include "shim.h"
 #include "stats.h"
 #include "tier.h"
@@ -45,6 +46,9 @@ struct terrac_jit {
   // fast_tm compiles tiny modules (tier.c) with LLVM's -O0 code generator;
   // created on first use.
   LLVMTargetMachineRef fast_tm;
+  // pipe holds the optimizer and code generator pipelines, built once and
+  // reused for every module (pipeline.cpp).
+  terrac_pipeline *pipe;
   // syms lists every sized symbol compiled so far, for mapping a fault's pc
   // back to a function. The C API has no JIT event listener hook, so an
   // object transform reads the symbol table of each object on its way to
@@ -271,6 +275,70 @@ static char *optimize_tiny(LLVMModuleRef m, LLVMTargetMachineRef tm) {
   return e ? err_msg("optimizing: ", e) : NULL;
 }
 
+// has_thread_locals reports whether m defines or uses a thread-local
+// global: those need the JIT code generator's emulated TLS, which a target
+// machine made through the C API cannot be asked for.
+static int has_thread_locals(LLVMModuleRef m) {
+  for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g))
+    if (LLVMIsThreadLocal(g)) return 1;
+  return 0;
+}
+
+// use_capi is set by TERRAC_JIT_PIPELINE=capi: build the pipelines through
+// the C API for every module, as before pipeline.cpp (to compare).
+static int use_capi(void) {
+  static int v = -1;
+  if (v < 0) {
+    const char *s = getenv("TERRAC_JIT_PIPELINE");
+    v = s && strcmp(s, "capi") == 0;
+  }
+  return v;
+}
+
+// jit_optimize runs the JIT's IR pipeline for m: the short one for a tiny
+// module (tier.c), else clang's -O<opt>.
+static char *jit_optimize(terrac_jit *t, LLVMModuleRef m, int tiny, int opt) {
+  int fast = opt & TERRAC_OPT_FAST_START;
+  opt &= ~TERRAC_OPT_FAST_START;
+  if (opt < 0) opt = 0;
+  if (opt > 3) opt = 3;
+  if (use_capi()) return tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
+  int which = !tiny || opt == 0 ? opt : fast ? TERRAC_PIPE_FAST : TERRAC_PIPE_TINY;
+  return terrac_pipeline_optimize(t->pipe, m, which);
+}
+
+// jit_tiny reports whether m takes the cheap path (tier.c): a tiny module,
+// or in fast-start mode any module without thread-locals.
+static int jit_tiny(LLVMModuleRef m, int opt) {
+  if (opt & TERRAC_OPT_FAST_START) return !has_thread_locals(m);
+  return terrac_tiny_module(m);
+}
+
+// jit_codegen compiles m to an object with tm, or returns NULL if that
+// failed or LLVM diagnosed an error (the JIT's own code generator will
+// then say why, on lookup).
+static LLVMMemoryBufferRef jit_codegen(terrac_jit *t, LLVMModuleRef m,
+                                       LLVMTargetMachineRef tm) {
+  free(take_diagnosed());
+  LLVMMemoryBufferRef buf = NULL;
+  if (use_capi()) {
+    char *msg = NULL;
+    if (LLVMTargetMachineEmitToMemoryBuffer(tm, m, LLVMObjectFile, &msg, &buf)) {
+      LLVMDisposeMessage(msg);
+      buf = NULL;
+    }
+  } else {
+    buf = terrac_pipeline_codegen(t->pipe, m, tm);
+  }
+  char *d = take_diagnosed();
+  if (d && buf) {
+    LLVMDisposeMemoryBuffer(buf);
+    buf = NULL;
+  }
+  free(d);
+  return buf;
+}
+
 char *terrac_verify(const char *ir, size_t len, const char *name) {
   char *e = terrac_init();
   if (e) return e;
@@ -427,6 +495,7 @@ char *terrac_jit_create(terrac_jit **out) {
   }
   t->lljit = j;
   t->tm = tm;
+  t->pipe = terrac_pipeline_new(tm);
   LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(j),
                                           record_symbols, t);
   *out = t;
@@ -453,22 +522,7 @@ static LLVMMemoryBufferRef emit_fast(terrac_jit *t, LLVMModuleRef m) {
       return NULL;
     }
   }
-  free(take_diagnosed());
-  char *msg = NULL;
-  LLVMMemoryBufferRef buf;
-  if (LLVMTargetMachineEmitToMemoryBuffer(t->fast_tm, m, LLVMObjectFile, &msg,
-                                          &buf)) {
-    LLVMDisposeMessage(msg);
-    free(take_diagnosed());
-    return NULL;
-  }
-  char *d = take_diagnosed();
-  if (d) {
-    free(d);
-    LLVMDisposeMemoryBuffer(buf);
-    return NULL;
-  }
-  return buf;
+  return jit_codegen(t, m, t->fast_tm);
 }
 
 char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
@@ -485,9 +539,9 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
   int tiny = 0;
   if (!e) {
     fill_target(m, terrac_jit_triple(t), terrac_jit_data_layout(t));
-    tiny = terrac_tiny_module(m);
+    tiny = jit_tiny(m, opt);
     t0 = terrac_stats_now();
-    e = tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
+    e = jit_optimize(t, m, tiny, opt);
     terrac_stats_add(TERRAC_STAGE_OPTIMIZE, t0);
     if (e) LLVMDisposeModule(m);
   }
@@ -519,15 +573,6 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
       t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), tsm);
   terrac_stats_add(TERRAC_STAGE_ADD, t0);
   return err ? err_msg("", err) : NULL;
-}
-
-// has_thread_locals reports whether m defines or uses a thread-local
-// global: those need the JIT code generator's emulated TLS, which a target
-// machine made through the C API cannot be asked for.
-static int has_thread_locals(LLVMModuleRef m) {
-  for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g))
-    if (LLVMIsThreadLocal(g)) return 1;
-  return 0;
 }
 
 // add_object copies an object file into an LLVM buffer and hands it to the
@@ -570,9 +615,9 @@ char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
     LLVMContextDispose(ctx);
     return NULL;
   }
-  int tiny = terrac_tiny_module(m);
+  int tiny = jit_tiny(m, opt);
   t0 = terrac_stats_now();
-  e = tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
+  e = jit_optimize(t, m, tiny, opt);
   terrac_stats_add(TERRAC_STAGE_OPTIMIZE, t0);
   LLVMMemoryBufferRef buf = NULL;
   if (!e) {
@@ -584,19 +629,7 @@ char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
       // t->tm is the host target at the JIT code generator's level,
       // relocation model and code model: the object is what the JIT
       // would have made on lookup.
-      free(take_diagnosed());
-      char *msg = NULL;
-      if (LLVMTargetMachineEmitToMemoryBuffer(t->tm, m, LLVMObjectFile, &msg,
-                                              &buf)) {
-        LLVMDisposeMessage(msg);
-        buf = NULL;
-      }
-      char *d = take_diagnosed();
-      if (d && buf) {
-        LLVMDisposeMemoryBuffer(buf);
-        buf = NULL;
-      }
-      free(d);
+      buf = jit_codegen(t, m, t->tm);
       terrac_stats_add(TERRAC_STAGE_CODEGEN_FULL, t0);
     }
   }

@@ -15,6 +15,10 @@ char *terrac_init(void);
 // JIT lifetime and contents. All calls for one JIT must be serialized by the
 // caller (the Go side holds a mutex).
 typedef struct terrac_jit terrac_jit;
+// An opt argument is an optimization level 0..3, possibly or'ed with
+// TERRAC_OPT_FAST_START: every module (not only tiny ones) then takes the
+// cheap path of tier.c, short IR pipeline and -O0 code generator.
+enum { TERRAC_OPT_FAST_START = 16 };
 char *terrac_jit_create(terrac_jit **out);
 char *terrac_jit_add_ir(terrac_jit *j, const char *ir, size_t len,
                         const char *name, int opt);
