@@ -26,6 +26,7 @@
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
+#include "memory.h"
 #include "pipeline.h"
 #include "shim.h"
 #include "stats.h"
@@ -284,13 +285,14 @@ static int has_thread_locals(LLVMModuleRef m) {
   return 0;
 }
 
-// use_capi is set by TERRAC_JIT_PIPELINE=capi: build the pipelines through
-// the C API for every module, as before pipeline.cpp (to compare).
-static int use_capi(void) {
+// use_legacy is set by TERRAC_JIT_LEGACY=1: build the pipelines through
+// the C API for every module and link each object into memory of its own,
+// as before pipeline.cpp and memory.cpp (to compare; docs/jit.md).
+static int use_legacy(void) {
   static int v = -1;
   if (v < 0) {
-    const char *s = getenv("TERRAC_JIT_PIPELINE");
-    v = s && strcmp(s, "capi") == 0;
+    const char *s = getenv("TERRAC_JIT_LEGACY");
+    v = s && strcmp(s, "1") == 0;
   }
   return v;
 }
@@ -302,7 +304,7 @@ static char *jit_optimize(terrac_jit *t, LLVMModuleRef m, int tiny, int opt) {
   opt &= ~TERRAC_OPT_FAST_START;
   if (opt < 0) opt = 0;
   if (opt > 3) opt = 3;
-  if (use_capi()) return tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
+  if (use_legacy()) return tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
   int which = !tiny || opt == 0 ? opt : fast ? TERRAC_PIPE_FAST : TERRAC_PIPE_TINY;
   return terrac_pipeline_optimize(t->pipe, m, which);
 }
@@ -321,7 +323,7 @@ static LLVMMemoryBufferRef jit_codegen(terrac_jit *t, LLVMModuleRef m,
                                        LLVMTargetMachineRef tm) {
   free(take_diagnosed());
   LLVMMemoryBufferRef buf = NULL;
-  if (use_capi()) {
+  if (use_legacy()) {
     char *msg = NULL;
     if (LLVMTargetMachineEmitToMemoryBuffer(tm, m, LLVMObjectFile, &msg, &buf)) {
       LLVMDisposeMessage(msg);
@@ -439,14 +441,14 @@ static LLVMOrcObjectLayerRef create_object_layer(void *ctx,
                                                  const char *triple) {
   (void)triple;
   terrac_jit *t = ctx;
-  t->objlayer =
-      LLVMOrcCreateRTDyldObjectLinkingLayerWithSectionMemoryManager(es);
+  t->objlayer = terrac_create_object_layer(es, use_legacy());
   return t->objlayer;
 }
 
 void terrac_jit_register_gdb(terrac_jit *t) {
   if (t->gdb || !t->objlayer) return;
   t->gdb = 1;
+  terrac_object_layer_private_pages();
   LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(
       t->objlayer, LLVMCreateGDBRegistrationListener());
 }
