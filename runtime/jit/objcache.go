@@ -157,3 +157,25 @@ func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
 	C.free(obj)
 	return true, nil
 }
+
+// compileObject compiles ir with the JIT's current options into an object
+// without adding it, and tells whether the cheap path (tier.c) made it.
+// It returns nil for a module only the JIT's own code generator compiles.
+func (j *JIT) compileObject(ir, name string) (obj []byte, cheap bool, err error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	p, n := irPtr(ir)
+	var o unsafe.Pointer
+	var olen C.size_t
+	var ch C.int
+	if err := cerr("compile", C.terrac_jit_compile_object(j.c, p, n, cname, j.opts.cOpt(), &o, &olen, &ch)); err != nil {
+		return nil, false, err
+	}
+	if o == nil {
+		return nil, false, nil
+	}
+	defer C.free(o)
+	return C.GoBytes(o, C.int(olen)), ch != 0, nil
+}

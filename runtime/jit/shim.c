@@ -595,11 +595,12 @@ char *terrac_jit_add_object(terrac_jit *t, const void *obj, size_t len) {
   return e;
 }
 
-char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
-                            const char *name, int opt, void **obj,
-                            size_t *objlen) {
+char *terrac_jit_compile_object(terrac_jit *t, const char *ir, size_t len,
+                                const char *name, int opt, void **obj,
+                                size_t *objlen, int *cheap) {
   *obj = NULL;
   *objlen = 0;
+  *cheap = 0;
   double t0 = terrac_stats_now();
   LLVMContextRef ctx = LLVMContextCreate();
   LLVMContextSetDiagnosticHandler(ctx, diagnose, NULL);
@@ -638,11 +639,21 @@ char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
   LLVMDisposeModule(m);
   LLVMContextDispose(ctx);
   if (e || !buf) return e; // !buf: the caller adds the IR, whose lookup says why
+  *cheap = tiny;
   *objlen = LLVMGetBufferSize(buf);
   *obj = malloc(*objlen ? *objlen : 1);
   memcpy(*obj, LLVMGetBufferStart(buf), *objlen);
   LLVMDisposeMemoryBuffer(buf);
-  t0 = terrac_stats_now();
+  return NULL;
+}
+
+char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
+                            const char *name, int opt, void **obj,
+                            size_t *objlen) {
+  int cheap;
+  char *e = terrac_jit_compile_object(t, ir, len, name, opt, obj, objlen, &cheap);
+  if (e || !*obj) return e;
+  double t0 = terrac_stats_now();
   e = add_object(t, *obj, *objlen);
   terrac_stats_add(TERRAC_STAGE_ADD, t0);
   if (e) {

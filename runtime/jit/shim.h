@@ -32,6 +32,11 @@ char *terrac_jit_lookup(terrac_jit *j, const char *name, uint64_t *addr);
 char *terrac_jit_compile_ir(terrac_jit *j, const char *ir, size_t len,
                             const char *name, int opt, void **obj,
                             size_t *objlen);
+// terrac_jit_compile_object is terrac_jit_compile_ir without adding the
+// object to the JIT; *cheap tells whether it took the cheap path (tier.c).
+char *terrac_jit_compile_object(terrac_jit *j, const char *ir, size_t len,
+                                const char *name, int opt, void **obj,
+                                size_t *objlen, int *cheap);
 // terrac_jit_add_object adds an object made by terrac_jit_compile_ir
 // (possibly in another process) to the JIT.
 char *terrac_jit_add_object(terrac_jit *j, const void *obj, size_t len);
