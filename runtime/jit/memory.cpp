@@ -75,7 +75,8 @@ struct pool {
            mmap(b + sz, sz, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED,
                 fd, 0) != MAP_FAILED &&
            mmap(b + 2 * sz, sz, PROT_READ | PROT_WRITE,
-                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED;
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
+                0) != MAP_FAILED;
     close(fd);
     if (!ok) {
       if (base != MAP_FAILED) munmap(base, 3 * sz);
@@ -138,6 +139,25 @@ class manager : public RTDyldMemoryManager {
   };
   std::vector<section> code;
 
+  // slice is the part of one chunk reserved for this object, so that its
+  // code and data stay within reach of each other even when other objects
+  // are linked at the same time; what is left of it is given back once
+  // the object is loaded.
+  struct slice {
+    uint8_t *chunk = nullptr; // the chunk's writable view
+    size_t at = 0, end = 0;   // offsets in the region
+  } cs, ds;
+  size_t viewSize = 0; // the chunk's region size
+
+  static uint8_t *carve(slice &sl, uint8_t *region, size_t n, size_t align) {
+    if (!sl.chunk) return nullptr;
+    if (align == 0) align = 16;
+    size_t at = (sl.at + align - 1) & ~(align - 1);
+    if (at + n > sl.end) return nullptr;
+    sl.at = at + n;
+    return region + at;
+  }
+
 public:
   bool needsToReserveAllocationSpace() override { return true; }
 
@@ -147,20 +167,34 @@ public:
     std::lock_guard<std::mutex> l(thePool.mu);
     // Sections are allocated one by one later; leave room for the
     // alignment of each (the totals do not say how many there are).
-    thePool.reserve(codeSize + 16 * codeAlign + 4096,
-                    roSize + rwSize + 16 * (roAlign + rwAlign) + 4096);
+    size_t c = codeSize + 16 * codeAlign + 4096;
+    size_t d = roSize + rwSize + 16 * (roAlign + rwAlign) + 4096;
+    if (!thePool.reserve(c, d)) return;
+    viewSize = thePool.size;
+    cs = {thePool.rw, thePool.codeUsed, thePool.codeUsed + c};
+    ds = {thePool.rw, thePool.dataUsed, thePool.dataUsed + d};
+    thePool.codeUsed += c;
+    thePool.dataUsed += d;
   }
 
   uint8_t *allocateCodeSection(uintptr_t size, unsigned align, unsigned,
                                StringRef) override {
-    std::lock_guard<std::mutex> l(thePool.mu);
-    uint8_t *p = thePool.allocCode(size, align);
-    if (p) code.push_back({p, (uint64_t)(uintptr_t)(p + thePool.size), size});
+    uint8_t *p = carve(cs, cs.chunk, size, align);
+    size_t delta = viewSize;
+    if (!p) { // more than reserved: from the pool, wherever it is
+      std::lock_guard<std::mutex> l(thePool.mu);
+      p = thePool.allocCode(size, align);
+      delta = thePool.size;
+    }
+    if (p) code.push_back({p, (uint64_t)(uintptr_t)(p + delta), size});
     return p;
   }
 
   uint8_t *allocateDataSection(uintptr_t size, unsigned align, unsigned,
                                StringRef, bool) override {
+    uint8_t *p = carve(ds, ds.chunk ? ds.chunk + 2 * viewSize : nullptr,
+                       size, align);
+    if (p) return p;
     std::lock_guard<std::mutex> l(thePool.mu);
     return thePool.allocData(size, align);
   }
@@ -168,6 +202,14 @@ public:
   void notifyObjectLoaded(RuntimeDyld &dyld,
                           const object::ObjectFile &) override {
     for (auto &c : code) dyld.mapSectionAddress(c.rw, c.rx);
+    // Give back the unused end of the slices if nothing was reserved
+    // after them.
+    std::lock_guard<std::mutex> l(thePool.mu);
+    if (cs.chunk && thePool.rw == cs.chunk) {
+      if (thePool.codeUsed == cs.end) thePool.codeUsed = cs.at;
+      if (thePool.dataUsed == ds.end) thePool.dataUsed = ds.at;
+    }
+    cs.chunk = ds.chunk = nullptr;
   }
 
   // The unwinder reads the frames where the code runs from.
