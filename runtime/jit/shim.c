@@ -1,9 +1,11 @@
 // This file implements the LLVM side of package jit: parsing, verifying and
 // optimizing IR text, the ORC LLJIT, object emission and the shared stdout.
 //
-// It uses only the LLVM 14 C API so that no C++ is compiled by cgo. Errors are
-// returned as malloc'd strings (never LLVM-owned ones) so Go frees them all
-// the same way.
+// It uses the LLVM 14 C API, except for what the C API cannot do, which is
+// in C++ files of their own: pipelines kept across modules (pipeline.cpp)
+// and the memory objects are linked into (memory.cpp). Errors are returned
+// as malloc'd strings (never LLVM-owned ones) so Go frees them all the
+// same way.
 
 #define _GNU_SOURCE
 #include <dlfcn.h>
