@@ -1,5 +1,6 @@
 // This file implements the -O0..-O3 options: the optimization level of the
-// JIT (and of anything it compiles), as clang's -O.
+// JIT (and of anything it compiles), as clang's -O, and -Ofast-start
+// (docs/jit.md).
 package main
 
 import "terrac/runtime/jit"
@@ -12,6 +13,8 @@ func optFlags(args []string) []string {
 			jit.DefaultOptLevel = int(args[0][2] - '0')
 		case "-O":
 			jit.DefaultOptLevel = 2
+		case "-Ofast-start":
+			jit.DefaultFastStart = true
 		default:
 			return args
 		}

@@ -6,6 +6,7 @@ package lower
 
 import (
 	"github.com/llir/llvm/ir"
+	"github.com/llir/llvm/ir/enum"
 	lltypes "github.com/llir/llvm/ir/types"
 	"github.com/llir/llvm/ir/value"
 
@@ -59,6 +60,15 @@ func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err
 		vals[i] = b.createLoad(p, typed)
 	}
 	result := b.createCall(fnType, callee, vals, fnType.Params)
+	// The target stays a call: inlined, the JIT would optimize and
+	// generate its body twice (once in the wrapper) for one extra call
+	// saved per call from Lua.
+	for i := len(b.cur.Insts) - 1; i >= 0; i-- {
+		if c, ok := b.cur.Insts[i].(*ir.InstCall); ok && c.Callee == callee {
+			c.FuncAttrs = append(c.FuncAttrs, enum.FuncAttrNoInline)
+			break
+		}
+	}
 	if rt := fnType.Result; rt != nil && !rt.IsUnit() {
 		dst := b.cur.NewBitCast(ret, lltypes.NewPointer(m.getLLVMType(rt)))
 		if rt.Align() > 8 {

@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"regexp"
 	"testing"
 
 	"terrac/compiler/tree"
@@ -70,5 +71,12 @@ func TestWrapper(t *testing.T) {
 	out, code := run(t, ir)
 	if out != "15 4.5 0\nside 77\n" || code != 1 {
 		t.Errorf("got %q %d\n%s", out, code, numbered(ir))
+	}
+	// A wrapper calls its target, never inlines it (the JIT would compile
+	// the target's body twice).
+	for _, target := range []string{target.LinkName, sideEffect.LinkName, yes.LinkName} {
+		if !regexp.MustCompile(`call [^\n]*@"?` + regexp.QuoteMeta(target) + `"?\([^\n]*\) noinline`).MatchString(ir) {
+			t.Errorf("the wrapper's call of %s is not noinline:\n%s", target, numbered(ir))
+		}
 	}
 }

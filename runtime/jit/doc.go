@@ -1,10 +1,11 @@
 // Package jit turns LLVM 14 IR text into native code in this process and
 // calls it.
 //
-// It is a thin cgo layer over the LLVM C API (shim.c) with one ORC LLJIT per
-// process, created on first use by Default. Modules are parsed, verified and
-// optimized with the new pass manager for the host CPU before they are added;
-// symbols materialize lazily on Lookup. Host symbols (libc, libm, libraries
+// It is a thin cgo layer over the LLVM C API (shim.c, with pipeline.cpp and
+// memory.cpp for what the C API lacks) with one ORC LLJIT per process,
+// created on first use by Default. Modules are parsed, verified, optimized
+// with the new pass manager for the host CPU and compiled to objects when
+// they are added (docs/jit.md); objects are linked on first Lookup. Host symbols (libc, libm, libraries
 // loaded with LoadLibrary) resolve by name.
 //
 // Every Lua → native call goes through Call with a per-signature wrapper

@@ -5,6 +5,7 @@ package jit
 
 /*
 #cgo CFLAGS: -I/usr/lib/llvm-14/include -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS
+#cgo CXXFLAGS: -I/usr/lib/llvm-14/include -std=c++14 -fno-exceptions -fno-rtti -D_GNU_SOURCE -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS
 #include <stdlib.h>
 #include "shim.h"
 */
@@ -19,6 +20,19 @@ import (
 // Options configure how the JIT optimizes the modules added after them.
 type Options struct {
 	OptLevel int // 0..3, as clang's -O; Default starts at 3 (Terra's JIT level)
+	// FastStart (terrac -Ofast-start) compiles every module the way tiny
+	// ones are (tier.c): a short IR pipeline and LLVM's -O0 code
+	// generator. First calls cost several times less; loops run slower,
+	// and there is no later recompilation of hot code.
+	FastStart bool
+}
+
+// cOpt is the opt argument of the shim's compile functions.
+func (o Options) cOpt() C.int {
+	if o.FastStart && o.OptLevel > 0 {
+		return C.int(o.OptLevel) | C.TERRAC_OPT_FAST_START
+	}
+	return C.int(o.OptLevel)
 }
 
 // JIT is the process's LLJIT. All methods are safe for concurrent use.
@@ -71,7 +85,7 @@ func newJIT() (*JIT, error) {
 	if err := cerr("create", C.terrac_jit_create(&c)); err != nil {
 		return nil, err
 	}
-	j := &JIT{c: c, opts: Options{OptLevel: DefaultOptLevel}}
+	j := &JIT{c: c, opts: Options{OptLevel: DefaultOptLevel, FastStart: DefaultFastStart}}
 	// The Go executable does not export its C symbols dynamically, so the
 	// process search generator cannot find the shim's entry points.
 	builtins := []struct {
@@ -96,6 +110,10 @@ func newJIT() (*JIT, error) {
 // DefaultOptLevel is the optimization level a new JIT starts with:
 // clang's -O3 pipeline, as Terra's JIT uses. terrac -O0..-O3 changes it.
 var DefaultOptLevel = 3
+
+// DefaultFastStart is the FastStart option a new JIT starts with
+// (terrac -Ofast-start).
+var DefaultFastStart = false
 
 // SetOptions changes the options for modules added from now on.
 func (j *JIT) SetOptions(o Options) {
@@ -124,12 +142,12 @@ func irPtr(ir string) (*C.char, C.size_t) {
 // the main JITDylib. name labels the module in messages ("name:line:col:").
 // A module without a target triple or data layout gets the JIT's. With the
 // object cache on (objcache.go), the module is compiled to machine code
-// here, or its object is taken from the cache; otherwise its symbols are
-// compiled on first Lookup.
+// here, or its object is taken from the cache; otherwise (a module with
+// thread-locals) its symbols are compiled on first Lookup.
 func (j *JIT) AddIR(ir string, name string) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if done, err := j.addCached(ir, name, j.opts.OptLevel); done {
+	if done, err := j.addCached(ir, name, j.opts.cOpt()); done {
 		return err
 	}
 	return j.addIR(ir, name)
@@ -148,7 +166,7 @@ func (j *JIT) addIR(ir, name string) error {
 	cname := C.CString(name)
 	defer C.free(unsafe.Pointer(cname))
 	p, n := irPtr(ir)
-	return cerr("AddIR", C.terrac_jit_add_ir(j.c, p, n, cname, C.int(j.opts.OptLevel)))
+	return cerr("AddIR", C.terrac_jit_add_ir(j.c, p, n, cname, j.opts.cOpt()))
 }
 
 // Lookup returns the address of symbol name, compiling the module that

@@ -119,38 +119,63 @@ func stripModuleName(ir string) string {
 // tests measure compilation, and must not read or fill the user's cache.
 var CacheOff = testing.Testing() && os.Getenv("TERRAC_CACHE") == ""
 
-// addCached adds ir through the object cache; done is false when the
-// cache does not apply and the caller must add ir itself. Called with
+// addCached adds ir through the object cache, compiling it here (with the
+// shim's reused pipelines) when the cache misses or does not apply; done
+// is false when the module cannot be compiled this way (thread-locals, a
+// code generator error) and the caller must add ir itself. Called with
 // j.mu held.
-func (j *JIT) addCached(ir, name string, opt int) (done bool, err error) {
-	if CacheOff {
-		return false, nil
+func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
+	var c *cache.Cache
+	if !CacheOff && cacheable(ir) {
+		c = cache.Default()
 	}
-	c := cache.Default()
-	if c == nil || !cacheable(ir) {
-		return false, nil
-	}
-	key := objKey(j, ir, opt)
-	if obj, ok := c.Get(cacheKind, key); ok && len(obj) > 0 {
-		if cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)))) == nil {
-			return true, nil
+	var key cache.Key
+	if c != nil {
+		key = objKey(j, ir, int(opt))
+		if obj, ok := c.Get(cacheKind, key); ok && len(obj) > 0 {
+			if cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)))) == nil {
+				return true, nil
+			}
+			// An object LLVM cannot load (it passed its checksum, so it was
+			// made by a different LLVM?): compile afresh below.
 		}
-		// An object LLVM cannot load (it passed its checksum, so it was
-		// made by a different LLVM?): compile afresh below.
 	}
 	cname := C.CString(name)
 	defer C.free(unsafe.Pointer(cname))
 	p, n := irPtr(ir)
 	var obj unsafe.Pointer
 	var objlen C.size_t
-	if err := cerr("AddIR", C.terrac_jit_compile_ir(j.c, p, n, cname, C.int(opt), &obj, &objlen)); err != nil {
+	if err := cerr("AddIR", C.terrac_jit_compile_ir(j.c, p, n, cname, opt, &obj, &objlen)); err != nil {
 		return true, err
 	}
 	if obj == nil {
 		return false, nil
 	}
-	b := C.GoBytes(obj, C.int(objlen))
+	if c != nil {
+		c.Put(cacheKind, key, C.GoBytes(obj, C.int(objlen)))
+	}
 	C.free(obj)
-	c.Put(cacheKind, key, b)
 	return true, nil
+}
+
+// compileObject compiles ir with the JIT's current options into an object
+// without adding it, and tells whether the cheap path (tier.c) made it.
+// It returns nil for a module only the JIT's own code generator compiles.
+func (j *JIT) compileObject(ir, name string) (obj []byte, cheap bool, err error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	cname := C.CString(name)
+	defer C.free(unsafe.Pointer(cname))
+	p, n := irPtr(ir)
+	var o unsafe.Pointer
+	var olen C.size_t
+	var ch C.int
+	if err := cerr("compile", C.terrac_jit_compile_object(j.c, p, n, cname, j.opts.cOpt(), &o, &olen, &ch)); err != nil {
+		return nil, false, err
+	}
+	if o == nil {
+		return nil, false, nil
+	}
+	defer C.free(o)
+	return C.GoBytes(o, C.int(olen)), ch != 0, nil
 }

@@ -1,9 +1,11 @@
 // This file implements the LLVM side of package jit: parsing, verifying and
 // optimizing IR text, the ORC LLJIT, object emission and the shared stdout.
 //
-// It uses only the LLVM 14 C API so that no C++ is compiled by cgo. Errors are
-// returned as malloc'd strings (never LLVM-owned ones) so Go frees them all
-// the same way.
+// It uses the LLVM 14 C API, except for what the C API cannot do, which is
+// in C++ files of their own: pipelines kept across modules (pipeline.cpp)
+// and the memory objects are linked into (memory.cpp). Errors are returned
+// as malloc'd strings (never LLVM-owned ones) so Go frees them all the
+// same way.
 
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -26,6 +28,8 @@
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
+#include "memory.h"
+#include "pipeline.h"
 #include "shim.h"
 #include "stats.h"
 #include "tier.h"
@@ -45,6 +49,9 @@ struct terrac_jit {
   // fast_tm compiles tiny modules (tier.c) with LLVM's -O0 code generator;
   // created on first use.
   LLVMTargetMachineRef fast_tm;
+  // pipe holds the optimizer and code generator pipelines, built once and
+  // reused for every module (pipeline.cpp).
+  terrac_pipeline *pipe;
   // syms lists every sized symbol compiled so far, for mapping a fault's pc
   // back to a function. The C API has no JIT event listener hook, so an
   // object transform reads the symbol table of each object on its way to
@@ -271,6 +278,71 @@ static char *optimize_tiny(LLVMModuleRef m, LLVMTargetMachineRef tm) {
   return e ? err_msg("optimizing: ", e) : NULL;
 }
 
+// has_thread_locals reports whether m defines or uses a thread-local
+// global: those need the JIT code generator's emulated TLS, which a target
+// machine made through the C API cannot be asked for.
+static int has_thread_locals(LLVMModuleRef m) {
+  for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g))
+    if (LLVMIsThreadLocal(g)) return 1;
+  return 0;
+}
+
+// use_legacy is set by TERRAC_JIT_LEGACY=1: build the pipelines through
+// the C API for every module and link each object into memory of its own,
+// as before pipeline.cpp and memory.cpp (to compare; docs/jit.md).
+static int use_legacy(void) {
+  static int v = -1;
+  if (v < 0) {
+    const char *s = getenv("TERRAC_JIT_LEGACY");
+    v = s && strcmp(s, "1") == 0;
+  }
+  return v;
+}
+
+// jit_optimize runs the JIT's IR pipeline for m: the short one for a tiny
+// module (tier.c), else clang's -O<opt>.
+static char *jit_optimize(terrac_jit *t, LLVMModuleRef m, int tiny, int opt) {
+  int fast = opt & TERRAC_OPT_FAST_START;
+  opt &= ~TERRAC_OPT_FAST_START;
+  if (opt < 0) opt = 0;
+  if (opt > 3) opt = 3;
+  if (use_legacy()) return tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
+  int which = !tiny || opt == 0 ? opt : fast ? TERRAC_PIPE_FAST : TERRAC_PIPE_TINY;
+  return terrac_pipeline_optimize(t->pipe, m, which);
+}
+
+// jit_tiny reports whether m takes the cheap path (tier.c): a tiny module,
+// or in fast-start mode any module without thread-locals.
+static int jit_tiny(LLVMModuleRef m, int opt) {
+  if (opt & TERRAC_OPT_FAST_START) return !has_thread_locals(m);
+  return terrac_tiny_module(m);
+}
+
+// jit_codegen compiles m to an object with tm, or returns NULL if that
+// failed or LLVM diagnosed an error (the JIT's own code generator will
+// then say why, on lookup).
+static LLVMMemoryBufferRef jit_codegen(terrac_jit *t, LLVMModuleRef m,
+                                       LLVMTargetMachineRef tm) {
+  free(take_diagnosed());
+  LLVMMemoryBufferRef buf = NULL;
+  if (use_legacy()) {
+    char *msg = NULL;
+    if (LLVMTargetMachineEmitToMemoryBuffer(tm, m, LLVMObjectFile, &msg, &buf)) {
+      LLVMDisposeMessage(msg);
+      buf = NULL;
+    }
+  } else {
+    buf = terrac_pipeline_codegen(t->pipe, m, tm);
+  }
+  char *d = take_diagnosed();
+  if (d && buf) {
+    LLVMDisposeMemoryBuffer(buf);
+    buf = NULL;
+  }
+  free(d);
+  return buf;
+}
+
 char *terrac_verify(const char *ir, size_t len, const char *name) {
   char *e = terrac_init();
   if (e) return e;
@@ -371,14 +443,14 @@ static LLVMOrcObjectLayerRef create_object_layer(void *ctx,
                                                  const char *triple) {
   (void)triple;
   terrac_jit *t = ctx;
-  t->objlayer =
-      LLVMOrcCreateRTDyldObjectLinkingLayerWithSectionMemoryManager(es);
+  t->objlayer = terrac_create_object_layer(es, use_legacy());
   return t->objlayer;
 }
 
 void terrac_jit_register_gdb(terrac_jit *t) {
   if (t->gdb || !t->objlayer) return;
   t->gdb = 1;
+  terrac_object_layer_private_pages();
   LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(
       t->objlayer, LLVMCreateGDBRegistrationListener());
 }
@@ -427,6 +499,7 @@ char *terrac_jit_create(terrac_jit **out) {
   }
   t->lljit = j;
   t->tm = tm;
+  t->pipe = terrac_pipeline_new(tm);
   LLVMOrcObjectTransformLayerSetTransform(LLVMOrcLLJITGetObjTransformLayer(j),
                                           record_symbols, t);
   *out = t;
@@ -453,22 +526,7 @@ static LLVMMemoryBufferRef emit_fast(terrac_jit *t, LLVMModuleRef m) {
       return NULL;
     }
   }
-  free(take_diagnosed());
-  char *msg = NULL;
-  LLVMMemoryBufferRef buf;
-  if (LLVMTargetMachineEmitToMemoryBuffer(t->fast_tm, m, LLVMObjectFile, &msg,
-                                          &buf)) {
-    LLVMDisposeMessage(msg);
-    free(take_diagnosed());
-    return NULL;
-  }
-  char *d = take_diagnosed();
-  if (d) {
-    free(d);
-    LLVMDisposeMemoryBuffer(buf);
-    return NULL;
-  }
-  return buf;
+  return jit_codegen(t, m, t->fast_tm);
 }
 
 char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
@@ -485,9 +543,9 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
   int tiny = 0;
   if (!e) {
     fill_target(m, terrac_jit_triple(t), terrac_jit_data_layout(t));
-    tiny = terrac_tiny_module(m);
+    tiny = jit_tiny(m, opt);
     t0 = terrac_stats_now();
-    e = tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
+    e = jit_optimize(t, m, tiny, opt);
     terrac_stats_add(TERRAC_STAGE_OPTIMIZE, t0);
     if (e) LLVMDisposeModule(m);
   }
@@ -521,15 +579,6 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
   return err ? err_msg("", err) : NULL;
 }
 
-// has_thread_locals reports whether m defines or uses a thread-local
-// global: those need the JIT code generator's emulated TLS, which a target
-// machine made through the C API cannot be asked for.
-static int has_thread_locals(LLVMModuleRef m) {
-  for (LLVMValueRef g = LLVMGetFirstGlobal(m); g; g = LLVMGetNextGlobal(g))
-    if (LLVMIsThreadLocal(g)) return 1;
-  return 0;
-}
-
 // add_object copies an object file into an LLVM buffer and hands it to the
 // JIT's object layer, as if the JIT had compiled it.
 static char *add_object(terrac_jit *t, const void *obj, size_t len) {
@@ -548,11 +597,12 @@ char *terrac_jit_add_object(terrac_jit *t, const void *obj, size_t len) {
   return e;
 }
 
-char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
-                            const char *name, int opt, void **obj,
-                            size_t *objlen) {
+char *terrac_jit_compile_object(terrac_jit *t, const char *ir, size_t len,
+                                const char *name, int opt, void **obj,
+                                size_t *objlen, int *cheap) {
   *obj = NULL;
   *objlen = 0;
+  *cheap = 0;
   double t0 = terrac_stats_now();
   LLVMContextRef ctx = LLVMContextCreate();
   LLVMContextSetDiagnosticHandler(ctx, diagnose, NULL);
@@ -570,9 +620,9 @@ char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
     LLVMContextDispose(ctx);
     return NULL;
   }
-  int tiny = terrac_tiny_module(m);
+  int tiny = jit_tiny(m, opt);
   t0 = terrac_stats_now();
-  e = tiny && opt > 0 ? optimize_tiny(m, t->tm) : optimize(m, t->tm, opt);
+  e = jit_optimize(t, m, tiny, opt);
   terrac_stats_add(TERRAC_STAGE_OPTIMIZE, t0);
   LLVMMemoryBufferRef buf = NULL;
   if (!e) {
@@ -584,30 +634,28 @@ char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
       // t->tm is the host target at the JIT code generator's level,
       // relocation model and code model: the object is what the JIT
       // would have made on lookup.
-      free(take_diagnosed());
-      char *msg = NULL;
-      if (LLVMTargetMachineEmitToMemoryBuffer(t->tm, m, LLVMObjectFile, &msg,
-                                              &buf)) {
-        LLVMDisposeMessage(msg);
-        buf = NULL;
-      }
-      char *d = take_diagnosed();
-      if (d && buf) {
-        LLVMDisposeMemoryBuffer(buf);
-        buf = NULL;
-      }
-      free(d);
+      buf = jit_codegen(t, m, t->tm);
       terrac_stats_add(TERRAC_STAGE_CODEGEN_FULL, t0);
     }
   }
   LLVMDisposeModule(m);
   LLVMContextDispose(ctx);
   if (e || !buf) return e; // !buf: the caller adds the IR, whose lookup says why
+  *cheap = tiny;
   *objlen = LLVMGetBufferSize(buf);
   *obj = malloc(*objlen ? *objlen : 1);
   memcpy(*obj, LLVMGetBufferStart(buf), *objlen);
   LLVMDisposeMemoryBuffer(buf);
-  t0 = terrac_stats_now();
+  return NULL;
+}
+
+char *terrac_jit_compile_ir(terrac_jit *t, const char *ir, size_t len,
+                            const char *name, int opt, void **obj,
+                            size_t *objlen) {
+  int cheap;
+  char *e = terrac_jit_compile_object(t, ir, len, name, opt, obj, objlen, &cheap);
+  if (e || !*obj) return e;
+  double t0 = terrac_stats_now();
   e = add_object(t, *obj, *objlen);
   terrac_stats_add(TERRAC_STAGE_ADD, t0);
   if (e) {

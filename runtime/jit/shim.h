@@ -15,6 +15,10 @@ char *terrac_init(void);
 // JIT lifetime and contents. All calls for one JIT must be serialized by the
 // caller (the Go side holds a mutex).
 typedef struct terrac_jit terrac_jit;
+// An opt argument is an optimization level 0..3, possibly or'ed with
+// TERRAC_OPT_FAST_START: every module (not only tiny ones) then takes the
+// cheap path of tier.c, short IR pipeline and -O0 code generator.
+enum { TERRAC_OPT_FAST_START = 16 };
 char *terrac_jit_create(terrac_jit **out);
 char *terrac_jit_add_ir(terrac_jit *j, const char *ir, size_t len,
                         const char *name, int opt);
@@ -28,6 +32,11 @@ char *terrac_jit_lookup(terrac_jit *j, const char *name, uint64_t *addr);
 char *terrac_jit_compile_ir(terrac_jit *j, const char *ir, size_t len,
                             const char *name, int opt, void **obj,
                             size_t *objlen);
+// terrac_jit_compile_object is terrac_jit_compile_ir without adding the
+// object to the JIT; *cheap tells whether it took the cheap path (tier.c).
+char *terrac_jit_compile_object(terrac_jit *j, const char *ir, size_t len,
+                                const char *name, int opt, void **obj,
+                                size_t *objlen, int *cheap);
 // terrac_jit_add_object adds an object made by terrac_jit_compile_ir
 // (possibly in another process) to the JIT.
 char *terrac_jit_add_object(terrac_jit *j, const void *obj, size_t len);

@@ -1,0 +1,105 @@
+package jit
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// loopIR is a module with a loop: never tiny, so the default mode gives it
+// the full -O3 pipeline. Its names are renamed per test (@t_).
+const loopIR = `
+@t_scale = global double 0.5
+
+define double @t_iter(i32 %n, double %y) {
+entry:
+  br label %head
+head:
+  %k = phi i32 [ 0, %entry ], [ %k1, %body ]
+  %s = phi double [ %y, %entry ], [ %s1, %body ]
+  %c = icmp slt i32 %k, %n
+  br i1 %c, label %body, label %done
+body:
+  %f = load double, double* @t_scale
+  %m = fmul double %s, %f
+  %s1 = fadd double %m, 1.0
+  %k1 = add i32 %k, 1
+  br label %head
+done:
+  ret double %s
+}
+
+define void @t_iter_wrap(i8* %args, i8* %ret) {
+  %pn = bitcast i8* %args to i32*
+  %n = load i32, i32* %pn
+  %py8 = getelementptr i8, i8* %args, i64 8
+  %py = bitcast i8* %py8 to double*
+  %y = load double, double* %py
+  %r = call double @t_iter(i32 %n, double %y) noinline
+  %pr = bitcast i8* %ret to double*
+  store double %r, double* %pr
+  ret void
+}
+`
+
+// TestPipelinesReusedGiveSameObject checks that the optimizer and code
+// generator pipelines kept across modules (pipeline.cpp) carry nothing
+// from one module to the next: a module compiled again after another one
+// gives the same object bytes.
+func TestPipelinesReusedGiveSameObject(t *testing.T) {
+	j := mustJIT(t)
+	p := fresh()
+	ir := strings.ReplaceAll(loopIR, "@t_", "@"+p)
+	a, cheap, err := j.compileObject(ir, "a.ll")
+	if err != nil || a == nil {
+		t.Fatalf("compile: %v (object %v)", err, a != nil)
+	}
+	if cheap {
+		t.Fatalf("a module with a loop took the cheap path in the default mode")
+	}
+	other := strings.ReplaceAll(addIRText, "@t_", "@"+fresh())
+	if _, _, err := j.compileObject(other, "b.ll"); err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := j.compileObject(ir, "a.ll")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatalf("the same module compiled twice gave different objects (%d and %d bytes)", len(a), len(b))
+	}
+}
+
+// TestFastStart checks that in fast-start mode a module with a loop takes
+// the cheap path and still computes right, and that the default mode
+// compiles the same module the full way.
+func TestFastStart(t *testing.T) {
+	j := mustJIT(t)
+	defer j.SetOptions(j.Options())
+	j.SetOptions(Options{OptLevel: 3, FastStart: true})
+	p := fresh()
+	ir := strings.ReplaceAll(loopIR, "@t_", "@"+p)
+	if _, cheap, err := j.compileObject(ir, "fast.ll"); err != nil || !cheap {
+		t.Fatalf("fast start: cheap path %v, error %v", cheap, err)
+	}
+	addFresh(t, p, loopIR)
+	w := lookup(t, j, p+"iter_wrap")
+	args := struct {
+		n int32
+		_ int32
+		y float64
+	}{n: 3, y: 1.0}
+	var ret float64
+	if err := Call(w, unsafe.Pointer(&args), unsafe.Pointer(&ret)); err != nil {
+		t.Fatal(err)
+	}
+	// s = 1 -> 1.5 -> 1.75 -> 1.875
+	if ret != 1.875 {
+		t.Fatalf("iter(3, 1.0) = %v, want 1.875", ret)
+	}
+	j.SetOptions(Options{OptLevel: 3})
+	if _, cheap, err := j.compileObject(ir, "full.ll"); err != nil || cheap {
+		t.Fatalf("default mode: cheap path %v, error %v", cheap, err)
+	}
+}
