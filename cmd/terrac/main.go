@@ -35,6 +35,8 @@ const usage = `usage:
   terrac cache stats|clear     show or empty the compiled-code cache
 options (before the command):
   -O0 -O1 -O2 -O3              JIT optimization level (default -O3, as clang -O3)
+  -Ofast-start                 cheapest JIT compile for every function: starts
+                               fast, loops run slower (docs/jit.md)
 `
 
 func main() {
