@@ -7,6 +7,7 @@ package jit
 #cgo CFLAGS: -I/usr/lib/llvm-14/include -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS
 #include <stdlib.h>
 #include "shim.h"
+#include "dylib.h"
 */
 import "C"
 
@@ -27,6 +28,8 @@ type JIT struct {
 	c    *C.terrac_jit
 	opts Options
 	dbg  debugTables // line information of compiled objects (debuginfo.go)
+
+	processRT C.LLVMOrcResourceTrackerRef // code no Tracker owns (tracker.go)
 }
 
 // Error is a failure reported by LLVM or the dynamic loader.

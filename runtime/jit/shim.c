@@ -736,3 +736,26 @@ char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
 void terrac_stdout_write(const char *p, size_t n) { fwrite(p, 1, n, stdout); }
 
 void terrac_stdout_flush(void) { fflush(stdout); }
+
+// The two functions below serve resource trackers (dylib.c), which need
+// the LLJIT and the symbol list.
+
+LLVMOrcLLJITRef terrac_jit_lljit(terrac_jit *t) { return t->lljit; }
+
+void terrac_jit_forget_symbols(terrac_jit *t) {
+  size_t n = 0;
+  for (size_t i = 0; i < t->nsyms; i++) {
+    sym s = t->syms[i];
+    uint64_t a = 0;
+    LLVMErrorRef err = LLVMOrcLLJITLookup(t->lljit, &a, s.name);
+    if (err) LLVMConsumeError(err);
+    if (err || a == 0) {
+      free(s.name);
+      continue;
+    }
+    s.addr = a;
+    t->syms[n++] = s;
+  }
+  t->nsyms = n;
+  free(take_reported());
+}
