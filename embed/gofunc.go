@@ -66,7 +66,7 @@ func (s *State) goFunction(name string, f Func) *lua.LFunction {
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
-				e = s.runError(errors.New(L.Where(1) + err.Error()))
+				e = s.runError(errors.New(where(L) + err.Error()))
 				e.Err = err
 			}
 			L.Error(s.errorValue(e), 0)
@@ -74,7 +74,7 @@ func (s *State) goFunction(name string, f Func) *lua.LFunction {
 		for i, r := range res {
 			lv, err := s.toLua(r, nil)
 			if err != nil {
-				e := s.runError(fmt.Errorf("%sGo function %s: result %d: %v", L.Where(1), name, i+1, err))
+				e := s.runError(fmt.Errorf("%sGo function %s: result %d: %v", where(L), name, i+1, err))
 				L.Error(s.errorValue(e), 0)
 			}
 			L.Push(lv)
@@ -91,4 +91,13 @@ func protect(name string, f Func, args []Value) (res []any, err error) {
 		}
 	}()
 	return f(args)
+}
+
+// where is the position of the Lua code calling the running Go function,
+// as "chunk:line: " (empty when unknown).
+func where(L *lua.LState) string {
+	if w := L.Where(1); w != "" {
+		return w + " "
+	}
+	return ""
 }

@@ -7,7 +7,6 @@ package jit
 #cgo CFLAGS: -I/usr/lib/llvm-14/include -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS
 #include <stdlib.h>
 #include "shim.h"
-#include "dylib.h"
 */
 import "C"
 
@@ -28,8 +27,6 @@ type JIT struct {
 	c    *C.terrac_jit
 	opts Options
 	dbg  debugTables // line information of compiled objects (debuginfo.go)
-
-	processRT C.LLVMOrcResourceTrackerRef // code no Tracker owns (tracker.go)
 }
 
 // Error is a failure reported by LLVM or the dynamic loader.
@@ -147,11 +144,13 @@ func (j *JIT) AddLazyIR(ir string, name string) error {
 	return j.addIR(ir, name)
 }
 
-func (j *JIT) addIR(ir, name string) error {
+func (j *JIT) addIR(ir, name string) error { return j.addIROpt(ir, name, j.opts.OptLevel) }
+
+func (j *JIT) addIROpt(ir, name string, opt int) error {
 	cname := C.CString(name)
 	defer C.free(unsafe.Pointer(cname))
 	p, n := irPtr(ir)
-	return cerr("AddIR", C.terrac_jit_add_ir(j.c, p, n, cname, C.int(j.opts.OptLevel)))
+	return cerr("AddIR", C.terrac_jit_add_ir(j.c, p, n, cname, C.int(opt)))
 }
 
 // Lookup returns the address of symbol name, compiling the module that

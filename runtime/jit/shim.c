@@ -29,6 +29,7 @@
 #include "shim.h"
 #include "stats.h"
 #include "tier.h"
+#include "dylib.h"
 
 // sym is a sized symbol of a compiled object: its name and size now, its
 // address once symbol_at has looked it up (0 before, 1 if that failed).
@@ -504,8 +505,7 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
       LLVMOrcDisposeThreadSafeContext(tsc);
       t0 = terrac_stats_now();
       // Takes ownership of obj.
-      LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
-          t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), obj);
+      LLVMErrorRef err = terrac_add_object(t, obj);
       terrac_stats_add(TERRAC_STAGE_ADD, t0);
       return err ? err_msg("", err) : NULL;
     }
@@ -515,8 +515,7 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
   t0 = terrac_stats_now();
   LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);
   LLVMOrcDisposeThreadSafeContext(tsc); // tsm keeps it alive
-  LLVMErrorRef err = LLVMOrcLLJITAddLLVMIRModule(
-      t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), tsm);
+  LLVMErrorRef err = terrac_add_module(t, tsm);
   terrac_stats_add(TERRAC_STAGE_ADD, t0);
   return err ? err_msg("", err) : NULL;
 }
@@ -536,8 +535,7 @@ static char *add_object(terrac_jit *t, const void *obj, size_t len) {
   LLVMMemoryBufferRef buf =
       LLVMCreateMemoryBufferWithMemoryRangeCopy(obj, len, "terrac-object");
   // Takes ownership of buf.
-  LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
-      t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), buf);
+  LLVMErrorRef err = terrac_add_object(t, buf);
   return err ? err_msg("", err) : NULL;
 }
 

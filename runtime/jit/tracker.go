@@ -13,11 +13,14 @@ import "C"
 
 import (
 	"errors"
-	"unsafe"
 )
 
 // Tracker adds code to the JIT on behalf of one owner. Its methods are
 // safe for concurrent use, like the JIT's; after Remove they fail.
+//
+// Absolute symbols it defines (DefineAbsolute) are not removed: the LLVM
+// 14 C API can only define them in the default tracker. Each is a symbol
+// table entry of a name no one else uses (a global's storage).
 type Tracker struct {
 	j   *JIT
 	rt  C.LLVMOrcResourceTrackerRef // nil once removed
@@ -31,22 +34,11 @@ var ErrTrackerRemoved = errors.New("jit: the code of this state was freed (the s
 func (j *JIT) NewTracker() *Tracker {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	j.sweep()
 	return &Tracker{j: j, rt: C.terrac_tracker_new(j.c), opt: -1}
 }
 
-// sweep gives what untracked operations added since the last sweep to
-// the process, so that no tracker adopts it. j.mu must be held.
-func (j *JIT) sweep() {
-	if j.processRT == nil {
-		j.processRT = C.terrac_tracker_new(j.c)
-	}
-	C.terrac_tracker_adopt(j.c, j.processRT)
-}
-
-// tracked runs op for t with j.mu held: what op adds to the JIT becomes
-// t's; symbols the process generator defines while op looks symbols up
-// (host functions) become the process's.
+// tracked runs op for t with j.mu held: the modules and objects op adds
+// become t's.
 func (t *Tracker) tracked(op func() error) error {
 	j := t.j
 	j.mu.Lock()
@@ -54,10 +46,9 @@ func (t *Tracker) tracked(op func() error) error {
 	if t.rt == nil {
 		return ErrTrackerRemoved
 	}
-	j.sweep()
-	err := op()
-	C.terrac_tracker_adopt(j.c, t.rt)
-	return err
+	C.terrac_tracker_use(j.c, t.rt)
+	defer C.terrac_tracker_use(j.c, nil)
+	return op()
 }
 
 // JIT returns the JIT the tracker adds to.
@@ -74,59 +65,48 @@ func (t *Tracker) SetOptLevel(level int) {
 // AddIR is JIT.AddIR for the tracker's owner.
 func (t *Tracker) AddIR(ir, name string) error {
 	return t.tracked(func() error {
-		opts := t.j.opts
+		opt := t.j.opts.OptLevel
 		if t.opt >= 0 {
-			t.j.opts.OptLevel = t.opt
-			defer func() { t.j.opts = opts }()
+			opt = t.opt
 		}
-		if done, err := t.j.addCached(ir, name, t.j.opts.OptLevel); done {
+		if done, err := t.j.addCached(ir, name, opt); done {
 			return err
 		}
-		return t.j.addIR(ir, name)
+		return t.j.addIROpt(ir, name, opt)
 	})
 }
 
 // AddLazyIR is JIT.AddLazyIR for the tracker's owner.
 func (t *Tracker) AddLazyIR(ir, name string) error {
 	return t.tracked(func() error {
-		opts := t.j.opts
+		opt := t.j.opts.OptLevel
 		if t.opt >= 0 {
-			t.j.opts.OptLevel = t.opt
-			defer func() { t.j.opts = opts }()
+			opt = t.opt
 		}
-		return t.j.addIR(ir, name)
+		return t.j.addIROpt(ir, name, opt)
 	})
 }
 
-// DefineAbsolute is JIT.DefineAbsolute for the tracker's owner: the
-// symbol disappears with the tracker.
+// DefineAbsolute is JIT.DefineAbsolute (the symbol stays after Remove).
 func (t *Tracker) DefineAbsolute(name string, addr uintptr) error {
-	cname := C.CString(name)
-	defer C.free(unsafe.Pointer(cname))
-	return t.tracked(func() error {
-		return cerr("DefineAbsolute "+name, C.terrac_jit_define_absolute(t.j.c, cname, C.uint64_t(addr)))
-	})
+	if t.removed() {
+		return ErrTrackerRemoved
+	}
+	return t.j.DefineAbsolute(name, addr)
 }
 
-// Lookup is JIT.Lookup; the module it compiles is the owner's already,
-// the host symbols it resolves are the process's.
+// Lookup is JIT.Lookup.
 func (t *Tracker) Lookup(name string) (uintptr, error) {
-	cname := C.CString(name)
-	defer C.free(unsafe.Pointer(cname))
-	var addr C.uint64_t
-	j := t.j
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if t.rt == nil {
+	if t.removed() {
 		return 0, ErrTrackerRemoved
 	}
-	j.sweep()
-	err := cerr("Lookup "+name, C.terrac_jit_lookup(j.c, cname, &addr))
-	j.sweep()
-	if err != nil {
-		return 0, err
-	}
-	return uintptr(addr), nil
+	return t.j.Lookup(name)
+}
+
+func (t *Tracker) removed() bool {
+	t.j.mu.Lock()
+	defer t.j.mu.Unlock()
+	return t.rt == nil
 }
 
 // Remove frees the code and data the tracker's owner added and removes
@@ -140,9 +120,8 @@ func (t *Tracker) Remove() error {
 		return nil
 	}
 	// Parse pending line tables while their code is still placed, so the
-	// ones of other owners are kept and ours can be dropped by address.
+	// ones of other owners are kept and ours can be dropped.
 	j.takeDebugObjects()
-	j.sweep()
 	err := cerr("Remove", C.terrac_tracker_remove(j.c, t.rt))
 	t.rt = nil
 	j.dropDeadDebugInfo()
