@@ -476,3 +476,43 @@ io.stderr:write("d\n")
 		t.Errorf("stdout %q, stderr %q", out.String(), errw.String())
 	}
 }
+
+func TestCallbackErrorUnwindsTerra(t *testing.T) {
+	s := newState(t, embed.Options{})
+	err := s.RegisterCallback("check", "{int} -> int", func(args []embed.Value) ([]any, error) {
+		if n, _ := args[0].Int(); n > 2 {
+			return nil, errNegative
+		}
+		return []any{1}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.RunString(context.Background(), "unwind.t", `
+terra count(n : int) : int
+	var c = 0
+	for i = 0, n do c = c + check(i) end
+	return c
+end
+ok = count(3)
+bad = count(5)
+`)
+	if !errors.Is(err, errNegative) {
+		t.Fatalf("err = %v", err)
+	}
+	var e *embed.Error
+	if !errors.As(err, &e) || len(e.Diagnostics) == 0 || e.Diagnostics[0].Line != 8 {
+		t.Errorf("want the error at unwind.t:8, the Lua line calling Terra; got %v", err)
+	}
+	if v, _ := s.Global("ok"); v.String() != "3" {
+		t.Errorf("ok = %v", v)
+	}
+	// The state is usable after the native frames were unwound.
+	vals, err := s.RunString(context.Background(), "again.t", "return count(2)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := vals[0].Int(); n != 2 {
+		t.Errorf("count(2) = %v", vals[0])
+	}
+}

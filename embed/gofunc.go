@@ -93,11 +93,21 @@ func protect(name string, f Func, args []Value) (res []any, err error) {
 	return f(args)
 }
 
-// where is the position of the Lua code calling the running Go function,
-// as "chunk:line: " (empty when unknown).
+// where is the position of the innermost Lua code on the stack, as
+// "chunk:line: ": the line calling the running Go function, or, for a
+// callback from Terra, the line that called into Terra. Empty if none.
 func where(L *lua.LState) string {
-	if w := L.Where(1); w != "" {
-		return w + " "
+	for level := 0; level < 100; level++ {
+		dbg, ok := L.GetStack(level)
+		if !ok {
+			break
+		}
+		if _, err := L.GetInfo("Sl", dbg, lua.LNil); err != nil {
+			continue
+		}
+		if dbg.CurrentLine > 0 && dbg.Source != "" && dbg.What != "G" {
+			return fmt.Sprintf("%s:%d: ", dbg.Source, dbg.CurrentLine)
+		}
 	}
 	return ""
 }
