@@ -113,6 +113,7 @@ func (rt *Runtime) Close() error {
 		cdata.RemoveCallback(id)
 	}
 	rt.bridge.cbIDs = nil
+	tracebackRuntime.CompareAndSwap(rt, nil)
 	err := rt.Engine.Close()
 	rt.L.Close()
 	return err
