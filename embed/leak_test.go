@@ -63,7 +63,8 @@ return run(a, 10), counter:get()
 
 // TestCloseFreesJITCode creates and closes 1,000 states that each
 // compile a function and a callback; the RSS after 1,000 may exceed the
-// RSS after 100 by at most 20 MB.
+// RSS after 100 by at most 20 MB. (Without removing the states' JIT code
+// it grows by about 25 MB; without weak type memo tables, by 490 MB.)
 func TestCloseFreesJITCode(t *testing.T) {
 	if testing.Short() {
 		t.Skip("creates 1,000 states")
@@ -72,7 +73,13 @@ func TestCloseFreesJITCode(t *testing.T) {
 	cbs := cdata.CallbackCount()
 	var rss100 int64
 	for i := 1; i <= 1000; i++ {
-		s, err := embed.New(embed.Options{OptLevel: embed.O1})
+		// Odd states carry full debug information: line tables kept for
+		// faults, objects registered with gdb's JIT interface.
+		opts := embed.Options{OptLevel: embed.O1}
+		if i%2 == 1 {
+			opts.Debug = embed.DebugFull
+		}
+		s, err := embed.New(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
