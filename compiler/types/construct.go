@@ -1,23 +1,57 @@
 // This file implements the memoizing constructors for derived types.
 package types
 
-import "fmt"
+import (
+	"fmt"
+	"runtime"
+	"weak"
+)
+
+// The memo tables hold their types weakly: a type made for a struct of
+// one program (an embedded state, say) must not keep that struct, and the
+// Lua values and closures it refers to, alive once the program is gone.
+// A type that is still referenced is still found, so equal types stay
+// identical; one that is not is made afresh when asked for again.
 
 type ptrKey struct {
-	elem *Type
+	elem weak.Pointer[Type]
 	as   int
 }
 type seqKey struct {
 	kind Kind
-	elem *Type
+	elem weak.Pointer[Type]
 	n    int
 }
 
+// memo is a table of types by key; callers hold mu.
+type memo[K comparable] map[K]weak.Pointer[Type]
+
+func (m memo[K]) get(k K) *Type {
+	if w, ok := m[k]; ok {
+		return w.Value()
+	}
+	return nil
+}
+
+// put records t under k and forgets it when t is collected.
+func (m memo[K]) put(k K, t *Type) {
+	m[k] = weak.Make(t)
+	runtime.AddCleanup(t, func(k K) {
+		mu.Lock()
+		if w, ok := m[k]; ok && w.Value() == nil {
+			delete(m, k)
+		}
+		mu.Unlock()
+	}, k)
+}
+
 var (
-	pointers  = map[ptrKey]*Type{}
-	sequences = map[seqKey]*Type{}
-	funcs     = map[string]*Type{}
-	tuples    = map[string]*Type{}
+	pointers  = memo[ptrKey]{}
+	sequences = memo[seqKey]{}
+	funcs     = memo[string]{}
+	tuples    = memo[string]{}
+	// unit is kept alive: it is asked for all the time.
+	unit = TupleOf()
 )
 
 // PointerTo returns &elem in address space 0.
@@ -27,12 +61,12 @@ func PointerTo(elem *Type) *Type { return PointerIn(elem, 0) }
 func PointerIn(elem *Type, addrspace int) *Type {
 	mu.Lock()
 	defer mu.Unlock()
-	k := ptrKey{elem, addrspace}
-	if t := pointers[k]; t != nil {
+	k := ptrKey{weak.Make(elem), addrspace}
+	if t := pointers.get(k); t != nil {
 		return t
 	}
 	t := newType(&Type{Kind: Pointer, Elem: elem, AddrSpace: addrspace})
-	pointers[k] = t
+	pointers.put(k, t)
 	return t
 }
 
@@ -50,12 +84,12 @@ func VectorOf(elem *Type, n int) *Type {
 func sequence(k Kind, elem *Type, n int) *Type {
 	mu.Lock()
 	defer mu.Unlock()
-	key := seqKey{k, elem, n}
-	if t := sequences[key]; t != nil {
+	key := seqKey{k, weak.Make(elem), n}
+	if t := sequences.get(key); t != nil {
 		return t
 	}
 	t := newType(&Type{Kind: k, Elem: elem, N: n})
-	sequences[key] = t
+	sequences.put(key, t)
 	return t
 }
 
@@ -75,12 +109,12 @@ func FuncOf(params []*Type, result *Type, variadic bool) *Type {
 	}
 	mu.Lock()
 	key := fmt.Sprintf("%s>%d>%v", idList(params), result.id, variadic)
-	if t := funcs[key]; t != nil {
+	if t := funcs.get(key); t != nil {
 		mu.Unlock()
 		return t
 	}
 	t := newType(&Type{Kind: Func, Params: append([]*Type(nil), params...), Result: result, Variadic: variadic})
-	funcs[key] = t
+	funcs.put(key, t)
 	mu.Unlock()
 	return t
 }
@@ -90,12 +124,12 @@ func FuncOf(params []*Type, result *Type, variadic bool) *Type {
 func TupleOf(elems ...*Type) *Type {
 	mu.Lock()
 	key := idList(elems)
-	if t := tuples[key]; t != nil {
+	if t := tuples.get(key); t != nil {
 		mu.Unlock()
 		return t
 	}
 	t := newType(&Type{Kind: Struct, StructInfo: &StructInfo{IsTuple: true}})
-	tuples[key] = t
+	tuples.put(key, t)
 	mu.Unlock()
 	for i, e := range elems {
 		t.Entries = append(t.Entries, Entry{Field: Field{Name: fmt.Sprintf("_%d", i), Type: e}})
@@ -104,4 +138,4 @@ func TupleOf(elems ...*Type) *Type {
 }
 
 // Unit is the empty tuple {}.
-func Unit() *Type { return TupleOf() }
+func Unit() *Type { return unit }

@@ -33,7 +33,8 @@ var (
 )
 
 // NewCallback registers a callback for fn of type fnType. Callbacks
-// live as long as the process: native code may keep the pointer.
+// live until RemoveCallback (for a terrac program: as long as the
+// process, since native code may keep the pointer).
 func NewCallback(fnType *types.Type, fn lua.LValue, invoke func(cb *Callback, args, ret unsafe.Pointer)) (*Callback, error) {
 	if fnType.Variadic {
 		return nil, fmt.Errorf("cannot make a callback of variadic type %s", fnType)
@@ -56,6 +57,23 @@ func NewCallback(fnType *types.Type, fn lua.LValue, invoke func(cb *Callback, ar
 	callbacks[cb.ID] = cb
 	cbMu.Unlock()
 	return cb, nil
+}
+
+// RemoveCallback forgets callback id: native code calling its thunk
+// afterwards panics with "unknown callback". The owner removes the thunk's
+// code too (engine.Close), so only a dangling pointer could call it.
+func RemoveCallback(id int64) {
+	cbMu.Lock()
+	delete(callbacks, id)
+	cbMu.Unlock()
+}
+
+// CallbackCount reports how many callbacks are registered (a leak check
+// for tests).
+func CallbackCount() int {
+	cbMu.Lock()
+	defer cbMu.Unlock()
+	return len(callbacks)
 }
 
 func dispatch(id int64, args, ret unsafe.Pointer) {

@@ -35,10 +35,10 @@ func (e *Engine) addBridge(name string, add func(m *lower.Module) error) (uintpt
 		}
 		return 0, ErrVerifyOnly
 	}
-	if err := e.jit.AddIR(m.String(), mod); err != nil {
+	if err := e.addIR(m.String(), mod); err != nil {
 		return 0, fmt.Errorf("internal error: LLVM rejected module %s: %v", mod, err)
 	}
-	a, err := e.jit.Lookup(name)
+	a, err := e.jitLookup(name)
 	if err != nil {
 		return 0, err
 	}

@@ -28,7 +28,7 @@ func (e *Engine) AddCModule(key, ir string) error {
 		}
 		e.jit = j
 	}
-	if err := e.jit.AddLazyIR(ir, "c."+key[:min(12, len(key))]); err != nil {
+	if err := e.addLazyIR(ir, "c."+key[:min(12, len(key))]); err != nil {
 		return fmt.Errorf("LLVM rejected the IR clang made from C code: %v", err)
 	}
 	if e.cmods == nil {

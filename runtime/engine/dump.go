@@ -58,7 +58,7 @@ func (e *Engine) LinkModule(name, ir string) error {
 		}
 		e.jit = j
 	}
-	if err := e.jit.AddIR(ir, name); err != nil {
+	if err := e.addIR(ir, name); err != nil {
 		return err
 	}
 	e.noteLinked(ir)

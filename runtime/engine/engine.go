@@ -40,6 +40,8 @@ type Engine struct {
 
 	verifyOnly bool             // see verifyonly.go
 	failed     map[string]error // symbols whose lookup failed
+
+	tracker *jit.Tracker // owns the engine's code when set (tracker.go)
 }
 
 // New makes an engine; the JIT itself is created on first compile so
@@ -178,7 +180,7 @@ func (e *Engine) lookup(name string) (uintptr, error) {
 	if err := e.failed[name]; err != nil {
 		return 0, err
 	}
-	a, err := e.jit.Lookup(name)
+	a, err := e.jitLookup(name)
 	if err != nil {
 		err = e.undefinedSymbols(err)
 		// The module may be materialized anyway (LLVM reported an

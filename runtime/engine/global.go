@@ -68,7 +68,7 @@ func (e *Engine) Global(g *tree.Global) (uintptr, error) {
 		return 0, err
 	}
 	e.mu.Lock()
-	err = e.jit.DefineAbsolute(g.LinkName, addr)
+	err = e.defineAbsolute(g.LinkName, addr)
 	st = &globalState{addr: addr}
 	e.globals[g] = st
 	e.mu.Unlock()

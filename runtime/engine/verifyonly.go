@@ -29,7 +29,7 @@ func (e *Engine) addModule(ir, name string, batch []*tree.Function) error {
 	if e.verifyOnly {
 		err = jit.Verify(ir, name)
 	} else {
-		err = e.jit.AddIR(ir, name)
+		err = e.addIR(ir, name)
 	}
 	if err == nil {
 		return nil

@@ -40,6 +40,7 @@ type SourceFrame struct {
 
 // lineRow is one row of a line table; end marks the end of a sequence.
 type lineRow struct {
+	obj       int32 // index in debugTables.objs
 	addr      uint64
 	file      string
 	line, col int
@@ -49,6 +50,7 @@ type lineRow struct {
 // scope is a subprogram or an inlined call of one: its code ranges, the
 // function's name, and for inlined calls where the call is.
 type scope struct {
+	obj        int32 // index in debugTables.objs (top-level scopes)
 	ranges     [][2]uint64
 	name       string
 	artificial bool
@@ -62,6 +64,9 @@ type scope struct {
 type debugTables struct {
 	rows   []lineRow // sorted by addr
 	scopes []*scope  // top-level subprograms
+	// objs names, for each parsed object, a global function in it, so
+	// that rows and scopes of code a Tracker removed can be dropped.
+	objs []string
 }
 
 // takeDebugObjects parses the objects compiled since the last call. j.mu
@@ -110,6 +115,7 @@ func (j *JIT) parseDebugObject(data []byte) {
 	}
 	// Load address of each section that holds a global function.
 	base := map[elf.SectionIndex]uint64{}
+	anchor := ""
 	for _, s := range syms {
 		if elf.ST_TYPE(s.Info) != elf.STT_FUNC || elf.ST_BIND(s.Info) == elf.STB_LOCAL || s.Section == elf.SHN_UNDEF || s.Section >= elf.SHN_LORESERVE {
 			continue
@@ -119,6 +125,9 @@ func (j *JIT) parseDebugObject(data []byte) {
 		}
 		if a := j.lookupLocked(s.Name); a != 0 {
 			base[s.Section] = a - s.Value
+			if anchor == "" {
+				anchor = s.Name
+			}
 		}
 	}
 	if len(base) == 0 {
@@ -148,11 +157,42 @@ func (j *JIT) parseDebugObject(data []byte) {
 	if err != nil {
 		return
 	}
-	j.addDWARF(d)
+	j.dbg.objs = append(j.dbg.objs, anchor)
+	j.addDWARF(d, int32(len(j.dbg.objs)-1))
+}
+
+// dropDeadDebugInfo forgets the rows and scopes of objects whose code was
+// removed (their anchor symbol no longer resolves). j.mu must be held.
+func (j *JIT) dropDeadDebugInfo() {
+	dead := map[int32]bool{}
+	for i, a := range j.dbg.objs {
+		if a != "" && j.lookupLocked(a) == 0 {
+			dead[int32(i)] = true
+			j.dbg.objs[i] = ""
+		}
+	}
+	if len(dead) == 0 {
+		return
+	}
+	rows := j.dbg.rows[:0]
+	for _, r := range j.dbg.rows {
+		if !dead[r.obj] {
+			rows = append(rows, r)
+		}
+	}
+	j.dbg.rows = rows
+	scopes := j.dbg.scopes[:0]
+	for _, s := range j.dbg.scopes {
+		if !dead[s.obj] {
+			scopes = append(scopes, s)
+		}
+	}
+	clear(j.dbg.scopes[len(scopes):])
+	j.dbg.scopes = scopes
 }
 
 // addDWARF reads every compile unit's line table and subprograms.
-func (j *JIT) addDWARF(d *dwarf.Data) {
+func (j *JIT) addDWARF(d *dwarf.Data, obj int32) {
 	r := d.Reader()
 	for {
 		cu, err := r.Next()
@@ -168,7 +208,7 @@ func (j *JIT) addDWARF(d *dwarf.Data) {
 			files = lr.Files()
 			var e dwarf.LineEntry
 			for lr.Next(&e) == nil {
-				row := lineRow{addr: e.Address, line: e.Line, col: e.Column, end: e.EndSequence}
+				row := lineRow{obj: obj, addr: e.Address, line: e.Line, col: e.Column, end: e.EndSequence}
 				if e.File != nil {
 					row.file = e.File.Name
 				}
@@ -183,7 +223,10 @@ func (j *JIT) addDWARF(d *dwarf.Data) {
 			return files[i].Name
 		}
 		if cu.Children {
-			j.dbg.scopes = append(j.dbg.scopes, readScopes(d, r, fileName)...)
+			for _, s := range readScopes(d, r, fileName) {
+				s.obj = obj
+				j.dbg.scopes = append(j.dbg.scopes, s)
+			}
 		}
 	}
 }

@@ -52,7 +52,9 @@
 //   - A callback handler must not call runtime.Goexit (t.FailNow). Its panics
 //     unwind to Call only when it runs inside Call; on a foreign thread they
 //     crash as usual.
-//   - Modules are never removed, and llvm.global_ctors are not run.
+//   - Modules added through the JIT are never removed; those added through
+//     a Tracker (tracker.go, an embedded state's) are, with Tracker.Remove.
+//     llvm.global_ctors are not run.
 //   - Objects with line information are kept in memory (a copy) until a pc
 //     is mapped, then their line tables are; code in a text section with no
 //     global function in it has no line information.

@@ -162,11 +162,14 @@ func (j *JIT) AddLazyIR(ir string, name string) error {
 	return j.addIR(ir, name)
 }
 
-func (j *JIT) addIR(ir, name string) error {
+func (j *JIT) addIR(ir, name string) error { return j.addIROpt(ir, name, j.opts.cOpt()) }
+
+// addIROpt is addIR with opt as the shim takes it (Options.cOpt).
+func (j *JIT) addIROpt(ir, name string, opt C.int) error {
 	cname := C.CString(name)
 	defer C.free(unsafe.Pointer(cname))
 	p, n := irPtr(ir)
-	return cerr("AddIR", C.terrac_jit_add_ir(j.c, p, n, cname, j.opts.cOpt()))
+	return cerr("AddIR", C.terrac_jit_add_ir(j.c, p, n, cname, opt))
 }
 
 // Lookup returns the address of symbol name, compiling the module that

@@ -33,6 +33,7 @@
 #include "shim.h"
 #include "stats.h"
 #include "tier.h"
+#include "dylib.h"
 
 // sym is a sized symbol of a compiled object: its name and size now, its
 // address once symbol_at has looked it up (0 before, 1 if that failed).
@@ -562,8 +563,7 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
       LLVMOrcDisposeThreadSafeContext(tsc);
       t0 = terrac_stats_now();
       // Takes ownership of obj.
-      LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
-          t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), obj);
+      LLVMErrorRef err = terrac_add_object(t, obj);
       terrac_stats_add(TERRAC_STAGE_ADD, t0);
       return err ? err_msg("", err) : NULL;
     }
@@ -573,8 +573,7 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
   t0 = terrac_stats_now();
   LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(m, tsc);
   LLVMOrcDisposeThreadSafeContext(tsc); // tsm keeps it alive
-  LLVMErrorRef err = LLVMOrcLLJITAddLLVMIRModule(
-      t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), tsm);
+  LLVMErrorRef err = terrac_add_module(t, tsm);
   terrac_stats_add(TERRAC_STAGE_ADD, t0);
   return err ? err_msg("", err) : NULL;
 }
@@ -585,8 +584,7 @@ static char *add_object(terrac_jit *t, const void *obj, size_t len) {
   LLVMMemoryBufferRef buf =
       LLVMCreateMemoryBufferWithMemoryRangeCopy(obj, len, "terrac-object");
   // Takes ownership of buf.
-  LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
-      t->lljit, LLVMOrcLLJITGetMainJITDylib(t->lljit), buf);
+  LLVMErrorRef err = terrac_add_object(t, buf);
   return err ? err_msg("", err) : NULL;
 }
 
@@ -784,3 +782,26 @@ char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
 void terrac_stdout_write(const char *p, size_t n) { fwrite(p, 1, n, stdout); }
 
 void terrac_stdout_flush(void) { fflush(stdout); }
+
+// The two functions below serve resource trackers (dylib.c), which need
+// the LLJIT and the symbol list.
+
+LLVMOrcLLJITRef terrac_jit_lljit(terrac_jit *t) { return t->lljit; }
+
+void terrac_jit_forget_symbols(terrac_jit *t) {
+  size_t n = 0;
+  for (size_t i = 0; i < t->nsyms; i++) {
+    sym s = t->syms[i];
+    uint64_t a = 0;
+    LLVMErrorRef err = LLVMOrcLLJITLookup(t->lljit, &a, s.name);
+    if (err) LLVMConsumeError(err);
+    if (err || a == 0) {
+      free(s.name);
+      continue;
+    }
+    s.addr = a;
+    t->syms[n++] = s;
+  }
+  t->nsyms = n;
+  free(take_reported());
+}

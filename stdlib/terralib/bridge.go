@@ -27,6 +27,7 @@ type bridgeState struct {
 	pointers  map[*types.Type]*callEntry
 	callbacks map[callbackKey]uintptr
 	pinned    []*cdata.Value             // cdata referenced from Terra code
+	cbIDs     []int64                    // callbacks registered, for Close
 	varargs   map[varargShape]*callEntry // vararg.go
 
 	calleeTrace *calleeTrace // traceback.go
@@ -192,8 +193,10 @@ func (rt *Runtime) Callback(lf *lua.LFunction, fnType *types.Type) (uintptr, err
 	}
 	addr, err := rt.Engine.Thunk(fnType, cb.ID)
 	if err != nil {
+		cdata.RemoveCallback(cb.ID)
 		return 0, err
 	}
+	rt.bridge.cbIDs = append(rt.bridge.cbIDs, cb.ID)
 	rt.bridge.callbacks[key] = addr
 	return addr, nil
 }

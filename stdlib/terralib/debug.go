@@ -3,8 +3,10 @@
 package terralib
 
 import (
+	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
@@ -24,7 +26,8 @@ func (rt *Runtime) initDebug() {
 	// what was inlined into it), then the Lua traceback.
 	tb := tree.NewExtern("terrac_traceback", types.FuncOf([]*types.Type{types.PointerTo(types.OpaqueT)}, types.Unit(), false))
 	tl.RawSetString("traceback", rt.FunctionValue(tb))
-	jit.SetTracebackHandler(rt.printTraceback)
+	tracebackRuntime.Store(rt)
+	jit.SetTracebackHandler(printTraceback)
 
 	L.SetFuncs(tl, map[string]lua.LGFunction{
 		// setdebuginfo(true | "lines" | false) chooses the debug
@@ -54,6 +57,22 @@ func (rt *Runtime) initDebug() {
 
 // printTraceback prints the Terra frames of a terralib.traceback call and
 // the Lua stack that led to it on stderr.
+// tracebackRuntime is the runtime terrac_traceback reports to: the one
+// made last (the terrac command makes one). Close clears it, so a closed
+// runtime is not kept alive through the process-wide handler.
+var tracebackRuntime atomic.Pointer[Runtime]
+
+func printTraceback(frames []jit.SourceFrame) {
+	if rt := tracebackRuntime.Load(); rt != nil {
+		rt.printTraceback(frames)
+		return
+	}
+	jit.Flush()
+	for _, f := range frames {
+		fmt.Fprintf(os.Stderr, "\t%s:%d:%d: in terra function %s\n", f.File, f.Line, f.Col, f.Func)
+	}
+}
+
 func (rt *Runtime) printTraceback(frames []jit.SourceFrame) {
 	var b strings.Builder
 	b.WriteString("terra traceback:\n")

@@ -105,8 +105,19 @@ func New() *Runtime {
 	return rt
 }
 
-// Close releases the Lua state.
-func (rt *Runtime) Close() { rt.L.Close() }
+// Close releases the Lua state and the runtime's callbacks, and frees
+// the JIT code of a tracked engine (engine.Track). Nothing may call the
+// runtime's native code afterwards.
+func (rt *Runtime) Close() error {
+	for _, id := range rt.bridge.cbIDs {
+		cdata.RemoveCallback(id)
+	}
+	rt.bridge.cbIDs = nil
+	tracebackRuntime.CompareAndSwap(rt, nil)
+	err := rt.Engine.Close()
+	rt.L.Close()
+	return err
+}
 
 // File returns a source file the runtime has loaded, by chunk name.
 func (rt *Runtime) File(name string) *source.File { return rt.files[name] }
