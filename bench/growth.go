@@ -63,11 +63,12 @@ func genLines(n int, run bool) string {
 
 // stageRun is one terrac run with its stage totals.
 type stageRun struct {
-	wall, cpu float64
-	stages    map[string]float64 // stage name to milliseconds
-	llvm      float64            // milliseconds in LLVM (TERRAC_JIT_STATS total), JIT runs only
-	rssKB     int64
-	err       error
+	wall, cpu  float64
+	stages     map[string]float64 // stage name to milliseconds of CPU time
+	wallStages map[string]float64 // stage name to milliseconds of wall time
+	llvm       float64            // milliseconds in LLVM (TERRAC_JIT_STATS total), JIT runs only
+	rssKB      int64
+	err        error
 }
 
 var growthStages = []string{"parse", "lua-compile", "specialize", "check", "lower"}
@@ -82,7 +83,7 @@ func runStages(dir, terrac string, args ...string) stageRun {
 	c.Stdout, c.Stderr = nil, &stderr
 	t0 := time.Now()
 	err := c.Run()
-	r := stageRun{wall: time.Since(t0).Seconds(), stages: map[string]float64{}}
+	r := stageRun{wall: time.Since(t0).Seconds(), stages: map[string]float64{}, wallStages: map[string]float64{}}
 	if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.rssKB = ru.Maxrss
 		r.cpu = float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
@@ -93,7 +94,7 @@ func runStages(dir, terrac string, args ...string) stageRun {
 	}
 	section := ""
 	for _, l := range strings.Split(stderr.String(), "\n") {
-		if strings.HasSuffix(l, "stats:") {
+		if strings.HasPrefix(l, "terrac ") && strings.HasSuffix(l, ":") {
 			section = l
 			continue
 		}
@@ -102,7 +103,12 @@ func runStages(dir, terrac string, args ...string) stageRun {
 		// "  total                 1750.736 ms"
 		switch {
 		case strings.HasPrefix(section, "terrac stage") && len(f) >= 4 && f[2] == "x":
-			r.stages[f[0]], _ = strconv.ParseFloat(f[3], 64)
+			r.wallStages[f[0]], _ = strconv.ParseFloat(f[3], 64)
+			for i := range f[:len(f)-1] {
+				if f[i] == "cpu" {
+					r.stages[f[0]], _ = strconv.ParseFloat(f[i+1], 64)
+				}
+			}
 		case strings.HasPrefix(section, "terrac JIT") && len(f) == 3 && f[0] == "total":
 			r.llvm, _ = strconv.ParseFloat(f[1], 64)
 		}
@@ -121,7 +127,7 @@ func lastLines(s string, n int) string {
 func growthTable(b *strings.Builder, tmp, terrac string) {
 	b.WriteString("\n## Cost as programs grow\n\n")
 	b.WriteString("Generated programs (bench/growth.go): n small functions in a binary call tree, and one function of n lines. ")
-	b.WriteString("Each terrac stage's time (TERRAC_STATS=1, wall time inside the process) divided by n, in µs; one run each, no cache. ")
+	b.WriteString("Each terrac stage's time (TERRAC_STATS=1: CPU time of the thread that ran it, so that load from other processes does not count) divided by n, in µs; one run each, no cache. ")
 	b.WriteString("LLVM is the JIT's optimizer and code generator (TERRAC_JIT_STATS total); for `terrac build` it is the rest of the wall time.\n\n")
 	b.WriteString("| program | run | n |")
 	for _, s := range growthStages {
@@ -180,7 +186,11 @@ func growthTable(b *strings.Builder, tmp, terrac string) {
 			}
 			llvm := r.llvm
 			if mode == "build" {
-				llvm = r.wall*1e3 - sum
+				var wsum float64
+				for _, s := range growthStages {
+					wsum += r.wallStages[s]
+				}
+				llvm = r.wall*1e3 - wsum
 			}
 			fmt.Fprintf(b, " %.1f | %.0f | %.2f s | %.2f s | %s |\n", sum*1e3/float64(p.n), llvm, r.wall, r.cpu, mib(r.rssKB))
 		}
