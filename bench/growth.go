@@ -66,6 +66,7 @@ type stageRun struct {
 	wall, cpu  float64
 	stages     map[string]float64 // stage name to milliseconds of CPU time
 	wallStages map[string]float64 // stage name to milliseconds of wall time
+	wallOnly   bool               // the terrac reports no CPU time: stages are wall time
 	llvm       float64            // milliseconds in LLVM (TERRAC_JIT_STATS total), JIT runs only
 	rssKB      int64
 	err        error
@@ -112,6 +113,10 @@ func runStages(dir, terrac string, args ...string) stageRun {
 		case strings.HasPrefix(section, "terrac JIT") && len(f) == 3 && f[0] == "total":
 			r.llvm, _ = strconv.ParseFloat(f[1], 64)
 		}
+	}
+	if len(r.stages) == 0 {
+		// A terrac from before the stages' CPU time was reported.
+		r.stages, r.wallOnly = r.wallStages, true
 	}
 	return r
 }
@@ -173,6 +178,9 @@ func growthTable(b *strings.Builder, tmp, terrac string) {
 				r = runStages(dir, terrac, "build", base+".t", "-o", base+".exe")
 			} else {
 				r = runStages(dir, terrac, base+"_run.t")
+			}
+			if r.wallOnly {
+				mode += " (wall)"
 			}
 			fmt.Fprintf(b, "| %s | %s | %d |", p.what, mode, p.n)
 			if r.err != nil {
