@@ -179,10 +179,11 @@ func growthTable(b *strings.Builder, tmp, terrac string) {
 			} else {
 				r = runStages(dir, terrac, base+"_run.t")
 			}
+			label := mode
 			if r.wallOnly {
-				mode += " (wall)"
+				label += " (wall)"
 			}
-			fmt.Fprintf(b, "| %s | %s | %d |", p.what, mode, p.n)
+			fmt.Fprintf(b, "| %s | %s | %d |", p.what, label, p.n)
 			if r.err != nil {
 				fmt.Fprintf(b, " FAILED: %s |\n", strings.ReplaceAll(r.err.Error(), "|", "\\|"))
 				continue
