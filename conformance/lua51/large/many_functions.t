@@ -1,3 +1,5 @@
+-- In a folder of its own: too slow (seconds) for the fuzz corpus, which
+-- seeds from conformance/*/*.t with a 2 s limit.
 -- One function with more nested functions than CLOSURE's 18-bit operand
 -- counts (262,143): each closure is still the one written at its place,
 -- with its upvalues (the words that bind them follow the prototype
