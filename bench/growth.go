@@ -90,7 +90,7 @@ func runStages(dir, terrac string, args ...string) stageRun {
 		r.cpu = float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 	}
 	if err != nil {
-		r.err = fmt.Errorf("%v: %s", err, lastLines(stderr.String(), 3))
+		r.err = fmt.Errorf("%v: %s", err, firstLine(stderr.String()))
 		return r
 	}
 	section := ""
@@ -121,12 +121,9 @@ func runStages(dir, terrac string, args ...string) stageRun {
 	return r
 }
 
-func lastLines(s string, n int) string {
-	ls := strings.Split(strings.TrimSpace(s), "\n")
-	if len(ls) > n {
-		ls = ls[len(ls)-n:]
-	}
-	return strings.Join(ls, " / ")
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return l
 }
 
 func growthTable(b *strings.Builder, tmp, terrac string) {
