@@ -20,7 +20,7 @@ import (
 )
 
 var (
-	noGrowth  = flag.Bool("nogrowth", false, "skip the cost-as-programs-grow table")
+	noGrowth = flag.Bool("nogrowth", false, "skip the cost-as-programs-grow table")
 	// 100,000 functions take 6 to 25 minutes (LLVM at -O3 on all of
 	// them), more than the whole harness should; ask for them.
 	growthMax = flag.Int("growthmax", 10000, "largest generated program (functions) for the growth table; 100000 for the full table")
