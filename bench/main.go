@@ -1,7 +1,7 @@
 // Command bench runs terrac's side-by-side benchmark suite: each kernel in
 // bench/kernels as a .t program and as the equivalent C program compiled
 // by clang-14 and gcc, plus toolchain figures (start-up, includec, JIT
-// latency, conformance suite). It prints a Markdown table of medians with
+// latency, conformance suite, cost as programs grow). It prints a Markdown table of medians with
 // peak memory beside each figure. The terra++ programs in bench/cpp run
 // beside their C++17 versions compiled by clang++-14.
 //
@@ -28,16 +28,17 @@ import (
 )
 
 var (
-	runs    = flag.Int("runs", 5, "runs of each program")
-	only    = flag.String("only", "", "comma-separated kernel names to run (default all)")
-	outFile = flag.String("o", "", "also write the report to this file")
-	noTools = flag.Bool("notools", false, "skip the toolchain figures")
-	noConf  = flag.Bool("noconformance", false, "skip timing the conformance suite")
-	noKern  = flag.Bool("nokernels", false, "skip the C kernels")
-	noCpp   = flag.Bool("nocpp", false, "skip the terra++ against C++ table")
-	noImage = flag.Bool("noimage", false, "skip the image writers against the standard tools")
-	noSteps = flag.Bool("nosteps", false, "skip the image step engine's rebuild table")
-	noHdrs  = flag.Bool("noheaders", false, "skip the header import table")
+	runs      = flag.Int("runs", 5, "runs of each program")
+	only      = flag.String("only", "", "comma-separated kernel names to run (default all)")
+	outFile   = flag.String("o", "", "also write the report to this file")
+	noTools   = flag.Bool("notools", false, "skip the toolchain figures")
+	noConf    = flag.Bool("noconformance", false, "skip timing the conformance suite")
+	noKern    = flag.Bool("nokernels", false, "skip the C kernels")
+	noCpp     = flag.Bool("nocpp", false, "skip the terra++ against C++ table")
+	noImage   = flag.Bool("noimage", false, "skip the image writers against the standard tools")
+	noSteps   = flag.Bool("nosteps", false, "skip the image step engine's rebuild table")
+	useTerrac = flag.String("terrac", "", "run this terrac binary instead of building one")
+	noHdrs    = flag.Bool("noheaders", false, "skip the header import table")
 )
 
 // The terra++ programs in bench/cpp (NAME.t beside NAME.cpp) are found by
@@ -73,7 +74,13 @@ func main() {
 	}
 	defer os.RemoveAll(tmp)
 	terrac := filepath.Join(tmp, "terrac")
-	if out, err := runCmd(root, nil, "go", "build", "-tags", "llvmstatic", "-o", terrac, "./cmd/terrac"); err != nil {
+	if *useTerrac != "" {
+		// A given binary, for example one built before a change, for
+		// before and after figures.
+		if terrac, err = filepath.Abs(*useTerrac); err != nil {
+			fail(err)
+		}
+	} else if out, err := runCmd(root, nil, "go", "build", "-tags", "llvmstatic", "-o", terrac, "./cmd/terrac"); err != nil {
 		fail(fmt.Errorf("building terrac: %v\n%s", err, out))
 	}
 	var b strings.Builder
@@ -97,6 +104,9 @@ func main() {
 	}
 	if !*noHdrs {
 		headerTable(&b, root, tmp, terrac)
+	}
+	if !*noGrowth {
+		growthTable(&b, tmp, terrac)
 	}
 	fmt.Fprintf(&b, "\nHarness wall time: %.0f s.\n", time.Since(start).Seconds())
 	fmt.Print(b.String())

@@ -44,14 +44,16 @@ func (p Phase) String() string { return names[p] }
 var Enabled = os.Getenv("TERRAC_STATS") != "" && os.Getenv("TERRAC_STATS") != "0"
 
 type frame struct {
-	p     Phase
-	start time.Time
+	p        Phase
+	start    time.Time
+	startCPU time.Duration
 }
 
 var (
 	mu    sync.Mutex
 	stack []frame
 	total [numPhases]time.Duration
+	cpu   [numPhases]time.Duration // the calling thread's CPU time
 	count [numPhases]int
 )
 
@@ -60,12 +62,13 @@ func Enter(p Phase) {
 	if !Enabled {
 		return
 	}
-	now := time.Now()
+	now, nowCPU := time.Now(), threadCPU()
 	mu.Lock()
 	if n := len(stack); n > 0 {
 		total[stack[n-1].p] += now.Sub(stack[n-1].start)
+		cpu[stack[n-1].p] += nowCPU - stack[n-1].startCPU
 	}
-	stack = append(stack, frame{p, now})
+	stack = append(stack, frame{p, now, nowCPU})
 	count[p]++
 	mu.Unlock()
 }
@@ -75,14 +78,16 @@ func Leave() {
 	if !Enabled {
 		return
 	}
-	now := time.Now()
+	now, nowCPU := time.Now(), threadCPU()
 	mu.Lock()
 	if n := len(stack); n > 0 {
 		top := stack[n-1]
 		total[top.p] += now.Sub(top.start)
+		cpu[top.p] += nowCPU - top.startCPU
 		stack = stack[:n-1]
 		if n > 1 {
 			stack[n-2].start = now
+			stack[n-2].startCPU = nowCPU
 		}
 	}
 	mu.Unlock()
@@ -95,14 +100,26 @@ func Totals() (t [numPhases]time.Duration, c [numPhases]int) {
 	return total, count
 }
 
+// CPUTotals returns the CPU time of each stage: the time the thread that
+// ran it spent on a CPU, which load from other processes does not inflate
+// as it does wall time. Stages run on the main thread (cmd/terrac locks
+// it), so the thread's clock covers them; the Go runtime's background
+// garbage collection on other threads is not included.
+func CPUTotals() [numPhases]time.Duration {
+	mu.Lock()
+	defer mu.Unlock()
+	return cpu
+}
+
 // Print writes the totals, one stage a line, when enabled.
 func Print(w io.Writer) {
 	if !Enabled {
 		return
 	}
 	t, c := Totals()
-	fmt.Fprintln(w, "terrac stage stats:")
-	var sum time.Duration
+	cp := CPUTotals()
+	fmt.Fprintln(w, "terrac stage stats (wall, and CPU time of the thread that ran each stage):")
+	var sum, sumCPU time.Duration
 	for p := Phase(0); p < numPhases; p++ {
 		if p >= CProbe && c[p] == 0 {
 			continue // programs without includec
@@ -111,8 +128,9 @@ func Print(w io.Writer) {
 		if c[p] > 0 {
 			each = t[p] / time.Duration(c[p])
 		}
-		fmt.Fprintf(w, "  %-12s %7d x %10.3f ms  (%.3f ms each)\n", p, c[p], float64(t[p])/1e6, float64(each)/1e6)
+		fmt.Fprintf(w, "  %-12s %7d x %10.3f ms  (%.3f ms each)  cpu %10.3f ms\n", p, c[p], float64(t[p])/1e6, float64(each)/1e6, float64(cp[p])/1e6)
 		sum += t[p]
+		sumCPU += cp[p]
 	}
-	fmt.Fprintf(w, "  total                  %10.3f ms\n", float64(sum)/1e6)
+	fmt.Fprintf(w, "  total                  %10.3f ms                     cpu %10.3f ms\n", float64(sum)/1e6, float64(sumCPU)/1e6)
 }

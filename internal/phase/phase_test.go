@@ -1,6 +1,7 @@
 package phase
 
 import (
+	"runtime"
 	"testing"
 	"time"
 )
@@ -41,5 +42,29 @@ func TestDisabledRecordsNothing(t *testing.T) {
 	after, _ := Totals()
 	if after != before {
 		t.Errorf("totals changed while disabled: %v -> %v", before, after)
+	}
+}
+
+// TestCPUTimeIsThreadCPU checks that a stage's CPU time counts work done
+// in it and not time spent waiting.
+func TestCPUTimeIsThreadCPU(t *testing.T) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	Enabled = true
+	defer func() { Enabled = false }()
+	before := CPUTotals()
+	Enter(Specialize)
+	for t0 := time.Now(); time.Since(t0) < 30*time.Millisecond; {
+	}
+	Enter(Parse)
+	time.Sleep(60 * time.Millisecond)
+	Leave()
+	Leave()
+	after := CPUTotals()
+	if spin := after[Specialize] - before[Specialize]; spin < 15*time.Millisecond || spin > 50*time.Millisecond {
+		t.Errorf("specialize (30ms spinning) got %v of CPU", spin)
+	}
+	if sleep := after[Parse] - before[Parse]; sleep > 20*time.Millisecond {
+		t.Errorf("parse (60ms asleep) got %v of CPU, want almost none", sleep)
 	}
 }

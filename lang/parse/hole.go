@@ -23,11 +23,17 @@ type terraCtx struct {
 	backtick bool
 }
 
-// scope is one Terra block's declarations, innermost last.
+// scope is one Terra block's declarations, innermost last. A block with
+// many declarations also indexes them by name, so that resolving a name
+// in a long function body does not scan every earlier local.
 type scope struct {
 	parent *scope
 	decls  []*tast.VarDecl
+	byName map[string]*tast.VarDecl // latest declaration; built past scanDecls
 }
+
+// scanDecls is the block size up to which a linear scan beats a map.
+const scanDecls = 16
 
 func (p *parser) pushTerra() (*terraCtx, savedState) {
 	st := p.save()
@@ -48,14 +54,30 @@ func (p *parser) scopeCloser() func() {
 }
 
 func (p *parser) declare(v *tast.VarDecl) {
-	if v.Name != "" {
-		p.tc.scope.decls = append(p.tc.scope.decls, v)
+	if v.Name == "" {
+		return
+	}
+	s := p.tc.scope
+	s.decls = append(s.decls, v)
+	if s.byName != nil {
+		s.byName[v.Name] = v
+	} else if len(s.decls) > scanDecls {
+		s.byName = make(map[string]*tast.VarDecl, 2*len(s.decls))
+		for _, d := range s.decls {
+			s.byName[d.Name] = d // in order: the latest wins
+		}
 	}
 }
 
 // lookup resolves a name to the innermost Terra local declaring it.
 func (p *parser) lookup(name string) *tast.VarDecl {
 	for s := p.tc.scope; s != nil; s = s.parent {
+		if s.byName != nil {
+			if d := s.byName[name]; d != nil {
+				return d
+			}
+			continue
+		}
 		for i := len(s.decls) - 1; i >= 0; i-- {
 			if s.decls[i].Name == name {
 				return s.decls[i]
@@ -76,6 +98,21 @@ func (p *parser) visibleLocals() []*tast.VarDecl {
 	var all []*tast.VarDecl
 	for i := len(chain) - 1; i >= 0; i-- {
 		all = append(all, chain[i].decls...)
+	}
+	if len(all) > scanDecls {
+		// Many locals: find the last declaration of each name once
+		// rather than scanning the rest of the list for every local.
+		last := make(map[string]int, len(all))
+		for i, d := range all {
+			last[d.Name] = i
+		}
+		out := all[:0:0]
+		for i, d := range all {
+			if last[d.Name] == i {
+				out = append(out, d)
+			}
+		}
+		return out
 	}
 	var out []*tast.VarDecl
 	for i, d := range all {

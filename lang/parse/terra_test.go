@@ -2,6 +2,8 @@
 package parse
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -149,4 +151,43 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		File(source.NewFile("fuzz.t", []byte(src)), tast.NewRegistry())
 	})
+}
+
+// TestLongBlockNames checks name resolution in a block long enough to be
+// indexed by name: a redeclared local shadows the earlier one, outer
+// locals and parameters are still found, and an escape's hole sees each
+// name once, bound to its latest declaration.
+func TestLongBlockNames(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("terra f(x : int) : int var a0 = x")
+	for i := 1; i <= 20; i++ {
+		fmt.Fprintf(&b, " var a%d = a%d", i, i-1)
+	}
+	b.WriteString(" var a3 = x do var a3 = a20 end var y = [a3] return a3 + g end")
+	trees := parseTrees(t, b.String())
+	got := tast.Dump(trees[len(trees)-1].Root)
+	// Parameter x is #1, a0..a20 are #2..#22, the second a3 is #23, the
+	// inner one #24, y #25.
+	for _, want := range []string{
+		"(var x#1 -> a0#2)", "(var a19#21 -> a20#22)", "(var x#1 -> a3#23)",
+		"(do (block (var a20#22 -> a3#24)))", "(return (+ a3#23 $3:name(g)))",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s in\n%s", want, got)
+		}
+	}
+	// The escape's locals: x, a0..a20 without the shadowed a3#5, then the
+	// latest a3, in declaration order.
+	esc := regexp.MustCompile(`\[\$2:escape\(([^)]*)\)\]`).FindStringSubmatch(got)
+	if esc == nil {
+		t.Fatalf("no escape in\n%s", got)
+	}
+	want := "x#1,a0#2,a1#3,a2#4"
+	for i := 4; i <= 20; i++ {
+		want += fmt.Sprintf(",a%d#%d", i, i+2)
+	}
+	want += ",a3#23"
+	if esc[1] != want {
+		t.Errorf("escape locals\n got %s\nwant %s", esc[1], want)
+	}
 }

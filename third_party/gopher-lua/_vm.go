@@ -798,6 +798,12 @@ func init() {
 			A := int(inst>>18) & 0xff //GETA
 			RA := lbase + A
 			Bx := int(inst & 0x3ffff) //GETBX
+			if Bx == opMaxArgBx {
+				// terrac: a function with 2^18-1 or more nested functions
+				// writes the prototype number in the next word.
+				Bx = int(cf.Fn.Proto.Code[cf.Pc])
+				cf.Pc++
+			}
 			proto := cf.Fn.Proto.FunctionPrototypes[Bx]
 			closure := newLFunctionL(proto, cf.Fn.Env, int(proto.NumUpvalues))
 			// +inline-call reg.Set RA closure

@@ -1239,7 +1239,16 @@ func compileExpr(context *funcContext, reg int, expr ast.Expr, ec *expcontext) i
 		compileFunctionExpr(childcontext, ex, ec)
 		protono := len(context.Proto.FunctionPrototypes)
 		context.Proto.FunctionPrototypes = append(context.Proto.FunctionPrototypes, childcontext.Proto)
-		code.AddABx(OP_CLOSURE, sreg, protono, sline(ex))
+		if protono < opMaxArgBx {
+			code.AddABx(OP_CLOSURE, sreg, protono, sline(ex))
+		} else {
+			// terrac: past Bx's range the prototype number follows as a
+			// word of its own (as SETLIST's batch number does), so a chunk
+			// may hold more than 262,142 functions (100,000 Terra
+			// definitions with their holes).
+			code.AddABx(OP_CLOSURE, sreg, opMaxArgBx, sline(ex))
+			code.Add(uint32(protono), sline(ex))
+		}
 		for _, upvalue := range childcontext.Upvalues.List() {
 			localidx, block := context.FindLocalVarAndBlock(upvalue.Name)
 			if localidx > -1 {
@@ -1820,7 +1829,12 @@ func patchCode(context *funcContext) { // {{{
 		curop := opGetOpCode(inst)
 		switch curop {
 		case OP_CLOSURE:
-			pc += int(context.Proto.FunctionPrototypes[opGetArgBx(inst)].NumUpvalues)
+			protono := opGetArgBx(inst)
+			if protono == opMaxArgBx {
+				pc++
+				protono = int(code[pc])
+			}
+			pc += int(context.Proto.FunctionPrototypes[protono].NumUpvalues)
 			moven = 0
 			continue
 		case OP_SETLIST:
