@@ -61,10 +61,13 @@ func TestCPUTimeIsThreadCPU(t *testing.T) {
 	Leave()
 	Leave()
 	after := CPUTotals()
-	if spin := after[Specialize] - before[Specialize]; spin < 15*time.Millisecond || spin > 50*time.Millisecond {
+	// Other processes may take the core while this one spins, so the spin
+	// is only bounded by its wall time and compared with the sleep.
+	spin, sleep := after[Specialize]-before[Specialize], after[Parse]-before[Parse]
+	if spin < 2*time.Millisecond || spin > 50*time.Millisecond {
 		t.Errorf("specialize (30ms spinning) got %v of CPU", spin)
 	}
-	if sleep := after[Parse] - before[Parse]; sleep > 20*time.Millisecond {
-		t.Errorf("parse (60ms asleep) got %v of CPU, want almost none", sleep)
+	if sleep > 5*time.Millisecond || sleep*4 > spin {
+		t.Errorf("parse (60ms asleep) got %v of CPU against %v spinning, want almost none", sleep, spin)
 	}
 }
