@@ -554,7 +554,8 @@ char *terrac_jit_add_ir(terrac_jit *t, const char *ir, size_t len,
     LLVMOrcDisposeThreadSafeContext(tsc);
     return e;
   }
-  if (tiny) {
+  if (tiny || ((opt & ~TERRAC_OPT_FAST_START) <= 0 && !has_thread_locals(m))) {
+    // -O0: see terrac_jit_compile_object
     t0 = terrac_stats_now();
     LLVMMemoryBufferRef obj = emit_fast(t, m);
     terrac_stats_add(TERRAC_STAGE_CODEGEN, t0);
@@ -625,7 +626,10 @@ char *terrac_jit_compile_object(terrac_jit *t, const char *ir, size_t len,
   LLVMMemoryBufferRef buf = NULL;
   if (!e) {
     t0 = terrac_stats_now();
-    if (tiny) {
+    // At -O0 the code generator runs at its -O0 level too, as clang -O0's
+    // does: the default level's scheduler is quadratic in a block's length
+    // (a 5,000-line function took 31 s).
+    if (tiny || (opt & ~TERRAC_OPT_FAST_START) <= 0) {
       buf = emit_fast(t, m);
       terrac_stats_add(TERRAC_STAGE_CODEGEN, t0);
     } else {
