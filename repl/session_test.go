@@ -13,7 +13,11 @@ import (
 func newTestSession(t *testing.T) (*Session, *bytes.Buffer) {
 	t.Helper()
 	rt := terralib.New()
-	t.Cleanup(rt.Close)
+	t.Cleanup(func() {
+		if err := rt.Close(); err != nil {
+			t.Errorf("closing the runtime: %v", err)
+		}
+	})
 	var out bytes.Buffer
 	return NewSession(rt, &out), &out
 }
