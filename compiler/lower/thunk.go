@@ -111,15 +111,9 @@ func (m *Module) AddIndirectWrapper(fnType *types.Type, name string) (err error)
 	if lerr != nil {
 		failf("wrapper for %s: %v", fnType, lerr)
 	}
-	vals := make([]value.Value, len(all))
-	for i, p := range all {
-		ptr := b.cur.NewGetElementPtr(lltypes.I8, args, constI64(l.Fields[i].Offset))
-		vals[i] = b.createLoad(p, b.cur.NewBitCast(ptr, lltypes.NewPointer(m.getLLVMType(p))))
-	}
+	vals := b.loadWrapperArgs(args, all, l)
 	result := b.createCall(fnType, vals[0], vals[1:], fnType.Params)
-	if rt := fnType.Result; rt != nil && !rt.IsUnit() {
-		b.createStore(rt, result, b.cur.NewBitCast(ret, lltypes.NewPointer(m.getLLVMType(rt))))
-	}
+	b.storeWrapperResult(fnType.Result, result, ret)
 	b.cur.NewRet(nil)
 	b.entry.Insts = append(b.allocas, b.entry.Insts...)
 	return nil

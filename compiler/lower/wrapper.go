@@ -48,17 +48,7 @@ func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err
 	if lerr != nil {
 		failf("wrapper for %s: %v", fnType, lerr)
 	}
-	vals := make([]value.Value, len(fnType.Params))
-	for i, p := range fnType.Params {
-		ptr := b.gep(lltypes.I8, args, constI64(l.Fields[i].Offset))
-		typed := b.cur.NewBitCast(ptr, lltypes.NewPointer(m.getLLVMType(p)))
-		if p.Align() > 8 {
-			// The host fills the buffers with 8-byte alignment at most;
-			// a 16-byte vector load would fault.
-			b.markUnaligned(typed)
-		}
-		vals[i] = b.createLoad(p, typed)
-	}
+	vals := b.loadWrapperArgs(args, fnType.Params, l)
 	result := b.createCall(fnType, callee, vals, fnType.Params)
 	// The target stays a call: inlined, the JIT would optimize and
 	// generate its body twice (once in the wrapper) for one extra call
@@ -69,15 +59,38 @@ func (m *Module) AddWrapper(fnType *types.Type, target string) (name string, err
 			break
 		}
 	}
-	if rt := fnType.Result; rt != nil && !rt.IsUnit() {
-		dst := b.cur.NewBitCast(ret, lltypes.NewPointer(m.getLLVMType(rt)))
-		if rt.Align() > 8 {
-			b.markUnaligned(dst)
-		}
-		b.createStore(rt, result, dst)
-	}
+	b.storeWrapperResult(fnType.Result, result, ret)
 	b.cur.NewRet(nil)
 	b.entry.Insts = append(b.allocas, b.entry.Insts...)
 	m.wrappers[name] = name
 	return name, nil
+}
+
+// loadWrapperArgs loads the values of ts from the argument buffer args,
+// laid out as l. The host fills its buffers with 8-byte alignment at
+// most, so a more aligned value (a 16-byte vector) is loaded unaligned.
+func (b *builder) loadWrapperArgs(args value.Value, ts []*types.Type, l *types.Layout) []value.Value {
+	vals := make([]value.Value, len(ts))
+	for i, p := range ts {
+		ptr := b.gep(lltypes.I8, args, constI64(l.Fields[i].Offset))
+		typed := b.cur.NewBitCast(ptr, lltypes.NewPointer(b.getLLVMType(p)))
+		if p.Align() > 8 {
+			b.markUnaligned(typed)
+		}
+		vals[i] = b.createLoad(p, typed)
+	}
+	return vals
+}
+
+// storeWrapperResult stores a call's result into the result buffer ret,
+// unaligned for the same reason.
+func (b *builder) storeWrapperResult(rt *types.Type, result, ret value.Value) {
+	if rt == nil || rt.IsUnit() {
+		return
+	}
+	dst := b.cur.NewBitCast(ret, lltypes.NewPointer(b.getLLVMType(rt)))
+	if rt.Align() > 8 {
+		b.markUnaligned(dst)
+	}
+	b.createStore(rt, result, dst)
 }

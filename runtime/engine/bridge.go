@@ -29,6 +29,7 @@ func (e *Engine) addBridge(name string, add func(m *lower.Module) error) (uintpt
 	if err := add(m); err != nil {
 		return 0, err
 	}
+	dumpIR(mod, m.String())
 	if e.verifyOnly {
 		if err := e.addModule(m.String(), mod, nil); err != nil {
 			return 0, err

@@ -153,6 +153,10 @@ func (e *Engine) Address(fn *tree.Function) (uintptr, error) {
 	if e.verifyOnly {
 		return 0, ErrVerifyOnly
 	}
+	// An extern (C) function compiles nothing: the JIT may not exist yet.
+	if err := e.ensureJIT(); err != nil {
+		return 0, err
+	}
 	return e.lookup(fn.LinkName)
 }
 

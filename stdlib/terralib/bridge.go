@@ -36,6 +36,7 @@ type bridgeState struct {
 type callEntry struct {
 	plan    *cdata.Plan
 	wrapper uintptr
+	fnptr   uintptr // the callee, for plans through a shared wrapper
 }
 
 type callbackKey struct {
@@ -56,10 +57,18 @@ func (rt *Runtime) initBridge() {
 func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, first int) int {
 	ce := rt.bridge.calls[fn]
 	if ce == nil || !fn.Compiled {
-		w, err := rt.Engine.Wrapper(fn)
+		// The function is compiled alone and called through the wrapper
+		// of its type, compiled once per type: a wrapper of its own in
+		// the function's module cost every first call about a sixth more
+		// optimization and code generation (bench/RESULTS.md).
+		addr, err := rt.Engine.Address(fn)
 		if errors.Is(err, engine.ErrVerifyOnly) {
 			return rt.verifiedResult(L, fn)
 		}
+		if err != nil {
+			rt.raiseAt(L, err)
+		}
+		w, err := rt.Engine.IndirectWrapper(fn.Type)
 		if err != nil {
 			rt.raiseAt(L, err)
 		}
@@ -69,17 +78,17 @@ func (rt *Runtime) callFromLua(L *lua.LState, fn *tree.Function, first int) int 
 				names = append(names, p.Name)
 			}
 		}
-		plan, err := cdata.NewPlan(fn.Type, fn.Name, names, false)
+		plan, err := cdata.NewPlan(fn.Type, fn.Name, names, true)
 		if err != nil {
 			L.RaiseError("%s", err.Error())
 		}
-		ce = &callEntry{plan: plan, wrapper: w}
+		ce = &callEntry{plan: plan, wrapper: w, fnptr: addr}
 		rt.bridge.calls[fn] = ce
 	}
 	if isVarargCall(L, fn.Type, first) {
 		return rt.callFunctionVararg(L, fn, first)
 	}
-	res, err := ce.plan.Call(rt, L, first, ce.wrapper, 0)
+	res, err := ce.plan.Call(rt, L, first, ce.wrapper, ce.fnptr)
 	if err != nil {
 		rt.callError(L, fn.Name, err)
 	}

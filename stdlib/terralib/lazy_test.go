@@ -62,13 +62,19 @@ assert(c(5) == 21)
 	if msg != "" {
 		t.Fatalf("program failed: %s", msg)
 	}
-	if n := rt.Engine.Batches(); n != 1 {
-		t.Errorf("compiled in %d batches, want 1", n)
+	// One module for a, b and c, and one for the Lua-call wrapper of
+	// their type, int32 -> int32.
+	if n := rt.Engine.Batches(); n != 2 {
+		t.Errorf("compiled in %d modules, want 2", n)
 	}
-	// A later call of an already compiled function needs only its wrapper.
+	// A later call of an already compiled function of the same type
+	// compiles nothing.
 	msg = run(t, rt, "batch2.t", `assert(b(1) == 3)`)
 	if msg != "" {
 		t.Fatalf("second program failed: %s", msg)
+	}
+	if n := rt.Engine.Batches(); n != 2 {
+		t.Errorf("after calling b: %d modules, want 2", n)
 	}
 }
 
