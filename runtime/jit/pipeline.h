@@ -35,6 +35,15 @@ LLVMMemoryBufferRef terrac_pipeline_codegen(terrac_pipeline *p,
                                             LLVMModuleRef m,
                                             LLVMTargetMachineRef tm);
 
+// terrac_codegen_begin must come before, and terrac_codegen_end (with
+// its result) after, running any code generator over m: it switches
+// passes that are too slow for m's longest function off meanwhile
+// (pipeline.cpp). terrac_pipeline_codegen does it itself.
+int terrac_codegen_begin(LLVMModuleRef m);
+void terrac_codegen_end(int token);
+// terrac_codegen_domain_off reports whether the switch is on now (tests).
+int terrac_codegen_domain_off(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,6 +2,7 @@ package jit
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unsafe"
@@ -101,5 +102,56 @@ func TestFastStart(t *testing.T) {
 	j.SetOptions(Options{OptLevel: 3})
 	if _, cheap, err := j.compileObject(ir, "full.ll"); err != nil || cheap {
 		t.Fatalf("default mode: cheap path %v, error %v", cheap, err)
+	}
+}
+
+// longChainIR is a function of 3n+1 instructions in one block, long
+// enough for the code generators to switch LLVM's X86 domain
+// reassignment pass off while compiling it (pipeline.cpp).
+func longChainIR(p string, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "define i32 @%slong(i32 %%x) {\nentry:\n  %%a0 = add i32 %%x, 0\n", p)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "  %%m%d = mul i32 %%a%d, 3\n  %%x%d = xor i32 %%x, %d\n  %%a%d = add i32 %%m%d, %%x%d\n", i, i-1, i, i, i, i, i)
+	}
+	fmt.Fprintf(&b, "  ret i32 %%a%d\n}\n", n)
+	fmt.Fprintf(&b, "define void @%slong_wrap(i8* %%args, i8* %%ret) {\n  %%px = bitcast i8* %%args to i32*\n  %%x = load i32, i32* %%px\n  %%r = call i32 @%slong(i32 %%x)\n  %%pr = bitcast i8* %%ret to i32*\n  store i32 %%r, i32* %%pr\n  ret void\n}\n", p, p)
+	return b.String()
+}
+
+// TestLongFunctionCompiles checks that a function past the long-function
+// limit is compiled correctly (through the JIT and as an emitted object),
+// and that the pass switched off for it is on again afterwards.
+func TestLongFunctionCompiles(t *testing.T) {
+	const n = 1500 // 4,501 instructions
+	j := mustJIT(t)
+	p := fresh()
+	if err := j.AddIR(longChainIR(p, n), p+"long.ll"); err != nil {
+		t.Fatal(err)
+	}
+	w := lookup(t, j, p+"long_wrap")
+	for _, x := range []int32{0, 1, -7, 123456} {
+		want := x
+		for i := int32(1); i <= n; i++ {
+			want = want*3 + (x ^ i)
+		}
+		args := [2]int32{x}
+		var got int32
+		if err := Call(w, unsafe.Pointer(&args), unsafe.Pointer(&got)); err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("long(%d) = %d, want %d", x, got, want)
+		}
+	}
+	if domainReassignmentOff() {
+		t.Errorf("domain reassignment still switched off after the JIT compiled a long function")
+	}
+	obj, err := Emit(longChainIR(fresh(), n), Target{}, 3, KindObject)
+	if err != nil || len(obj) == 0 {
+		t.Fatalf("emit: %v (%d bytes)", err, len(obj))
+	}
+	if domainReassignmentOff() {
+		t.Errorf("domain reassignment still switched off after emitting an object")
 	}
 }

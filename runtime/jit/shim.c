@@ -328,10 +328,12 @@ static LLVMMemoryBufferRef jit_codegen(terrac_jit *t, LLVMModuleRef m,
   LLVMMemoryBufferRef buf = NULL;
   if (use_legacy()) {
     char *msg = NULL;
+    int token = terrac_codegen_begin(m);
     if (LLVMTargetMachineEmitToMemoryBuffer(tm, m, LLVMObjectFile, &msg, &buf)) {
       LLVMDisposeMessage(msg);
       buf = NULL;
     }
+    terrac_codegen_end(token);
   } else {
     buf = terrac_pipeline_codegen(t->pipe, m, tm);
   }
@@ -761,8 +763,11 @@ char *terrac_emit(const char *ir, size_t len, const char *name, int opt,
   if (!e) {
     char *msg = NULL;
     LLVMMemoryBufferRef buf;
-    if (LLVMTargetMachineEmitToMemoryBuffer(
-            tm, m, assembly ? LLVMAssemblyFile : LLVMObjectFile, &msg, &buf)) {
+    int token = terrac_codegen_begin(m);
+    LLVMBool failed = LLVMTargetMachineEmitToMemoryBuffer(
+        tm, m, assembly ? LLVMAssemblyFile : LLVMObjectFile, &msg, &buf);
+    terrac_codegen_end(token);
+    if (failed) {
       e = dupf("emitting %s: %s", name, msg);
       LLVMDisposeMessage(msg);
     } else if ((e = take_diagnosed())) {

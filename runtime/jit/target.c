@@ -21,6 +21,7 @@
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
+#include "pipeline.h"
 #include "shim.h"
 
 static char *tdupf(const char *fmt, ...) {
@@ -185,14 +186,18 @@ char *terrac_emit_target(const char *ir, size_t len, const char *name,
     char *text = NULL;
     switch (kind) {
     case TERRAC_EMIT_OBJECT:
-    case TERRAC_EMIT_ASM:
-      if (LLVMTargetMachineEmitToMemoryBuffer(
-              tm, m, kind == TERRAC_EMIT_ASM ? LLVMAssemblyFile : LLVMObjectFile,
-              &msg, &buf)) {
+    case TERRAC_EMIT_ASM: {
+      int token = terrac_codegen_begin(m);
+      LLVMBool failed = LLVMTargetMachineEmitToMemoryBuffer(
+          tm, m, kind == TERRAC_EMIT_ASM ? LLVMAssemblyFile : LLVMObjectFile,
+          &msg, &buf);
+      terrac_codegen_end(token);
+      if (failed) {
         e = tdupf("emitting %s: %s", name, msg);
         LLVMDisposeMessage(msg);
       }
       break;
+    }
     case TERRAC_EMIT_BITCODE:
       buf = LLVMWriteBitcodeToMemoryBuffer(m);
       if (!buf) e = tdupf("writing bitcode for %s failed", name);
