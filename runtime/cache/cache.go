@@ -35,7 +35,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
+	"unsafe"
 )
 
 // Key is the sha256 digest naming an entry.
@@ -52,7 +54,10 @@ func NewKey(parts ...string) Key {
 	for _, p := range parts {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(p)))
 		h.Write(n[:])
-		io.WriteString(h, p)
+		// sha256's digest has no WriteString, so io.WriteString would copy
+		// p (a whole module's IR for a JIT key); Write only reads its
+		// argument, so p's bytes can be passed as they are.
+		h.Write(unsafe.Slice(unsafe.StringData(p), len(p)))
 	}
 	var k Key
 	h.Sum(k[:0])
@@ -222,29 +227,64 @@ func (c *Cache) Get(kind string, key Key) ([]byte, bool) {
 // getLocal reads and checks one entry file, removing it if it is damaged.
 func (c *Cache) getLocal(kind string, key Key) ([]byte, bool) {
 	p := c.Path(kind, key)
-	f, err := os.Open(p)
+	data, mtime, err := readFile(p)
 	if err != nil {
 		return nil, false
 	}
-	// One fstat gives both the size to read and the age to refresh.
-	fi, err := f.Stat()
-	if err != nil || fi.Size() > 1<<32 {
-		f.Close()
-		return nil, false
-	}
-	data := make([]byte, fi.Size())
-	_, err = io.ReadFull(f, data)
-	f.Close()
 	payload, ok := decode(data)
-	if err != nil || !ok {
+	if !ok {
 		os.Remove(p)
 		return nil, false
 	}
-	if time.Since(fi.ModTime()) > touchAge {
+	if time.Since(mtime) > touchAge {
 		now := time.Now()
 		os.Chtimes(p, now, now)
 	}
 	return payload, true
+}
+
+// readFile reads the file at p and gives its mtime, in four system calls
+// (open, fstat, read, close). os.Open would add an epoll registration
+// that fails for a regular file and several fcntl calls: a warm JIT run
+// reads one entry per module, a thousand for a thousand functions. A
+// missing file gives an error wrapping fs.ErrNotExist; a short read
+// gives the bytes read, which decode then rejects.
+func readFile(p string) ([]byte, time.Time, error) {
+	var fd int
+	var err error
+	for {
+		fd, err = syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return nil, time.Time{}, &fs.PathError{Op: "open", Path: p, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, time.Time{}, &fs.PathError{Op: "fstat", Path: p, Err: err}
+	}
+	if st.Size < 0 || st.Size > 1<<32 {
+		return nil, time.Time{}, &fs.PathError{Op: "read", Path: p, Err: errors.New("entry too large")}
+	}
+	data := make([]byte, st.Size)
+	n := 0
+	for n < len(data) {
+		m, err := syscall.Read(fd, data[n:])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, time.Time{}, &fs.PathError{Op: "read", Path: p, Err: err}
+		}
+		if m == 0 {
+			break
+		}
+		n += m
+	}
+	return data[:n], time.Unix(st.Mtim.Unix()), nil
 }
 
 // decode checks an entry's header against its payload.
