@@ -189,10 +189,12 @@ func TestRemoteCacheNginx(t *testing.T) {
 	}
 
 	// Read-only: another program compiles and fills the local cache,
-	// and nothing is uploaded.
+	// and nothing is uploaded. Modules it shares with loops.t (the bridge
+	// wrapper of a function type both call from Lua) still come from the
+	// server and land locally too.
 	before := countFiles(root)
 	ro, _ := runProg("other.t", "343\n", "carol", "TERRAC_REMOTE_CACHE_READONLY=1")
-	if ro["optimize"] == 0 || local("carol") != ro["optimize"] {
+	if ro["optimize"] == 0 || local("carol") != ro["optimize"]+ro["cache-load"] {
 		t.Errorf("read-only run: stats %v, %d local entries", ro, local("carol"))
 	}
 	if n := countFiles(root); n != before {
