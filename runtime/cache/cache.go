@@ -36,6 +36,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // Key is the sha256 digest naming an entry.
@@ -52,7 +53,10 @@ func NewKey(parts ...string) Key {
 	for _, p := range parts {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(p)))
 		h.Write(n[:])
-		io.WriteString(h, p)
+		// sha256's digest has no WriteString, so io.WriteString would copy
+		// p (a whole module's IR for a JIT key); Write only reads its
+		// argument, so p's bytes can be passed as they are.
+		h.Write(unsafe.Slice(unsafe.StringData(p), len(p)))
 	}
 	var k Key
 	h.Sum(k[:0])
@@ -222,25 +226,16 @@ func (c *Cache) Get(kind string, key Key) ([]byte, bool) {
 // getLocal reads and checks one entry file, removing it if it is damaged.
 func (c *Cache) getLocal(kind string, key Key) ([]byte, bool) {
 	p := c.Path(kind, key)
-	f, err := os.Open(p)
+	data, mtime, err := readFile(p)
 	if err != nil {
 		return nil, false
 	}
-	// One fstat gives both the size to read and the age to refresh.
-	fi, err := f.Stat()
-	if err != nil || fi.Size() > 1<<32 {
-		f.Close()
-		return nil, false
-	}
-	data := make([]byte, fi.Size())
-	_, err = io.ReadFull(f, data)
-	f.Close()
 	payload, ok := decode(data)
-	if err != nil || !ok {
+	if !ok {
 		os.Remove(p)
 		return nil, false
 	}
-	if time.Since(fi.ModTime()) > touchAge {
+	if time.Since(mtime) > touchAge {
 		now := time.Now()
 		os.Chtimes(p, now, now)
 	}

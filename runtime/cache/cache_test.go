@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -393,5 +395,35 @@ func TestBoundAcrossProcesses(t *testing.T) {
 	// The newest entry always survives.
 	if _, ok := Open(dir, Options{Max: max}).Get("build", NewKey("49")); !ok {
 		t.Error("newest entry evicted")
+	}
+}
+
+// readFile (the hit path's own open/fstat/read) gives the file's bytes
+// and mtime, an fs.ErrNotExist error for a missing file, and a hit on an
+// entry older than touchAge still refreshes its mtime for the LRU order.
+func TestReadFileAndTouch(t *testing.T) {
+	c := Open(t.TempDir(), Options{})
+	k := NewKey("touch")
+	payload := bytes.Repeat([]byte{7}, 5000)
+	c.Put("jit", k, payload)
+	p := c.Path("jit", k)
+	old := time.Now().Add(-2 * touchAge).Truncate(time.Second)
+	if err := os.Chtimes(p, old, old); err != nil {
+		t.Fatal(err)
+	}
+	data, mtime, err := readFile(p)
+	want, _ := os.ReadFile(p)
+	if err != nil || !bytes.Equal(data, want) || !mtime.Equal(old) {
+		t.Fatalf("readFile: %d bytes (want %d), mtime %v (want %v), %v", len(data), len(want), mtime, old, err)
+	}
+	if _, _, err := readFile(p + "-missing"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v, want fs.ErrNotExist", err)
+	}
+	if got, ok := c.Get("jit", k); !ok || !bytes.Equal(got, payload) {
+		t.Fatalf("Get: ok=%v, %d bytes", ok, len(got))
+	}
+	fi, err := os.Stat(p)
+	if err != nil || !fi.ModTime().After(old.Add(touchAge)) {
+		t.Errorf("hit on a stale entry left mtime %v (was %v): %v", fi.ModTime(), old, err)
 	}
 }

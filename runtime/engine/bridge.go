@@ -29,14 +29,15 @@ func (e *Engine) addBridge(name string, add func(m *lower.Module) error) (uintpt
 	if err := add(m); err != nil {
 		return 0, err
 	}
-	dumpIR(mod, m.String())
+	text := e.moduleText(m)
+	dumpIR(mod, text)
 	if e.verifyOnly {
-		if err := e.addModule(m.String(), mod, nil); err != nil {
+		if err := e.addModule(text, mod, nil); err != nil {
 			return 0, err
 		}
 		return 0, ErrVerifyOnly
 	}
-	if err := e.addIR(m.String(), mod); err != nil {
+	if err := e.addIR(text, mod); err != nil {
 		return 0, fmt.Errorf("internal error: LLVM rejected module %s: %v", mod, err)
 	}
 	a, err := e.jitLookup(name)

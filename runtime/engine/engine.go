@@ -3,6 +3,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"terrac/compiler/check"
@@ -42,6 +43,22 @@ type Engine struct {
 	failed     map[string]error // symbols whose lookup failed
 
 	tracker *jit.Tracker // owns the engine's code when set (tracker.go)
+
+	irSize int // length of the last module's text (moduleText)
+}
+
+// moduleText prints m. The buffer starts a quarter larger than the last
+// module printed, since a program's modules tend to be alike: growing a
+// builder from empty copied each text several times. Called with e.mu
+// held.
+func (e *Engine) moduleText(m *lower.Module) string {
+	var b strings.Builder
+	b.Grow(e.irSize + e.irSize/4)
+	if _, err := m.IR().WriteTo(&b); err != nil {
+		panic(err) // a strings.Builder does not fail
+	}
+	e.irSize = b.Len()
+	return b.String()
 }
 
 // New makes an engine; the JIT itself is created on first compile so
@@ -129,7 +146,7 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 		wrapper = w
 		m.DebugWrapper(w, fn)
 	}
-	ir := m.String()
+	ir := e.moduleText(m)
 	dumpIR(name, ir)
 	if err := e.addModule(ir, name, batch); err != nil {
 		return err
