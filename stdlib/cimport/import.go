@@ -4,8 +4,10 @@
 package cimport
 
 import (
+	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"modernc.org/cc/v4"
 
@@ -120,7 +122,20 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := getProbe(opts.Compiler, identity, a.dialect, opts)
+	src := code // translate appends to code meanwhile
+	overlap := func(stop *atomic.Bool) {
+		compilerPath, _, _ := strings.Cut(identity, "|")
+		clean := func(dirs []string) []string {
+			r := make([]string, len(dirs))
+			for i, d := range dirs {
+				r[i] = filepath.Clean(d)
+			}
+			return r
+		}
+		sys := append(append(append(clean(a.user), clean(a.system)...), guessSystemDirs(compilerPath)...), clean(a.after)...)
+		prewarm(src, a.includes, clean(a.quote), sys, stop)
+	}
+	p, err := getProbe(opts.Compiler, identity, a.dialect, opts, overlap)
 	if err != nil {
 		return nil, nil, err
 	}
