@@ -4,7 +4,6 @@
 package cimport
 
 import (
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -125,15 +124,11 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	src := code // translate appends to code meanwhile
 	overlap := func(stop *atomic.Bool) {
 		compilerPath, _, _ := strings.Cut(identity, "|")
-		clean := func(dirs []string) []string {
-			r := make([]string, len(dirs))
-			for i, d := range dirs {
-				r[i] = filepath.Clean(d)
-			}
-			return r
-		}
-		sys := append(append(append(clean(a.user), clean(a.system)...), guessSystemDirs(compilerPath)...), clean(a.after)...)
-		prewarm(src, a.includes, clean(a.quote), sys, stop)
+		sys := append(append(append(cleanDirs(a.user), cleanDirs(a.system)...), guessSystemDirs(compilerPath)...), cleanDirs(a.after)...)
+		prewarm(src, a.includes, cleanDirs(a.quote), sys, stop)
+	}
+	if runtime.GOMAXPROCS(0) < 2 {
+		overlap = nil // the pre-scan would take the compiler's processor
 	}
 	p, err := getProbe(opts.Compiler, identity, a.dialect, opts, overlap)
 	if err != nil {
