@@ -44,6 +44,7 @@ func TestPrewarmSameHeader(t *testing.T) {
 		t.Fatal(err)
 	}
 	translateFresh := func(scan bool) ([]byte, []string) {
+		prewarms.Wait()
 		sourceCache = cc.SourceCache{}
 		var scanned []string
 		if scan {

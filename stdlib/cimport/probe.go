@@ -47,6 +47,10 @@ func compilerIdentity(compiler string) (string, error) {
 	return fmt.Sprintf("%s|%d|%d", path, fi.Size(), fi.ModTime().UnixNano()), nil
 }
 
+// prewarms counts the overlap functions still running (tests wait for
+// them before resetting sourceCache).
+var prewarms sync.WaitGroup
+
 var probes struct {
 	sync.Mutex
 	m map[string]*probe
@@ -81,7 +85,11 @@ func getProbe(compiler, identity string, dialect []string, opts Options, overlap
 	if p == nil {
 		var stop atomic.Bool
 		if overlap != nil {
-			go overlap(&stop)
+			prewarms.Add(1)
+			go func() {
+				defer prewarms.Done()
+				overlap(&stop)
+			}()
 		}
 		p, err = runProbe(compiler, dialect)
 		stop.Store(true)
