@@ -4,6 +4,7 @@
 package cimport
 
 import (
+	"os"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -121,14 +122,16 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	if err != nil {
 		return nil, nil, err
 	}
-	src := code // translate appends to code meanwhile
-	overlap := func(stop *atomic.Bool) {
-		compilerPath, _, _ := strings.Cut(identity, "|")
-		sys := append(append(append(cleanDirs(a.user), cleanDirs(a.system)...), guessSystemDirs(compilerPath)...), cleanDirs(a.after)...)
-		prewarm(src, a.includes, cleanDirs(a.quote), sys, stop)
-	}
-	if runtime.GOMAXPROCS(0) < 2 {
-		overlap = nil // the pre-scan would take the compiler's processor
+	// Read here, before the compiler starts, so that the count holds this
+	// thread alone of ours.
+	var overlap func(stop *atomic.Bool)
+	if data, _ := os.ReadFile("/proc/loadavg"); idleProcessor(data, runtime.GOMAXPROCS(0)) {
+		src := code // translate appends to code meanwhile
+		overlap = func(stop *atomic.Bool) {
+			compilerPath, _, _ := strings.Cut(identity, "|")
+			sys := append(append(append(cleanDirs(a.user), cleanDirs(a.system)...), guessSystemDirs(compilerPath)...), cleanDirs(a.after)...)
+			prewarm(src, a.includes, cleanDirs(a.quote), sys, stop)
+		}
 	}
 	p, err := getProbe(opts.Compiler, identity, a.dialect, opts, overlap)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing/fstest"
@@ -126,6 +127,21 @@ func forIncludes(src []byte, f func(name string, form byte, next bool)) {
 			f(string(line[1:1+j]), line[0], next)
 		}
 	}
+}
+
+// idleProcessor reports whether, by the kernel's count of runnable threads
+// now (/proc/loadavg, which counts the reading thread too), a processor is
+// left for the pre-scan beside the compiler: on a busy machine the
+// pre-scan's extra work (each file is scanned twice to save one scan
+// later) would slow the probe and the translation instead.
+func idleProcessor(loadavg []byte, ncpu int) bool {
+	f := strings.Fields(string(loadavg))
+	if len(f) < 4 {
+		return false
+	}
+	running, _, ok := strings.Cut(f[3], "/")
+	n, err := strconv.Atoi(running)
+	return ok && err == nil && n < ncpu
 }
 
 // guessSystemDirs guesses the compiler's #include <...> directories before

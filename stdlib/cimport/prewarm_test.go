@@ -91,3 +91,21 @@ func TestProbeFailure(t *testing.T) {
 		}
 	}
 }
+
+func TestIdleProcessor(t *testing.T) {
+	for _, c := range []struct {
+		loadavg string
+		ncpu    int
+		want    bool
+	}{
+		{"0.52 0.61 0.70 1/412 9876\n", 2, true},  // only the reader runs
+		{"3.10 2.00 1.50 2/412 9876\n", 2, false}, // someone else runs
+		{"3.10 2.00 1.50 3/412 9876\n", 4, true},
+		{"0.10 0.10 0.10 1/80 5\n", 1, false}, // the compiler takes the only one
+		{"", 2, false},                        // no /proc
+	} {
+		if got := idleProcessor([]byte(c.loadavg), c.ncpu); got != c.want {
+			t.Errorf("idleProcessor(%q, %d) = %v, want %v", c.loadavg, c.ncpu, got, c.want)
+		}
+	}
+}
