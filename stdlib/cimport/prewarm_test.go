@@ -76,7 +76,7 @@ func TestPrewarmSameHeader(t *testing.T) {
 }
 
 // TestProbeFailure: a compiler that fails the probe gives its command,
-// exit status and output, with the pre-scan running meanwhile.
+// exit status and output, as before the pre-scan (which may run meanwhile).
 func TestProbeFailure(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "badcc")
