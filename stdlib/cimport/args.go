@@ -96,17 +96,10 @@ func (a *cargs) config(p *probe) (*cc.Config, error) {
 			abi.Types[k] = at
 		}
 	}
-	clean := func(dirs []string) []string {
-		r := make([]string, len(dirs))
-		for i, d := range dirs {
-			r[i] = filepath.Clean(d)
-		}
-		return r
-	}
 	// gcc order: "" (the includer's directory, quote form only), -iquote,
 	// -I, -isystem, the compiler's system directories, -idirafter.
-	sys := append(append(append(append([]string{}, clean(a.user)...), clean(a.system)...), p.System...), clean(a.after)...)
-	quote := append(append(append([]string{""}, clean(a.quote)...), p.Quote...), sys...)
+	sys := append(append(append(append([]string{}, cleanDirs(a.user)...), cleanDirs(a.system)...), p.System...), cleanDirs(a.after)...)
+	quote := append(append(append([]string{""}, cleanDirs(a.quote)...), p.Quote...), sys...)
 	cfg := &cc.Config{
 		ABI:                 abi,
 		Predefined:          p.Predefined,
@@ -128,4 +121,12 @@ func (a *cargs) config(p *probe) (*cc.Config, error) {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+func cleanDirs(dirs []string) []string {
+	r := make([]string, len(dirs))
+	for i, d := range dirs {
+		r[i] = filepath.Clean(d)
+	}
+	return r
 }

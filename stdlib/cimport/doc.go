@@ -74,6 +74,9 @@
 //     returns a Header whose types are decoded on first Lookup, which
 //     terralib.includec uses; Import decodes everything. The compiler
 //     probe is cached too (kind cprobe), for imports of other headers.
+//     While the probe runs, if a processor is idle, the headers the code
+//     likely includes are scanned into the in-process cc.SourceCache
+//     (prewarm.go), so that the translation after it skips their scanning.
 //
 // The returned *Header is shared through the in-process cache: treat it as
 // read-only.

@@ -4,8 +4,10 @@
 package cimport
 
 import (
+	"os"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"modernc.org/cc/v4"
 
@@ -120,7 +122,18 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := getProbe(opts.Compiler, identity, a.dialect, opts)
+	// Read here, before the compiler starts, so that the count holds this
+	// thread alone of ours.
+	var overlap func(stop *atomic.Bool)
+	if data, _ := os.ReadFile("/proc/loadavg"); idleProcessor(data, runtime.GOMAXPROCS(0)) {
+		src := code // translate appends to code meanwhile
+		overlap = func(stop *atomic.Bool) {
+			compilerPath, _, _ := strings.Cut(identity, "|")
+			sys := append(append(append(cleanDirs(a.user), cleanDirs(a.system)...), guessSystemDirs(compilerPath)...), cleanDirs(a.after)...)
+			prewarm(src, a.includes, cleanDirs(a.quote), sys, stop)
+		}
+	}
+	p, err := getProbe(opts.Compiler, identity, a.dialect, opts, overlap)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"terrac/internal/phase"
 	"terrac/runtime/cache"
@@ -46,6 +47,10 @@ func compilerIdentity(compiler string) (string, error) {
 	return fmt.Sprintf("%s|%d|%d", path, fi.Size(), fi.ModTime().UnixNano()), nil
 }
 
+// prewarms counts the overlap functions still running (tests wait for
+// them before resetting sourceCache).
+var prewarms sync.WaitGroup
+
 var probes struct {
 	sync.Mutex
 	m map[string]*probe
@@ -57,8 +62,10 @@ const probeKind = "cprobe"
 
 // getProbe returns the probe of compiler for the dialect flags, running
 // the compiler only the first time in a process, or not at all when the
-// cache holds a probe whose directories are unchanged.
-func getProbe(compiler, identity string, dialect []string, opts Options) (*probe, error) {
+// cache holds a probe whose directories are unchanged. When it runs the
+// compiler, it runs overlap (if not nil) meanwhile, on another goroutine,
+// and sets overlap's stop flag when the compiler is done.
+func getProbe(compiler, identity string, dialect []string, opts Options, overlap func(stop *atomic.Bool)) (*probe, error) {
 	key := identity + "\x00" + strings.Join(dialect, "\x00")
 	probes.Lock()
 	defer probes.Unlock()
@@ -76,7 +83,16 @@ func getProbe(compiler, identity string, dialect []string, opts Options) (*probe
 	}
 	var err error
 	if p == nil {
+		var stop atomic.Bool
+		if overlap != nil {
+			prewarms.Add(1)
+			go func() {
+				defer prewarms.Done()
+				overlap(&stop)
+			}()
+		}
 		p, err = runProbe(compiler, dialect)
+		stop.Store(true)
 		if err == nil && !opts.NoCache {
 			if data, jerr := json.Marshal(p); jerr == nil {
 				cachePut(opts, probeKind, ckey, data)
