@@ -98,7 +98,7 @@ func (a *cargs) config(p *probe) (*cc.Config, error) {
 	}
 	// gcc order: "" (the includer's directory, quote form only), -iquote,
 	// -I, -isystem, the compiler's system directories, -idirafter.
-	sys := append(append(append(append([]string{}, cleanDirs(a.user)...), cleanDirs(a.system)...), p.System...), cleanDirs(a.after)...)
+	sys := a.systemDirs(p.System)
 	quote := append(append(append([]string{""}, cleanDirs(a.quote)...), p.Quote...), sys...)
 	cfg := &cc.Config{
 		ABI:                 abi,
@@ -121,6 +121,12 @@ func (a *cargs) config(p *probe) (*cc.Config, error) {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// systemDirs is the #include <...> search order around the compiler's
+// own directories: -I, -isystem, the compiler's, -idirafter.
+func (a *cargs) systemDirs(compiler []string) []string {
+	return append(append(append(cleanDirs(a.user), cleanDirs(a.system)...), compiler...), cleanDirs(a.after)...)
 }
 
 func cleanDirs(dirs []string) []string {

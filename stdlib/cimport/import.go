@@ -129,8 +129,7 @@ func translate(code string, args []string, opts Options, identity string) (*Head
 		src := code // translate appends to code meanwhile
 		overlap = func(stop *atomic.Bool) {
 			compilerPath, _, _ := strings.Cut(identity, "|")
-			sys := append(append(append(cleanDirs(a.user), cleanDirs(a.system)...), guessSystemDirs(compilerPath)...), cleanDirs(a.after)...)
-			prewarm(src, a.includes, cleanDirs(a.quote), sys, stop)
+			prewarm(src, a.includes, cleanDirs(a.quote), a.systemDirs(guessSystemDirs(compilerPath)), stop)
 		}
 	}
 	p, err := getProbe(opts.Compiler, identity, a.dialect, opts, overlap)
