@@ -80,3 +80,36 @@ func TestWrapper(t *testing.T) {
 		}
 	}
 }
+
+// The host's argument and result buffers are 8-byte aligned at most, so
+// both wrappers (direct and through a function pointer) move a 16-byte
+// vector with an unaligned load or store; an aligned one faults when the
+// buffer happens not to be 16-byte aligned.
+func TestWrappersMoveVectorsUnaligned(t *testing.T) {
+	v2 := types.VectorOf(f64, 2)
+	fnT := types.FuncOf([]*types.Type{v2, f64}, v2, false)
+	m := NewModule(t.Name())
+	w, err := m.AddWrapper(fnT, "scale")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.AddIndirectWrapper(fnT, "scale_indirect"); err != nil {
+		t.Fatal(err)
+	}
+	ir := m.String()
+	for _, name := range []string{w, "scale_indirect"} {
+		body := regexp.MustCompile(`(?s)define void @"?` + regexp.QuoteMeta(name) + `"?\(.*?\n}`).FindString(ir)
+		if body == "" {
+			t.Fatalf("no %s in\n%s", name, numbered(ir))
+		}
+		moves := regexp.MustCompile(`(load <2 x double>, <2 x double>\*|store <2 x double> [^,]+, <2 x double>\*)[^\n]*`).FindAllString(body, -1)
+		if len(moves) != 2 {
+			t.Fatalf("%s: %d vector loads/stores, want 2:\n%s", name, len(moves), body)
+		}
+		for _, mv := range moves {
+			if !regexp.MustCompile(`align [1248]$`).MatchString(mv) {
+				t.Errorf("%s: %q is not unaligned", name, mv)
+			}
+		}
+	}
+}
