@@ -3,6 +3,7 @@ package lua
 import (
 	"os"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -67,8 +68,17 @@ var osFuncs = map[string]LGFunction{
 	"tmpname":   osTmpname,
 }
 
+// terrac: os.clock is the CPU time of the whole process, as C's clock()
+// gives it to Lua 5.1 and LuaJIT (upstream returned wall time since start,
+// so timings taken with it were not comparable with Terra's).
 func osClock(L *LState) int {
-	L.Push(LNumber(float64(time.Now().Sub(startedAt)) / float64(time.Second)))
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		L.Push(LNumber(float64(time.Now().Sub(startedAt)) / float64(time.Second)))
+		return 1
+	}
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	L.Push(LNumber(cpu.Seconds()))
 	return 1
 }
 
