@@ -145,6 +145,7 @@ func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
 	p, n := irPtr(ir)
 	var obj unsafe.Pointer
 	var objlen C.size_t
+	freshTimeSlice()
 	if err := cerr("AddIR", C.terrac_jit_compile_ir(j.c, p, n, cname, opt, &obj, &objlen)); err != nil {
 		return true, err
 	}
@@ -170,6 +171,7 @@ func (j *JIT) compileObject(ir, name string) (obj []byte, cheap bool, err error)
 	var o unsafe.Pointer
 	var olen C.size_t
 	var ch C.int
+	freshTimeSlice()
 	if err := cerr("compile", C.terrac_jit_compile_object(j.c, p, n, cname, j.opts.cOpt(), &o, &olen, &ch)); err != nil {
 		return nil, false, err
 	}
