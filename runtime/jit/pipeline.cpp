@@ -38,6 +38,14 @@ using namespace llvm;
 namespace {
 
 // optimizer is one IR pipeline with its analysis managers.
+//
+// Pass instrumentation is what makes the new pass manager skip optnone
+// functions, but it is not free: with any callback registered, every pass
+// run builds the pass's name from its type name and boxes the IR unit in
+// an llvm::Any (a heap allocation), about 2% of compiling a small module.
+// So a module without optnone functions goes through an uninstrumented
+// copy of the same pipeline; for such modules the only callback a release
+// LLVM registers (OptNone's) lets every pass run anyway.
 struct optimizer {
   PassInstrumentationCallbacks pic;
   StandardInstrumentations si{false, false};
@@ -50,7 +58,7 @@ struct optimizer {
   bool ok = false;
   std::string err;
 
-  optimizer(TargetMachine *tm, int which) {
+  optimizer(TargetMachine *tm, int which, bool instrumented) {
     // The options clang gives its pipeline (and the shim gave
     // LLVMRunPasses): vectorizers from -O2, unrolling from -O1.
     PipelineTuningOptions pto;
@@ -58,13 +66,14 @@ struct optimizer {
     pto.LoopVectorization = level >= 2;
     pto.SLPVectorization = level >= 2;
     pto.LoopUnrolling = level >= 1;
-    pb = std::make_unique<PassBuilder>(tm, pto, None, &pic);
+    pb = std::make_unique<PassBuilder>(tm, pto, None,
+                                       instrumented ? &pic : nullptr);
     pb->registerLoopAnalyses(lam);
     pb->registerFunctionAnalyses(fam);
     pb->registerCGSCCAnalyses(cgam);
     pb->registerModuleAnalyses(mam);
     pb->crossRegisterProxies(lam, fam, cgam, mam);
-    si.registerCallbacks(pic, &fam);
+    if (instrumented) si.registerCallbacks(pic, &fam);
     std::string text;
     if (which == TERRAC_PIPE_FAST)
       // Fast start (-Ofast-start): the tiny pipeline for every module,
@@ -115,7 +124,8 @@ struct codegen {
 
 struct terrac_pipeline {
   TargetMachine *tm;
-  std::unique_ptr<optimizer> opt[TERRAC_PIPE_FAST + 1];
+  // opt[which][instrumented]
+  std::unique_ptr<optimizer> opt[TERRAC_PIPE_FAST + 1][2];
   std::unique_ptr<codegen> cg[4];
 };
 
@@ -131,8 +141,14 @@ char *terrac_pipeline_optimize(terrac_pipeline *p, LLVMModuleRef m,
                                int which) {
   if (which < 0) which = 0;
   if (which > TERRAC_PIPE_FAST) which = TERRAC_PIPE_FAST;
-  auto &o = p->opt[which];
-  if (!o) o = std::make_unique<optimizer>(p->tm, which);
+  bool optnone = false;
+  for (Function &f : *unwrap(m))
+    if (f.hasOptNone()) {
+      optnone = true;
+      break;
+    }
+  auto &o = p->opt[which][optnone];
+  if (!o) o = std::make_unique<optimizer>(p->tm, which, optnone);
   if (!o->ok) return strdup(("optimizing: " + o->err).c_str());
   o->run(*unwrap(m));
   return nullptr;

@@ -155,3 +155,47 @@ func TestLongFunctionCompiles(t *testing.T) {
 		t.Errorf("domain reassignment still switched off after emitting an object")
 	}
 }
+
+// optnoneIR calls an external function in a block that is never taken.
+// Optimized, the block and with it the call and the symbol's reference
+// are gone; in an optnone function the call stays (even the -O0 code
+// generator keeps the block), so the object names the external symbol.
+const optnoneIR = `
+declare void @t_never()
+
+define i32 @t_pick(i32 %x) ATTRS {
+entry:
+  br i1 false, label %dead, label %live
+dead:
+  call void @t_never()
+  br label %live
+live:
+  %r = add i32 %x, 1
+  ret i32 %r
+}
+`
+
+// TestOptnoneSkipsOptimizer checks that a module holding an optnone
+// function is not optimized while plain modules are, in either order:
+// the two take differently instrumented copies of the pipeline.
+func TestOptnoneSkipsOptimizer(t *testing.T) {
+	j := mustJIT(t)
+	for round := 0; round < 2; round++ {
+		for _, optnone := range []bool{round == 0, round != 0} {
+			p := fresh()
+			attrs := ""
+			if optnone {
+				attrs = "optnone noinline"
+			}
+			ir := strings.ReplaceAll(strings.ReplaceAll(optnoneIR, "@t_", "@"+p), "ATTRS", attrs)
+			obj, _, err := j.compileObject(ir, p+".ll")
+			if err != nil || obj == nil {
+				t.Fatalf("compile (optnone %v): %v", optnone, err)
+			}
+			kept := bytes.Contains(obj, []byte(p+"never"))
+			if kept != optnone {
+				t.Errorf("round %d, optnone %v: call kept in the object = %v", round, optnone, kept)
+			}
+		}
+	}
+}
