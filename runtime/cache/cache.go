@@ -26,6 +26,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -337,7 +338,20 @@ func (c *Cache) added(n int64) {
 	if total > c.max {
 		total = c.trimLocked()
 	}
-	os.WriteFile(sizeFile, []byte(strconv.FormatInt(total, 10)+"\n"), 0o644)
+	writeTotal(sizeFile, total)
+}
+
+// writeTotal overwrites the total in place, as a fixed-width number, so
+// the file is never truncated: on ext4 rewriting a truncated file starts
+// a flush of it to disk (the replace-via-truncate heuristic), which made
+// the update cost as much as writing the entry itself.
+func writeTotal(sizeFile string, total int64) {
+	f, err := os.OpenFile(sizeFile, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return
+	}
+	f.WriteAt([]byte(fmt.Sprintf("%020d\n", total)), 0)
+	f.Close()
 }
 
 type fileInfo struct {

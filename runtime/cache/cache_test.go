@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -425,5 +426,26 @@ func TestReadFileAndTouch(t *testing.T) {
 	fi, err := os.Stat(p)
 	if err != nil || !fi.ModTime().After(old.Add(touchAge)) {
 		t.Errorf("hit on a stale entry left mtime %v (was %v): %v", fi.ModTime(), old, err)
+	}
+}
+
+// The shared total is rewritten in place and stays equal to what the
+// directory holds, over totals of different digit counts.
+func TestSizeFileTracksEntries(t *testing.T) {
+	dir := t.TempDir()
+	c := Open(dir, Options{Max: 1 << 30})
+	for i, n := range []int{5, 50000, 7} {
+		c.Put("jit", NewKey(fmt.Sprint(i)), bytes.Repeat([]byte{3}, n))
+		b, err := os.ReadFile(filepath.Join(dir, "size"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+		if err != nil {
+			t.Fatalf("size file %q: %v", b, err)
+		}
+		if want := c.Stats().Bytes; got != want {
+			t.Errorf("after %d entries the size file says %d, the directory holds %d", i+1, got, want)
+		}
 	}
 }
