@@ -95,6 +95,8 @@ type Cache struct {
 	remote *Remote
 
 	mu sync.Mutex // serializes this process's size accounting (added)
+
+	async asyncWriter // entries PutAsync queued (async.go)
 }
 
 // Options configure Open.
@@ -209,6 +211,9 @@ func (c *Cache) Root() string {
 func (c *Cache) Get(kind string, key Key) ([]byte, bool) {
 	if c == nil {
 		return nil, false
+	}
+	if b, ok := c.queued(kind, key); ok {
+		return b, true
 	}
 	if b, ok := c.getLocal(kind, key); ok {
 		return b, true
@@ -476,15 +481,21 @@ func (c *Cache) Clear() error {
 	return first
 }
 
-// Flush waits for background uploads to the remote, at most timeout.
+// Flush waits for background writes (PutAsync) and then uploads to the
+// remote, at most timeout in all.
 func (c *Cache) Flush(timeout time.Duration) {
-	if c != nil && c.remote != nil {
-		c.remote.flush(timeout)
+	if c == nil {
+		return
+	}
+	deadline := time.Now().Add(timeout)
+	c.waitWrites(deadline)
+	if c.remote != nil {
+		c.remote.flush(time.Until(deadline))
 	}
 }
 
 // FlushDefault flushes the default cache if it was made; programs call it
-// before exiting (uploads get at most 2 s).
+// before exiting (background writes and uploads get at most 2 s).
 func FlushDefault() {
 	defaultCache.Load().Flush(2 * time.Second)
 }

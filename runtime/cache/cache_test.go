@@ -449,3 +449,34 @@ func TestSizeFileTracksEntries(t *testing.T) {
 		}
 	}
 }
+
+// PutAsync's entries are found at once, and are on disk after Flush, in
+// a later "process" too.
+func TestPutAsync(t *testing.T) {
+	dir := t.TempDir()
+	c := Open(dir, Options{})
+	var keys []Key
+	for i := 0; i < 50; i++ {
+		k := NewKey("async", fmt.Sprint(i))
+		keys = append(keys, k)
+		c.PutAsync("jit", k, []byte(fmt.Sprint("object ", i)))
+		if b, ok := c.Get("jit", k); !ok || string(b) != fmt.Sprint("object ", i) {
+			t.Fatalf("entry %d right after PutAsync: %q, %v", i, b, ok)
+		}
+	}
+	c.PutAsync("jit", keys[0], []byte("replaced"))
+	c.Flush(10 * time.Second)
+	later := Open(dir, Options{})
+	for i, k := range keys {
+		want := fmt.Sprint("object ", i)
+		if i == 0 {
+			want = "replaced"
+		}
+		if b, ok := later.getLocal("jit", k); !ok || string(b) != want {
+			t.Errorf("entry %d after Flush: %q, %v; want %q", i, b, ok, want)
+		}
+	}
+	if n := later.Stats().Entries; n != 50 {
+		t.Errorf("%d entries on disk, want 50", n)
+	}
+}

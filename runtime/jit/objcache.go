@@ -153,7 +153,7 @@ func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
 		return false, nil
 	}
 	if c != nil {
-		c.Put(cacheKind, key, C.GoBytes(obj, C.int(objlen)))
+		c.PutAsync(cacheKind, key, C.GoBytes(obj, C.int(objlen)))
 	}
 	C.free(obj)
 	return true, nil
