@@ -14,6 +14,7 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"terrac/runtime/cache"
 	"terrac/runtime/engine"
 	"terrac/runtime/jit"
 	"terrac/stdlib/terralib"
@@ -186,7 +187,8 @@ func (s *State) leave() {
 // JIT-compiled, its callbacks and its global variables. Native code of
 // the State must not run afterwards (a function pointer kept by C code).
 // Closing a closed State does nothing. A Go function cannot close the
-// State that is calling it.
+// State that is calling it. Close also waits (at most 2 s) for the
+// compiled-code cache to store what the JIT compiled in the background.
 func (s *State) Close() error {
 	if err := s.enter(); err != nil {
 		if err == ErrClosed {
@@ -199,7 +201,11 @@ func (s *State) Close() error {
 		return errors.New("embed: Close called from inside a call of the same State")
 	}
 	s.closed = true
-	return s.rt.Close()
+	err := s.rt.Close()
+	// Objects the JIT compiled are stored in the background; a host that
+	// exits after Close must not lose them.
+	cache.FlushDefault()
+	return err
 }
 
 // RunString runs src, Lua with Terra, as a chunk named name (the file
