@@ -1,5 +1,5 @@
 -- headers4: time one includecstring of stdio.h, stdlib.h, math.h and
--- string.h from Lua (os.clock is wall time since start in terrac), then
+-- string.h from Lua (os.clock is the process's CPU time, as in Terra), then
 -- use a few of the names, as a program would. Run with an empty cache
 -- directory for the cold figure and again for the warm one.
 local t0 = os.clock()

@@ -1,6 +1,6 @@
--- includec: time one includec("stdio.h") from Lua (os.clock is wall time
--- since start in terrac). Run with an empty cache directory for the cold
--- figure and again for the warm one.
+-- includec: time one includec("stdio.h") from Lua (os.clock is the
+-- process's CPU time, in terrac as in Terra). Run with an empty cache
+-- directory for the cold figure and again for the warm one.
 local t0 = os.clock()
 local C = terralib.includec("stdio.h")
 local t1 = os.clock()
