@@ -90,20 +90,17 @@ func (c *Cache) queued(kind string, key Key) ([]byte, bool) {
 	return e.payload, ok
 }
 
-// waitWrites waits for PutAsync's writes, at most until deadline, and
-// reports whether they all finished.
-func (c *Cache) waitWrites(deadline time.Time) bool {
+// waitWrites waits for PutAsync's writes, at most until deadline.
+func (c *Cache) waitWrites(deadline time.Time) {
 	w := &c.async
 	w.mu.Lock()
 	idle := w.idle
 	w.mu.Unlock()
 	if idle == nil {
-		return true
+		return
 	}
 	select {
 	case <-idle:
-		return true
 	case <-time.After(time.Until(deadline)):
-		return false
 	}
 }
