@@ -184,6 +184,7 @@ func (j *JIT) Lookup(name string) (uintptr, error) {
 	var addr C.uint64_t
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	freshTimeSlice() // a module added with AddIR is compiled by its first lookup
 	if err := cerr("Lookup "+name, C.terrac_jit_lookup(j.c, cname, &addr)); err != nil {
 		return 0, err
 	}
@@ -230,7 +231,8 @@ func (j *JIT) Triple() string { return C.GoString(C.terrac_jit_triple(j.c)) }
 // DataLayout returns the data layout the JIT gives modules that have none.
 func (j *JIT) DataLayout() string { return C.GoString(C.terrac_jit_data_layout(j.c)) }
 
-// freshTimeSlice yields before a long cgo call (an LLVM compile). Lua runs
+// freshTimeSlice yields before a cgo call that may compile (AddIR,
+// compiling an object, a lookup that materializes a module). Lua runs
 // on one goroutine that never blocks, so the Go scheduler sees it as one
 // time slice lasting the whole program; once that slice passes 10 ms,
 // sysmon takes the P away from whatever cgo call is in progress and then
