@@ -154,6 +154,7 @@ func buildFile(args []string) int {
 		return 1
 	}
 	p := newProgress()
+	jit.DisableAhead() // the Lua stage defines functions to save, not to call
 	rt := terralib.New()
 	defer jit.Flush()
 	rt.SetArgs(c.file, nil)

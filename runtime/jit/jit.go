@@ -43,6 +43,9 @@ type JIT struct {
 	c    *C.terrac_jit
 	opts Options
 	dbg  debugTables // line information of compiled objects (debuginfo.go)
+	// ahead compiles offered modules on a worker thread (ahead.go);
+	// made by the first offer.
+	ahead *ahead
 }
 
 // Error is a failure reported by LLVM or the dynamic loader.

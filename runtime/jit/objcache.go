@@ -125,15 +125,22 @@ var CacheOff = testing.Testing() && os.Getenv("TERRAC_CACHE") == ""
 // code generator error) and the caller must add ir itself. Called with
 // j.mu held.
 func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
-	var c *cache.Cache
-	if !CacheOff && cacheable(ir) {
-		c = cache.Default()
-	}
+	c := objCache(ir)
 	var key cache.Key
-	if c != nil {
+	if c != nil || j.ahead != nil {
 		key = objKey(j, ir, int(opt))
+	}
+	if obj, fromCache, ok := j.ahead.take(key); ok {
+		if cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)), cbool(fromCache))) == nil {
+			if c != nil && !fromCache {
+				c.PutAsync(cacheKind, key, obj)
+			}
+			return true, nil
+		}
+	}
+	if c != nil {
 		if obj, ok := c.Get(cacheKind, key); ok && len(obj) > 0 {
-			if cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)))) == nil {
+			if cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)), 1)) == nil {
 				return true, nil
 			}
 			// An object LLVM cannot load (it passed its checksum, so it was
@@ -157,6 +164,22 @@ func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
 	}
 	C.free(obj)
 	return true, nil
+}
+
+func cbool(b bool) C.int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// objCache returns the cache for ir's object, or nil when the cache is
+// off or ir is not worth caching.
+func objCache(ir string) *cache.Cache {
+	if CacheOff || !cacheable(ir) {
+		return nil
+	}
+	return cache.Default()
 }
 
 // compileObject compiles ir with the JIT's current options into an object

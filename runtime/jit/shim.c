@@ -140,28 +140,26 @@ static char *take_reported(void) {
 // LLVM's default diagnostic handler prints an error found while compiling
 // (an invalid inline assembly operand, say) and calls exit(1). Ours keeps
 // errors so that Lookup and emission return them; warnings and remarks
-// are dropped.
-static char *diagnosed;
+// are dropped. LLVM calls the handler on the compiling thread, and the
+// ahead-of-need worker (ahead.go) compiles beside the JIT's own thread,
+// so each thread keeps its own.
+static __thread char *diagnosed;
 
 static void diagnose(LLVMDiagnosticInfoRef di, void *ctx) {
   (void)ctx;
   if (LLVMGetDiagInfoSeverity(di) != LLVMDSError) return;
   char *m = LLVMGetDiagInfoDescription(di);
-  pthread_mutex_lock(&reported_mu);
   char *r = !diagnosed              ? strdup(m)
             : strstr(diagnosed, m) ? strdup(diagnosed) // said already
                                    : dupf("%s; %s", diagnosed, m);
   free(diagnosed);
   diagnosed = r;
-  pthread_mutex_unlock(&reported_mu);
   LLVMDisposeMessage(m);
 }
 
 static char *take_diagnosed(void) {
-  pthread_mutex_lock(&reported_mu);
   char *r = diagnosed;
   diagnosed = NULL;
-  pthread_mutex_unlock(&reported_mu);
   return r;
 }
 
@@ -509,6 +507,26 @@ char *terrac_jit_create(terrac_jit **out) {
   return NULL;
 }
 
+// terrac_jit_worker makes a compiler for another thread: a terrac_jit
+// that only compiles objects (terrac_jit_compile_object), with target
+// machines and pipelines of its own (neither is safe to share between
+// threads) set up exactly as t's, so its objects are the ones t would
+// make. It borrows t's LLJIT for the triple and data layout only.
+char *terrac_jit_worker(terrac_jit *t, terrac_jit **out) {
+  terrac_stats_enabled(); // read the switch here, before two threads can
+  terrac_jit *w = calloc(1, sizeof *w);
+  char *e = new_tm(terrac_jit_triple(t), 1, LLVMCodeGenLevelDefault,
+                   LLVMRelocDefault, LLVMCodeModelJITDefault, &w->tm);
+  if (e) {
+    free(w);
+    return e;
+  }
+  w->lljit = t->lljit;
+  w->pipe = terrac_pipeline_new(w->tm);
+  *out = w;
+  return NULL;
+}
+
 const char *terrac_jit_triple(terrac_jit *t) {
   return LLVMOrcLLJITGetTripleString(t->lljit);
 }
@@ -591,10 +609,11 @@ static char *add_object(terrac_jit *t, const void *obj, size_t len) {
   return err ? err_msg("", err) : NULL;
 }
 
-char *terrac_jit_add_object(terrac_jit *t, const void *obj, size_t len) {
+char *terrac_jit_add_object(terrac_jit *t, const void *obj, size_t len,
+                            int cached) {
   double t0 = terrac_stats_now();
   char *e = add_object(t, obj, len);
-  terrac_stats_add(TERRAC_STAGE_CACHED, t0);
+  terrac_stats_add(cached ? TERRAC_STAGE_CACHED : TERRAC_STAGE_ADD, t0);
   return e;
 }
 

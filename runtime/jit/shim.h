@@ -38,8 +38,12 @@ char *terrac_jit_compile_object(terrac_jit *j, const char *ir, size_t len,
                                 const char *name, int opt, void **obj,
                                 size_t *objlen, int *cheap);
 // terrac_jit_add_object adds an object made by terrac_jit_compile_ir
-// (possibly in another process) to the JIT.
-char *terrac_jit_add_object(terrac_jit *j, const void *obj, size_t len);
+// (possibly in another process) to the JIT; cached says whether it came
+// from the object cache (TERRAC_JIT_STATS counts it as a cache load).
+char *terrac_jit_add_object(terrac_jit *j, const void *obj, size_t len,
+                            int cached);
+// terrac_jit_worker makes a compiler of objects for another thread (shim.c).
+char *terrac_jit_worker(terrac_jit *j, terrac_jit **out);
 char *terrac_jit_define_absolute(terrac_jit *j, const char *name,
                                  uint64_t addr);
 // terrac_jit_symbol_at finds the compiled symbol containing pc. Returns 0

@@ -5,6 +5,7 @@
 // module (its object is cached) and "cache-load" counts objects taken
 // from the cache; without it, code generation happens in "materialize".
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -16,7 +17,8 @@ static double totals[TERRAC_STAGES];
 static long counts[TERRAC_STAGES];
 static const char *names[TERRAC_STAGES] = {"parse", "optimize", "add",
                                            "materialize", "codegen-tiny",
-                                           "codegen", "cache-load"};
+                                           "codegen", "cache-load",
+                                           "ahead-wait"};
 
 void terrac_stats_print(void) {
   if (terrac_stats_on <= 0) return;
@@ -46,8 +48,14 @@ double terrac_stats_now(void) {
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+// The ahead-of-need worker (ahead.go) compiles on a thread of its own.
+static pthread_mutex_t stats_mu = PTHREAD_MUTEX_INITIALIZER;
+
 void terrac_stats_add(int stage, double since) {
   if (!terrac_stats_on) return;
-  totals[stage] += terrac_stats_now() - since;
+  double d = terrac_stats_now() - since;
+  pthread_mutex_lock(&stats_mu);
+  totals[stage] += d;
   counts[stage]++;
+  pthread_mutex_unlock(&stats_mu);
 }

@@ -11,6 +11,7 @@ enum {
   TERRAC_STAGE_CODEGEN,
   TERRAC_STAGE_CODEGEN_FULL,
   TERRAC_STAGE_CACHED,
+  TERRAC_STAGE_AHEAD, // objects compiled ahead of need, taken (ahead.go)
   TERRAC_STAGES
 };
 

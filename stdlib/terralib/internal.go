@@ -312,6 +312,7 @@ func (rt *Runtime) defineFunc(L *lua.LState, sp *specialize.Specializer, f *tast
 	if err := sp.Function(f, fn); err != nil {
 		rt.raise(L, err)
 	}
+	rt.Engine.CompileAhead(fn)
 }
 
 func (rt *Runtime) defineStruct(L *lua.LState, sp *specialize.Specializer, st *tast.Struct, t *types.Type) {
