@@ -67,13 +67,8 @@ func TestCompileAhead(t *testing.T) {
 	if held {
 		t.Error("the offer is still held after its module was added")
 	}
-	w := lookup(t, j, p+"sq_wrap")
-	args, ret := int32(12), int32(0)
-	if err := Call(w, unsafe.Pointer(&args), unsafe.Pointer(&ret)); err != nil {
-		t.Fatal(err)
-	}
-	if ret != 144 {
-		t.Errorf("sq(12) = %d, want 144", ret)
+	if got := callSq(t, j, p, 12); got != 144 {
+		t.Errorf("sq(12) = %d, want 144", got)
 	}
 }
 
@@ -93,12 +88,18 @@ func TestCompileAheadOtherCode(t *testing.T) {
 	if j.ahead.taken.Load() != before {
 		t.Error("an object compiled ahead for other code was used")
 	}
-	w := lookup(t, j, p+"sq_wrap")
-	args, ret := int32(12), int32(0)
-	if err := Call(w, unsafe.Pointer(&args), unsafe.Pointer(&ret)); err != nil {
+	if got := callSq(t, j, p, 12); got != 24 {
+		t.Errorf("the added code returned %d, want 24 (12 + 12)", got)
+	}
+}
+
+// callSq calls the module's function through its wrapper.
+func callSq(t *testing.T, j *JIT, prefix string, x int32) int32 {
+	t.Helper()
+	w := lookup(t, j, prefix+"sq_wrap")
+	var ret int32
+	if err := Call(w, unsafe.Pointer(&x), unsafe.Pointer(&ret)); err != nil {
 		t.Fatal(err)
 	}
-	if ret != 24 {
-		t.Errorf("the added code returned %d, want 24 (12 + 12)", ret)
-	}
+	return ret
 }
