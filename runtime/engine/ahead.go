@@ -3,7 +3,6 @@ package engine
 
 import (
 	"terrac/compiler/check"
-	"terrac/compiler/lower"
 	"terrac/compiler/tree"
 	"terrac/runtime/jit"
 )
@@ -34,17 +33,13 @@ func (e *Engine) CompileAhead(fn *tree.Function) {
 		return
 	}
 	defer e.mu.Unlock()
-	if e.jit == nil {
-		j, err := jit.Default()
-		if err != nil {
-			return
-		}
-		e.jit = j
+	if e.openJIT() != nil {
+		return
 	}
 	// The module Compile will make for fn's first use, under another name
 	// (names are not part of the object's key).
-	m := lower.NewModule("terrac.ahead")
-	if err := m.AddFunction(fn); err != nil {
+	m, err := e.batchModule("terrac.ahead", []*tree.Function{fn})
+	if err != nil {
 		return
 	}
 	e.jit.CompileAhead(e.moduleText(m))

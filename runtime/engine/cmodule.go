@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"terrac/compiler/tree"
-	"terrac/runtime/jit"
 )
 
 // AddCModule adds ir, an LLVM module compiled from C, to the JIT once per
@@ -21,12 +20,8 @@ func (e *Engine) AddCModule(key, ir string) error {
 	if e.cmods[key] {
 		return nil
 	}
-	if e.jit == nil {
-		j, err := jit.Default()
-		if err != nil {
-			return err
-		}
-		e.jit = j
+	if err := e.openJIT(); err != nil {
+		return err
 	}
 	if err := e.addLazyIR(ir, "c."+key[:min(12, len(key))]); err != nil {
 		return fmt.Errorf("LLVM rejected the IR clang made from C code: %v", err)

@@ -10,7 +10,6 @@ import (
 
 	"terrac/compiler/lower"
 	"terrac/compiler/tree"
-	"terrac/runtime/jit"
 )
 
 // dumpIR writes ir to $TERRAC_DUMP_IR/name.ll when that variable names a
@@ -51,12 +50,8 @@ func (e *Engine) ModuleText() (string, error) {
 func (e *Engine) LinkModule(name, ir string) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.jit == nil {
-		j, err := jit.Default()
-		if err != nil {
-			return err
-		}
-		e.jit = j
+	if err := e.openJIT(); err != nil {
+		return err
 	}
 	if err := e.addIR(ir, name); err != nil {
 		return err

@@ -118,21 +118,16 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 			return err
 		}
 	}
-	if e.jit == nil && !e.verifyOnly {
-		j, err := jit.Default()
-		if err != nil {
+	if !e.verifyOnly {
+		if err := e.openJIT(); err != nil {
 			return err
 		}
-		e.jit = j
 	}
 	e.batch++
 	name := fmt.Sprintf("terrac.batch%d", e.batch)
-	m := lower.NewModule(name)
-	e.enableDebug(m)
-	for _, f := range batch {
-		if err := m.AddFunction(f); err != nil {
-			return err
-		}
+	m, err := e.batchModule(name, batch)
+	if err != nil {
+		return err
 	}
 	var wrapper string
 	if needWrapper {
@@ -160,6 +155,21 @@ func (e *Engine) Compile(fn *tree.Function, withWrapper bool) error {
 		e.wrappers[fn] = wrapper
 	}
 	return nil
+}
+
+// batchModule lowers batch into a new module named name. CompileAhead
+// makes its modules here too: an object compiled ahead is used only if
+// its module's text is the one Compile makes later. Called with e.mu
+// held.
+func (e *Engine) batchModule(name string, batch []*tree.Function) (*lower.Module, error) {
+	m := lower.NewModule(name)
+	e.enableDebug(m)
+	for _, f := range batch {
+		if err := m.AddFunction(f); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
 }
 
 // Address compiles fn if needed and returns its native address.
@@ -224,12 +234,8 @@ func (e *Engine) LoadLibrary(path string) error {
 		// Loading a library runs its constructors: native code.
 		return nil
 	}
-	if e.jit == nil {
-		j, err := jit.Default()
-		if err != nil {
-			return err
-		}
-		e.jit = j
+	if err := e.openJIT(); err != nil {
+		return err
 	}
 	return e.jit.LoadLibrary(path)
 }

@@ -112,6 +112,11 @@ func (e *Engine) prepareGlobals(fn *tree.Function) error {
 func (e *Engine) ensureJIT() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	return e.openJIT()
+}
+
+// openJIT is ensureJIT with e.mu held.
+func (e *Engine) openJIT() error {
 	if e.jit == nil {
 		j, err := jit.Default()
 		if err != nil {
