@@ -75,7 +75,7 @@ type ahead struct {
 	jobs  map[cache.Key]*aheadJob
 	stack []*aheadJob // newest last
 	w     *C.terrac_jit
-	off   bool
+	off   bool         // the worker could not be made
 	taken atomic.Int64 // objects compiled ahead and used (tests)
 }
 
@@ -111,22 +111,22 @@ func AheadEnabled() bool {
 // soon, to the worker. It returns at once; it does nothing when compiling
 // ahead is off, the offer is held already, or maxAhead offers are held.
 func (j *JIT) CompileAhead(ir string) {
+	if !AheadEnabled() || !cacheable(ir) {
+		return
+	}
 	j.mu.Lock()
 	opt := j.opts.cOpt()
 	a := j.ahead
 	if a == nil {
-		a = &ahead{jobs: map[cache.Key]*aheadJob{}, off: !AheadEnabled()}
+		a = &ahead{jobs: map[cache.Key]*aheadJob{}}
 		a.cond = sync.NewCond(&a.mu)
 		j.ahead = a
 	}
 	j.mu.Unlock()
-	if a.off || aheadOff.Load() || !cacheable(ir) {
-		return
-	}
 	key := objKey(j, ir, int(opt))
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.jobs[key] != nil || len(a.jobs) >= maxAhead {
+	if a.off || a.jobs[key] != nil || len(a.jobs) >= maxAhead {
 		return
 	}
 	if a.w == nil {

@@ -131,7 +131,7 @@ func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
 		key = objKey(j, ir, int(opt))
 	}
 	if obj, fromCache, ok := j.ahead.take(key); ok {
-		if cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)), cbool(fromCache))) == nil {
+		if j.linkObject(obj, fromCache) {
 			if c != nil && !fromCache {
 				c.PutAsync(cacheKind, key, obj)
 			}
@@ -140,7 +140,7 @@ func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
 	}
 	if c != nil {
 		if obj, ok := c.Get(cacheKind, key); ok && len(obj) > 0 {
-			if cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)), 1)) == nil {
+			if j.linkObject(obj, true) {
 				return true, nil
 			}
 			// An object LLVM cannot load (it passed its checksum, so it was
@@ -166,11 +166,16 @@ func (j *JIT) addCached(ir, name string, opt C.int) (done bool, err error) {
 	return true, nil
 }
 
-func cbool(b bool) C.int {
-	if b {
-		return 1
+// linkObject adds obj, compiled ahead (ahead.go) or read from the cache
+// (cached, which TERRAC_JIT_STATS counts as a cache load), to the JIT. It
+// reports false for an object LLVM cannot load; the caller then compiles
+// the module afresh. Called with j.mu held.
+func (j *JIT) linkObject(obj []byte, cached bool) bool {
+	var c C.int
+	if cached {
+		c = 1
 	}
-	return 0
+	return cerr("AddObject", C.terrac_jit_add_object(j.c, unsafe.Pointer(&obj[0]), C.size_t(len(obj)), c)) == nil
 }
 
 // objCache returns the cache for ir's object, or nil when the cache is
