@@ -25,10 +25,8 @@ func Standalone(fn *tree.Function) bool {
 	if fn.Type != nil && !standaloneType(fn.Type) {
 		return false
 	}
-	for _, p := range d.Params {
-		if p.Type == nil || !plainType(p.Type) {
-			return false
-		}
+	if !all(d.Params, func(p *tree.Symbol) bool { return p.Type != nil && plainType(p.Type) }) {
+		return false
 	}
 	if d.Result != nil && d.Result != types.Unit() && !plainType(d.Result) {
 		return false
@@ -38,13 +36,8 @@ func Standalone(fn *tree.Function) bool {
 
 // standaloneType accepts a function type over plain types.
 func standaloneType(t *types.Type) bool {
-	if t.Kind != types.Func || t.Variadic {
+	if t.Kind != types.Func || t.Variadic || !all(t.Params, plainType) {
 		return false
-	}
-	for _, p := range t.Params {
-		if !plainType(p) {
-			return false
-		}
 	}
 	return t.Result == types.Unit() || plainType(t.Result)
 }
@@ -65,16 +58,18 @@ func plainType(t *types.Type) bool {
 	return false
 }
 
-func standaloneBlock(b *tree.Block) bool {
-	if b == nil {
-		return true
-	}
-	for _, s := range b.Stmts {
-		if !standaloneStmt(s) {
+// all reports whether ok holds for every element of xs.
+func all[T any](xs []T, ok func(T) bool) bool {
+	for _, x := range xs {
+		if !ok(x) {
 			return false
 		}
 	}
 	return true
+}
+
+func standaloneBlock(b *tree.Block) bool {
+	return b == nil || all(b.Stmts, standaloneStmt)
 }
 
 func standaloneSym(s *tree.Symbol) bool {
@@ -86,26 +81,15 @@ func standaloneStmt(s tree.Stmt) bool {
 	case *tree.Block:
 		return standaloneBlock(s)
 	case *tree.VarDecl:
-		for _, sym := range s.Syms {
-			if !standaloneSym(sym) {
-				return false
-			}
-		}
-		for _, t := range s.Types {
-			if t != nil && !plainType(t) {
-				return false
-			}
-		}
-		return standaloneExprs(s.Inits)
+		return all(s.Syms, standaloneSym) &&
+			all(s.Types, func(t *types.Type) bool { return t == nil || plainType(t) }) &&
+			all(s.Inits, standaloneExpr)
 	case *tree.Assign:
-		return standaloneExprs(s.Lhs) && standaloneExprs(s.Rhs)
+		return all(s.Lhs, standaloneExpr) && all(s.Rhs, standaloneExpr)
 	case *tree.If:
-		for _, br := range s.Branches {
-			if !standaloneExpr(br.Cond) || !standaloneBlock(br.Body) {
-				return false
-			}
-		}
-		return standaloneBlock(s.Else)
+		return all(s.Branches, func(br tree.IfBranch) bool {
+			return standaloneExpr(br.Cond) && standaloneBlock(br.Body)
+		}) && standaloneBlock(s.Else)
 	case *tree.While:
 		return standaloneExpr(s.Cond) && standaloneBlock(s.Body)
 	case *tree.Repeat:
@@ -116,20 +100,11 @@ func standaloneStmt(s tree.Stmt) bool {
 	case *tree.Break, *tree.Goto, *tree.LabelStmt:
 		return true
 	case *tree.Return:
-		return standaloneExprs(s.Exprs)
+		return all(s.Exprs, standaloneExpr)
 	case *tree.ExprStmt:
 		return standaloneExpr(s.X)
 	}
 	return false
-}
-
-func standaloneExprs(es []tree.Expr) bool {
-	for _, e := range es {
-		if !standaloneExpr(e) {
-			return false
-		}
-	}
-	return true
 }
 
 func standaloneExpr(e tree.Expr) bool {
